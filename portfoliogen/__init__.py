@@ -1,0 +1,3 @@
+"""portfoliogen: a static site generator for freelancers' portfolio sites."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from portfoliogen.cli import main
+
+main()

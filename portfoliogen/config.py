@@ -1,0 +1,115 @@
+"""config.yaml -> Config: every key declared once with its type and default;
+unknown keys are errors with a "did you mean"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, field_validator
+
+from portfoliogen.content.model import Model, derived
+from portfoliogen.content.validate import validate_model
+from portfoliogen.errors import SiteError
+from portfoliogen.validators import Email, Language, Text, Url
+from portfoliogen.yamlfile import load_yaml, read_text
+
+ImageFormat = Literal["avif", "webp", "jpeg", "png"]
+
+
+class ImageConfig(Model):
+    """How images are processed (images.* in config.yaml)."""
+
+    widths: tuple[int, ...] = (480, 960, 1600)
+    """Widths of the responsive variants, in pixels."""
+    formats: tuple[ImageFormat, ...] = ("avif", "webp")
+    """Modern formats to emit; a JPEG (or PNG with transparency) fallback always exists."""
+    quality: int = Field(default=75, ge=1, le=100)
+    """Encoder quality, 1-100."""
+    max_pixels: int = Field(default=89_478_485, ge=1)
+    """Pillow's decompression-bomb limit; raise it for very large scans."""
+
+    @field_validator("widths")
+    @classmethod
+    def _widths(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value or any(w < 16 or w > 10_000 for w in value):
+            raise ValueError("widths must be a list of pixel widths between 16 and 10000")
+        return tuple(sorted(set(value)))
+
+
+class ContactConfig(Model):
+    email: Email | None = None
+    form_action: Url | None = None
+    booking_url: Url | None = None
+
+
+class Config(Model):
+    title: Text
+    base_url: Url
+    language: Language = "en"
+    theme: Text = "default"
+    output: Text = "output"
+    images: ImageConfig = ImageConfig()
+    contact: ContactConfig = ContactConfig()
+    cache_dir: Text = ".portfoliogen-cache"
+    theme_options: dict[str, Any] = {}
+
+    root: Path = derived(Path("."))       # the folder holding config.yaml
+    config_path: Path = derived(Path("config.yaml"))
+    drafts: bool = derived(False)        # --drafts
+    locs: Any = derived()
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.query or parts.fragment:
+            raise ValueError(f"{value!r} must not have a query or fragment")
+        return value if value.endswith("/") else value + "/"
+
+    # ------------------------------------------------------------ derived paths
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always with slashes: '/' or '/portfolio/'."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.output).resolve()
+
+    @property
+    def cache_path(self) -> Path:
+        return (self.root / self.cache_dir).resolve()
+
+    def display(self, path: Path) -> str:
+        """A path as shown in messages: relative to the project when inside it."""
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def load_config(config_path: Path, overrides: dict[str, Any] | None = None) -> Config:
+    """Read and validate config.yaml; `overrides` (from the command line)
+    replace keys after validation of the file."""
+    config_path = Path(config_path)
+    display = config_path.name
+    if not config_path.is_file():
+        raise SiteError(display, None, None,
+                        "no config.yaml here: run portfoliogen in a site folder, "
+                        "pass --config FILE, or create a site with 'portfoliogen new PATH'")
+    data, locs = load_yaml(read_text(config_path, display), display)
+    if data is None:
+        data = {}
+    extra = {"root": config_path.parent.resolve(), "config_path": config_path.resolve(), "locs": locs}
+    config = validate_model(Config, data, locs, display, extra=extra)
+    if overrides:
+        merged = {**data, **{k: v for k, v in overrides.items() if k in Config.user_keys()}}
+        config = validate_model(Config, merged, locs, display, extra={
+            **extra, **{k: v for k, v in overrides.items() if k not in Config.user_keys()}})
+    return config

@@ -1,0 +1,62 @@
+"""One error type for everything a user can fix, printed by the CLI as
+`path:line:column: message`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class SiteError(Exception):
+    """A problem in a user's file. `path` is relative to the project when it
+    can be; `line` and `column` are 1-based (None: the whole file)."""
+
+    def __init__(self, path: str, line: int | None, column: int | None, message: str):
+        super().__init__(message)
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        self.message = message
+
+    def __str__(self) -> str:
+        line = self.line if self.line is not None else 1
+        column = self.column if self.column is not None else 1
+        return f"{self.path}:{line}:{column}: {self.message}"
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.column or 0, self.message)
+
+
+class SiteErrors(Exception):
+    """A batch of SiteErrors, so the user fixes everything in one round."""
+
+    def __init__(self, errors: Iterable[SiteError]):
+        unique = {str(e): e for e in errors}
+        self.errors = sorted(unique.values(), key=SiteError.sort_key)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class ErrorCollector:
+    """Gathers SiteErrors across many files; `raise_if_any` ends the stage."""
+
+    def __init__(self) -> None:
+        self.errors: list[SiteError] = []
+
+    def add(self, error: SiteError | SiteErrors) -> None:
+        if isinstance(error, SiteErrors):
+            self.errors.extend(error.errors)
+        else:
+            self.errors.append(error)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise SiteErrors(self.errors)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for a near miss, else ''."""
+    matches = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -1,0 +1,162 @@
+"""Safe YAML loading that remembers where every key and value stood, so a
+validation error can point at `file:line:column`.
+
+Only the standard YAML tags are allowed (no Python objects), and alias
+expansion is bounded so a "billion laughs" document is refused instead of
+eating the machine's memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from portfoliogen.errors import SiteError
+
+# libyaml's C parser when it is installed, the pure one otherwise.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_NODES = 100_000  # far above any real content file, far below an alias bomb
+MAX_DEPTH = 64
+
+LocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Locations:
+    """1-based (line, column) of each value and each mapping key, by path."""
+
+    values: dict[LocPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[LocPath, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, path: LocPath, *, key: bool = False) -> tuple[int, int]:
+        """Where `path` is, or its nearest enclosing node that exists."""
+        path = tuple(path)
+        while True:
+            table = self.keys if key and path in self.keys else self.values
+            if path in table:
+                return table[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+            key = False
+
+    def has(self, path: LocPath) -> bool:
+        return tuple(path) in self.values
+
+    def sub(self, prefix: LocPath) -> "Locations":
+        """The locations below `prefix`, re-rooted (for one item of a list)."""
+        n = len(prefix)
+        return Locations(
+            {p[n:]: v for p, v in self.values.items() if p[:n] == prefix},
+            {p[n:]: v for p, v in self.keys.items() if p[:n] == prefix},
+        )
+
+
+def strip_text(text: str) -> str:
+    """Drop a UTF-8 byte-order mark and normalise CRLF/CR line endings."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path, display: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise SiteError(display, None, None, f"cannot read file: {err.strerror}") from None
+    try:
+        return strip_text(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SiteError(display, line, 1, "not valid UTF-8 text (save the file as UTF-8)") from None
+
+
+def load_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, Locations]:
+    """Parse `text` (already stripped of BOM/CRLF). `line_offset` is added to
+    every line number: front matter starts below the opening `---`."""
+    try:
+        node = yaml.compose(text, Loader=_FastLoader)
+    except yaml.MarkedYAMLError:
+        # Re-parse with the pure loader: its messages and marks are the exact ones.
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as err:
+            raise _yaml_error(err, display, line_offset) from None
+    except yaml.YAMLError as err:
+        raise SiteError(display, None, None, f"invalid YAML: {err}") from None
+    locs = Locations()
+    if node is None:
+        return None, locs
+    builder = _Builder(display, line_offset, locs)
+    return builder.build(node, (), 0), locs
+
+
+def _yaml_error(err: yaml.MarkedYAMLError, display: str, line_offset: int) -> SiteError:
+    mark = err.problem_mark or err.context_mark
+    problem = err.problem or "invalid YAML"
+    context = f" ({err.context})" if err.context and err.context not in problem else ""
+    if mark is None:
+        return SiteError(display, None, None, f"invalid YAML: {problem}{context}")
+    return SiteError(display, mark.line + 1 + line_offset, mark.column + 1,
+                     f"invalid YAML: {problem}{context}")
+
+
+class _Builder:
+    def __init__(self, display: str, line_offset: int, locs: Locations):
+        self.display = display
+        self.line_offset = line_offset
+        self.locs = locs
+        self.count = 0
+        self.constructor = SafeConstructor()
+
+    def where(self, node: yaml.Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str) -> SiteError:
+        line, column = self.where(node)
+        return SiteError(self.display, line, column, message)
+
+    def build(self, node: yaml.Node, path: LocPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            raise self.error(node, "document too large or too deeply nested "
+                                   "(are YAML aliases expanding without end?)")
+        self.locs.values[path] = self.where(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag not in ("tag:yaml.org,2002:seq",):
+                raise self.error(node, f"unsupported YAML tag {node.tag!r}")
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.build_scalar(node)
+
+    def build_mapping(self, node: yaml.MappingNode, path: LocPath, depth: int) -> dict:
+        if node.tag != "tag:yaml.org,2002:map":
+            raise self.error(node, f"unsupported YAML tag {node.tag!r}")
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.error(key_node, "YAML merge keys ('<<') are not supported")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error(key_node, "a key must be plain text")
+            key = self.build_scalar(key_node)
+            key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) else str(key)
+            if key in result:
+                raise self.error(key_node, f"duplicate key '{key}'")
+            self.locs.keys[path + (key,)] = self.where(key_node)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def build_scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ConstructorError as err:
+            problem = err.problem or "cannot read this value"
+            if "could not determine a constructor" in problem:
+                problem = f"unsupported YAML tag {node.tag!r}"
+            raise self.error(node, problem) from None
+        except (ValueError, TypeError) as err:
+            raise self.error(node, f"invalid value: {err}") from None
