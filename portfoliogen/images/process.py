@@ -1,0 +1,543 @@
+"""Runs the image work: one decode per source, EXIF orientation, sRGB, every
+variant encoded into the cache, sources spread over all cores.
+
+The only module importing PIL (STYLE.md section 1). Cache layout, under
+`cache_dir/images/`:
+
+    index.json                  {abs path: [size, mtime_ns, sha256]}: skips rehashing
+    objects/<k[:2]>/<k>/        one folder per (source bytes, settings) key k
+        meta.json               sizes, placeholder, variant list: all a warm build reads
+        960.webp, 1600.jpg ...  the encoded variants
+
+An entry is written into a temporary folder and renamed into place with its
+meta.json already inside, so a crash or a bad image never leaves half an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pillow_heif
+from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
+
+from .plan import (
+    AVIF_SPEED,
+    JPEG_PROGRESSIVE,
+    MIME,
+    PNG_COMPRESS_LEVEL,
+    WEBP_METHOD,
+    ImageErrors,
+    ImageSettings,
+    ProcessedImage,
+    image_from_meta,
+    meta_to_json,
+    scaled_height,
+    source_key,
+    variant_suffix,
+    variant_widths,
+)
+
+pillow_heif.register_heif_opener()
+ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never a grey half
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+_PROFILE_MODES = {"RGB ": ("RGB", "RGBA"), "CMYK": ("CMYK",), "GRAY": ("L",)}
+_STALE_TMP_SECONDS = 3600
+_PROGRESS_MIN = 6  # "more than a handful"
+
+
+@dataclass
+class ProcessReport:
+    images: dict[Path, ProcessedImage]
+    decoded: int  # sources Pillow opened in this run (0 on a warm build)
+    cached: int  # sources served from the cache
+    seconds: float
+    summary: str  # "images: 24 (3 processed, 21 cached) in 1.2s"
+
+
+class _SourceError(Exception):
+    """A user-facing, one-line problem with one source."""
+
+
+# -- orchestration (main process) ------------------------------------------
+
+
+def process_images(
+    sources: Iterable[Path],
+    settings: ImageSettings,
+    cache_dir: Path,
+    *,
+    workers: int | None = None,
+    progress: bool = False,
+) -> ProcessReport:
+    """Process every source (deduplicated), using the cache. Raises
+    ImageErrors listing every bad source, after trying all of them."""
+    started = time.perf_counter()
+    root = Path(cache_dir) / "images"
+    _clean_stale_tmp(root)
+    index = _Index(root / "index.json")
+    images: dict[Path, ProcessedImage] = {}
+    errors: dict[Path, str] = {}
+    jobs: list[tuple[Path, int]] = []
+    cached = decoded = 0
+
+    for src in dict.fromkeys(Path(s).absolute() for s in sources):
+        try:
+            source_hash, size = index.hash(src)
+            key = source_key(source_hash, settings)
+            image = _load_entry(root, src, key)
+            if image is not None:
+                images[src] = image
+                cached += 1
+            elif src.suffix.lower() == ".svg":
+                images[src] = _store_svg(root, src, key)
+            else:
+                jobs.append((src, size))
+        except _SourceError as exc:
+            errors[src] = str(exc)
+
+    jobs.sort(key=lambda job: -job[1])  # biggest first: the pool ends evenly
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    bar = _Progress(len(jobs)) if progress and len(jobs) >= _PROGRESS_MIN and sys.stderr.isatty() else None
+    for src, result in _run_jobs([j[0] for j in jobs], settings, root, workers):
+        opened, outcome = result
+        decoded += opened
+        if isinstance(outcome, str):
+            errors[src] = outcome
+        else:
+            source_hash, key, meta = outcome
+            index.remember(src, source_hash)
+            images[src] = image_from_meta(src, key, _entry_dir(root, key), meta)
+        if bar:
+            bar.step()
+    if bar:
+        bar.close()
+    index.save()
+
+    seconds = time.perf_counter() - started
+    processed = len(images) - cached
+    summary = f"images: {len(images) + len(errors)} ({processed} processed, {cached} cached"
+    summary += f", {len(errors)} failed) in {seconds:.1f}s" if errors else f") in {seconds:.1f}s"
+    report = ProcessReport(images, decoded, cached, seconds, summary)
+    if errors:
+        raise ImageErrors(errors, report)
+    return report
+
+
+def process_one(src: Path, settings: ImageSettings, cache_dir: Path) -> ProcessedImage:
+    """Synchronous, for an image found late (same cache). Raises ImageErrors."""
+    return process_images([src], settings, cache_dir, workers=1).images[Path(src).absolute()]
+
+
+def _run_jobs(srcs: list[Path], settings: ImageSettings, root: Path, workers: int):
+    """Yield (src, (opened, outcome)) as each job finishes."""
+    if workers == 1:
+        saved = Image.MAX_IMAGE_PIXELS
+        try:
+            for src in srcs:
+                yield src, _process_job(src, settings, root, threads=0)
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+        return
+    # forkserver, not fork: the dev server has threads (watchdog, livereload)
+    # and forking a threaded process can deadlock the child.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        futures = {pool.submit(_process_job, src, settings, root, 1): src for src in srcs}
+        for future in as_completed(futures):
+            src = futures[future]
+            try:
+                yield src, future.result()
+            except BrokenProcessPool:
+                yield src, (0, "the image worker died (out of memory?)")
+
+
+def _entry_dir(root: Path, key: str) -> Path:
+    return root / "objects" / key[:2] / key
+
+
+def _load_entry(root: Path, src: Path, key: str) -> ProcessedImage | None:
+    entry = _entry_dir(root, key)
+    try:
+        meta = json.loads((entry / "meta.json").read_text())
+        image = image_from_meta(src, key, entry, meta)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not all(path.is_file() for path in image.files().values()):
+        return None
+    return image
+
+
+def _commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
+    (tmp / "meta.json").write_text(meta_to_json(meta))
+    final = _entry_dir(root, key)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    if final.exists():  # damaged entry (a file deleted by hand) or a concurrent build
+        shutil.rmtree(final, ignore_errors=True)
+    try:
+        os.replace(tmp, final)
+    except OSError:
+        if not (final / "meta.json").is_file():
+            raise
+
+
+def _clean_stale_tmp(root: Path) -> None:
+    """Remove temporary folders left by a killed build."""
+    try:
+        candidates = list(root.glob(".tmp-*"))
+    except OSError:
+        return
+    now = time.time()
+    for tmp in candidates:
+        try:
+            if now - tmp.stat().st_mtime > _STALE_TMP_SECONDS:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
+
+
+class _Index:
+    """(size, mtime_ns) -> sha256 of the bytes, so a warm build of big photos
+    does not rehash them. The bytes hash stays the real key."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.changed = False
+        try:
+            self.entries: dict[str, list] = json.loads(path.read_text())
+        except (OSError, ValueError):
+            self.entries = {}
+        self.stats: dict[Path, os.stat_result] = {}
+
+    def hash(self, src: Path) -> tuple[str, int]:
+        try:
+            st = src.stat()
+            entry = self.entries.get(str(src))
+            if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
+                return entry[2], st.st_size
+            with src.open("rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+        except FileNotFoundError:
+            raise _SourceError("image file not found") from None
+        except IsADirectoryError:
+            raise _SourceError("is a folder, not an image file") from None
+        except OSError as exc:
+            raise _SourceError(f"cannot read the image file ({exc.strerror or exc})") from None
+        self.stats[src] = st
+        self.remember(src, digest)
+        return digest, st.st_size
+
+    def remember(self, src: Path, digest: str) -> None:
+        st = self.stats.get(src)
+        if st is not None:
+            entry = [st.st_size, st.st_mtime_ns, digest]
+            if self.entries.get(str(src)) != entry:
+                self.entries[str(src)] = entry
+                self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=self.path.parent)
+        with os.fdopen(fd, "w") as f:
+            json.dump(self.entries, f)
+        os.replace(tmp, self.path)
+
+
+class _Progress:
+    def __init__(self, total: int):
+        self.total, self.done, self.started = total, 0, time.perf_counter()
+        self.step(0)
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        filled = 30 * self.done // self.total
+        elapsed = time.perf_counter() - self.started
+        sys.stderr.write(f"\rimages [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {elapsed:.0f}s")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r" + " " * 60 + "\r")
+        sys.stderr.flush()
+
+
+# -- SVG: copied as is, no decode -------------------------------------------
+
+_SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_NUM = r"\s*=\s*[\"']\s*([0-9.]+)\s*(?:px)?\s*[\"']"
+
+
+def _store_svg(root: Path, src: Path, key: str) -> ProcessedImage:
+    data = src.read_bytes()
+    tag = _SVG_TAG.search(data[:65536])
+    if tag is None:
+        raise _SourceError("not an SVG file (no <svg> element)")
+    head = tag.group().decode("utf-8", "replace")
+    width = re.search(r"\swidth" + _NUM, head)
+    height = re.search(r"\sheight" + _NUM, head)
+    box = re.search(r"viewBox\s*=\s*[\"']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)", head)
+    if width and height:
+        w, h = float(width.group(1)), float(height.group(1))
+    elif box:
+        w, h = float(box.group(1)), float(box.group(2))
+    else:
+        w, h = 300.0, 150.0  # the browser's default for a replaced element
+    w, h = max(1, round(w)), max(1, round(h))
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+    try:
+        (tmp / "svg").write_bytes(data)
+        meta = {"width": w, "height": h, "placeholder": "#ffffff", "sources": [],
+                "fallback": [["svg", w, h, MIME["svg"]]]}
+        _commit_entry(root, key, tmp, meta)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return image_from_meta(src, key, _entry_dir(root, key), meta)
+
+
+# -- one source (runs in a worker) -----------------------------------------
+
+
+def _process_job(src: Path, settings: ImageSettings, root: Path, threads: int) -> tuple[int, Any]:
+    """-> (1 if Pillow opened the file else 0, (hash, key, meta) or an error message).
+    Errors come back as strings: exceptions do not all pickle."""
+    try:
+        data = src.read_bytes()
+    except FileNotFoundError:
+        return 0, "image file not found"
+    except OSError as exc:
+        return 0, f"cannot read the image file ({exc.strerror or exc})"
+    # Hash what we decode: the file may have changed since the main process hashed it.
+    source_hash = hashlib.sha256(data).hexdigest()
+    key = source_key(source_hash, settings)
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+    opened = 0
+    try:
+        im = _open(data, settings)
+        opened = 1
+        meta = _render(im, data, settings, tmp, threads)
+        _commit_entry(root, key, tmp, meta)
+        return opened, (source_hash, key, meta)
+    except _SourceError as exc:
+        return opened, str(exc)
+    except Image.DecompressionBombError as exc:
+        return opened, _bomb_message(exc, settings)
+    except MemoryError:
+        return opened, "not enough memory to decode this image"
+    except Exception as exc:  # Pillow raises many types (OSError, SyntaxError, struct.error...) for bad data
+        detail = str(exc) or type(exc).__name__
+        if "truncated" in detail:
+            return opened, f"the image file is truncated or corrupt ({detail})"
+        return opened, f"cannot decode the image ({detail})"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _bomb_message(exc: Exception, settings: ImageSettings) -> str:
+    found = re.search(r"\((\d+) pixels\)", str(exc))
+    pixels = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
+    return (f"image is too large ({pixels}, more than images.max_pixels = {settings.max_pixels:,});"
+            " it may be a decompression bomb")
+
+
+def _open(data: bytes, settings: ImageSettings) -> Image.Image:
+    Image.MAX_IMAGE_PIXELS = settings.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return Image.open(io.BytesIO(data))
+    except Image.DecompressionBombWarning as exc:
+        raise Image.DecompressionBombError(str(exc)) from None
+    except UnidentifiedImageError:
+        head = data[:1024]
+        if not head.strip():
+            raise _SourceError("the image file is empty") from None
+        try:
+            head.decode("utf-8")
+            is_text = b"\0" not in head
+        except UnicodeDecodeError:
+            is_text = False
+        if is_text:
+            raise _SourceError("this is a text file, not an image") from None
+        raise _SourceError("not an image format Pillow can read (JPEG, PNG, GIF, WebP, AVIF, HEIC, TIFF...)") from None
+
+
+def _render(im: Image.Image, data: bytes, settings: ImageSettings, out: Path, threads: int) -> dict[str, Any]:
+    if getattr(im, "n_frames", 1) > 1 and im.format in ("GIF", "WEBP", "PNG"):
+        return _render_animation(im, data, settings, out)
+
+    try:
+        orientation = int(im.getexif().get(0x0112, 1))
+    except Exception:  # an invalid EXIF block: ignore it, it is dropped anyway
+        orientation = 1
+    if orientation not in _TRANSPOSE:
+        orientation = 1
+    stored_w, stored_h = im.size
+    width, height = (stored_h, stored_w) if orientation >= 5 else (stored_w, stored_h)
+    widths = variant_widths(width, settings.widths)
+    top_w = widths[-1]
+    top_h = scaled_height(width, height, top_w)
+    # JPEG: let libjpeg decode at 1/2, 1/4 or 1/8 scale, never below the largest variant.
+    im.draft(im.mode if im.mode in ("RGB", "L", "CMYK") else None,
+             (top_h, top_w) if orientation >= 5 else (top_w, top_h))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        im.load()
+    if orientation != 1:
+        im = im.transpose(_TRANSPOSE[orientation])
+    base = _to_srgb(im)
+
+    alpha = base.mode == "RGBA"
+    fallback_fmt = "png" if alpha else "jpeg"
+    sources: dict[str, list] = {fmt: [] for fmt in settings.formats}
+    fallback: list = []
+    for w in reversed(widths):  # largest first, each resized from the decoded base
+        h = scaled_height(width, height, w)
+        variant = base if base.size == (w, h) else base.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        variant.info = {}  # savers copy icc/exif/xmp from info: start clean
+        for fmt in settings.formats:
+            suffix = variant_suffix(w, MIME[fmt])
+            _save(variant, out / suffix, fmt, settings.quality, threads)
+            sources[fmt].append([suffix, w, h])
+        suffix = variant_suffix(w, MIME[fallback_fmt])
+        _save(variant, out / suffix, fallback_fmt, settings.quality, threads)
+        fallback.append([suffix, w, h, MIME[fallback_fmt]])
+    smallest = variant
+    return {
+        "width": width,
+        "height": height,
+        "placeholder": _dominant_colour(smallest),
+        "sources": [[MIME[fmt], rows[::-1]] for fmt, rows in sources.items()],
+        "fallback": fallback[::-1],
+    }
+
+
+def _to_srgb(im: Image.Image) -> Image.Image:
+    """-> an RGB, RGBA (only if some pixel is transparent) or L image in sRGB."""
+    icc = im.info.get("icc_profile")
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        im = _grey_to_8bit(im)
+    elif im.mode in ("P", "PA", "LA", "La", "RGBa", "1", "RGBX", "YCbCr", "LAB", "HSV"):
+        transparent = im.mode in ("PA", "LA", "La", "RGBa") or im.has_transparency_data
+        im = im.convert("RGBA" if transparent else ("L" if im.mode == "1" else "RGB"))
+    if icc:
+        im = _apply_profile(im, icc)
+    if im.mode == "CMYK":
+        im = im.convert("RGB")
+    if im.mode == "RGBA" and im.getchannel("A").getextrema()[0] == 255:
+        im = im.convert("RGB")  # an opaque alpha channel: JPEG fallback, smaller files
+    if im.mode not in ("RGB", "RGBA", "L"):
+        im = im.convert("RGB")
+    return im
+
+
+def _grey_to_8bit(im: Image.Image) -> Image.Image:
+    """16-bit and float greyscale: scale to 0-255 (convert("L") would clip)."""
+    im = im.convert("I") if im.mode != "F" else im
+    lo, hi = im.getextrema()
+    top = 1.0 if im.mode == "F" and hi <= 1.0 else (255 if hi <= 255 else 65535)
+    return im.point(lambda v: v * 255 / top).convert("L") if top != 255 else im.convert("L")
+
+
+def _apply_profile(im: Image.Image, icc: bytes) -> Image.Image:
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        space = profile.profile.xcolor_space
+        if im.mode not in _PROFILE_MODES.get(space, ()):
+            return im
+        description = ImageCms.getProfileDescription(profile) or ""
+        if "srgb" in description.lower() and space == "RGB ":
+            return im  # already sRGB: skip the transform
+        out_mode = "RGBA" if im.mode == "RGBA" else ("L" if im.mode == "L" else "RGB")
+        return ImageCms.profileToProfile(
+            im, profile, _SRGB, renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode=out_mode
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return im  # an unreadable profile: treat the pixels as sRGB
+
+
+def _save(im: Image.Image, path: Path, fmt: str, quality: int, threads: int) -> None:
+    if fmt == "avif":
+        options = {"quality": quality, "speed": AVIF_SPEED}
+        if threads:
+            options["max_threads"] = threads
+    elif fmt == "webp":
+        options = {"quality": quality, "method": WEBP_METHOD}
+    elif fmt == "jpeg":
+        options = {"quality": quality, "progressive": JPEG_PROGRESSIVE, "optimize": True}
+    else:
+        options = {"compress_level": PNG_COMPRESS_LEVEL}
+    im.save(path, fmt.upper(), **options)
+
+
+def _dominant_colour(im: Image.Image) -> str:
+    thumb = im.copy()
+    thumb.thumbnail((48, 48), Image.Resampling.BOX)
+    if thumb.mode == "RGBA":
+        white = Image.new("RGBA", thumb.size, (255, 255, 255, 255))
+        thumb = Image.alpha_composite(white, thumb)
+    thumb = thumb.convert("RGB").quantize(colors=5, method=Image.Quantize.MEDIANCUT)
+    _, index = max(thumb.getcolors())
+    r, g, b = thumb.getpalette()[index * 3 : index * 3 + 3]
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _render_animation(im: Image.Image, data: bytes, settings: ImageSettings, out: Path) -> dict[str, Any]:
+    """Animations keep every frame at their own size: the fallback is the file
+    itself (re-encoded only to drop XMP), plus an animated WebP when asked."""
+    width, height = im.size
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        im.load()
+    fmt = im.format.lower()
+    fallback_mime = MIME["png"] if fmt == "png" else MIME.get(fmt, MIME["gif"])
+    suffix = variant_suffix(width, fallback_mime)
+    if fmt == "gif" and b"XMP DataXMP" not in data:
+        (out / suffix).write_bytes(data)
+    else:
+        im.info = {}
+        im.save(out / suffix, fmt.upper(), save_all=True)
+    sources = []
+    if "webp" in settings.formats and fmt != "webp":
+        webp = variant_suffix(width, MIME["webp"])
+        im.seek(0)
+        im.info = {k: v for k, v in im.info.items() if k in ("duration", "loop", "background")}
+        im.save(out / webp, "WEBP", save_all=True, quality=settings.quality, method=WEBP_METHOD)
+        sources.append([MIME["webp"], [[webp, width, height]]])
+    im.seek(0)
+    first = im.convert("RGBA")
+    return {
+        "width": width,
+        "height": height,
+        "placeholder": _dominant_colour(first),
+        "sources": sources,
+        "fallback": [[suffix, width, height, fallback_mime]],
+    }
