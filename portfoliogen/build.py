@@ -1,0 +1,238 @@
+"""Orchestration: load -> resolve -> process images -> render -> write to a
+staging folder -> swap it into place. Only this module writes to output/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from portfoliogen.config import Config, load_config
+from portfoliogen.content.loaders import load_content
+from portfoliogen.content.resolve import ImageUse, resolve_site
+from portfoliogen.content.site import Site
+from portfoliogen.errors import SiteError, SiteErrors
+from portfoliogen.images.plan import ImageErrors, ImageSettings
+from portfoliogen.images.process import process_images, process_one
+from portfoliogen.render import Renderer, Urls
+from portfoliogen.seo.feed import render_feed
+from portfoliogen.seo.sitemap import render_robots, render_sitemap
+from portfoliogen.theme import load_theme
+
+log = logging.getLogger("portfoliogen.build")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    config_path: Path = Path("config.yaml")
+    output: Path | None = None          # --output, relative to the current folder
+    drafts: bool = False
+    base_url: str | None = None
+    today: dt.date | None = None        # tests pin the date (pitch expiry, availability)
+    progress: bool = False              # a progress bar for images on a terminal
+    write: bool = True                  # False: `check` builds everything in memory only
+
+
+@dataclass
+class BuildReport:
+    output_dir: Path
+    pages: int
+    images: int
+    images_processed: int
+    seconds: float
+    files: int
+    notices: list[str] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
+    site: Site | None = None
+
+    def summary(self, root: Path) -> str:
+        try:
+            where = self.output_dir.relative_to(root.resolve())
+        except ValueError:
+            where = self.output_dir
+        verb = "Built" if self.files else "Checked"
+        into = f" into {where}/" if self.files else ""
+        return (f"{verb} {self.pages} pages and {self.images} images "
+                f"({self.images_processed} processed){into} in {self.seconds:.2f} s")
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = now - self._last
+        log.debug("%s: %.3f s", name, self.stages[name])
+        self._last = now
+
+
+def build(options: BuildOptions) -> BuildReport:
+    started = time.perf_counter()
+    timer = _Timer()
+    overrides: dict[str, Any] = {"drafts": options.drafts}
+    if options.base_url:
+        overrides["base_url"] = options.base_url
+    if options.output is not None:
+        overrides["output"] = str(Path(options.output).resolve())
+    config = load_config(options.config_path, overrides)
+    check_output_dir(config)
+    timer.lap("config")
+
+    content = load_content(config)
+    timer.lap("load")
+    site, image_uses = resolve_site(content, config, options.today or dt.date.today())
+    theme = load_theme(config)
+    timer.lap("resolve")
+
+    settings = ImageSettings(widths=config.images.widths, formats=config.images.formats,
+                             quality=config.images.quality, max_pixels=config.images.max_pixels)
+    image_report = _process_images(image_uses, settings, config, options.progress)
+    timer.lap("images")
+
+    def late_image(src: Path):
+        try:
+            return process_one(src, settings, config.cache_path)
+        except ImageErrors:
+            return None  # the regex scan in resolve reports bad body images
+
+    renderer = Renderer(site, theme, image_report.images, late_image)
+    rendered = renderer.render_all()
+    site = renderer.site
+    timer.lap("render")
+
+    files = dict(rendered.files)
+    urls = Urls(config.base_url, config.base_path)
+    files["sitemap.xml"] = render_sitemap(rendered.pages, site, urls.abs_url)
+    files["feed.xml"] = render_feed(site, urls.abs_url, urls.origin)
+    files["robots.txt"] = render_robots(urls.abs_url)
+    for asset in theme.assets.values():
+        files[asset.url_path.lstrip("/")] = asset.data
+    copies = _static_copies(config, site, files)
+    links = {}
+    for image in renderer.images.values():
+        if image is not None:
+            for url_path, path in image.files().items():
+                links[url_path.lstrip("/")] = path
+    timer.lap("seo+assets")
+
+    if options.write:
+        write_site(config.output_dir, files, copies, links)
+    timer.lap("write")
+    return BuildReport(
+        output_dir=config.output_dir, pages=len(rendered.pages),
+        images=len(image_report.images), images_processed=image_report.decoded,
+        seconds=time.perf_counter() - started,
+        files=(len(files) + len(copies) + len(links)) if options.write else 0,
+        notices=list(site.notices), stages=timer.stages, site=site,
+    )
+
+
+def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config: Config, progress: bool):
+    try:
+        return process_images([u.src for u in uses], settings, config.cache_path, progress=progress)
+    except ImageErrors as err:
+        errors = []
+        for use in uses:
+            message = err.errors.get(use.src)
+            if message:
+                errors.append(SiteError(use.display, use.line, use.column, f"image '{use.ref}': {message}"))
+        raise SiteErrors(errors) from None
+
+
+def _static_copies(config: Config, site: Site, files: dict[str, bytes]) -> dict[str, Path]:
+    """content/static/** -> output root. A user's own robots.txt wins over
+    the generated one; any other clash with a generated file is an error."""
+    static_root = config.content_dir / "static"
+    copies: dict[str, Path] = {}
+    errors = []
+    for path in site.static_files:
+        rel = path.relative_to(static_root).as_posix()
+        if rel == "robots.txt":
+            files.pop("robots.txt", None)
+        elif rel in files:
+            errors.append(SiteError(config.display(path), None, None,
+                                    f"'{rel}' clashes with a page portfoliogen generates; rename or remove it"))
+            continue
+        copies[rel] = path
+    if errors:
+        raise SiteErrors(errors)
+    return copies
+
+
+# ---------------------------------------------------------------- output folder
+def check_output_dir(config: Config) -> None:
+    """Refuse an output folder whose replacement would destroy sources."""
+    out = config.output_dir
+    root = config.root.resolve()
+    where = config.locs.of(("output",)) if config.locs and config.locs.has(("output",)) else (None, None)
+
+    def refuse(why: str) -> None:
+        raise SiteError(config.config_path.name, where[0], where[1],
+                        f"output folder '{out}' {why}; choose a folder of its own, such as 'output'")
+
+    if out.exists() and not out.is_dir():
+        refuse("is a file")
+    if out == root or root.is_relative_to(out):
+        refuse("is the project folder or one of its parents")
+    for name in ("content", "themes"):
+        if out.is_relative_to(root / name):
+            refuse(f"is inside {name}/")
+    if out.is_relative_to(config.cache_path) or config.cache_path.is_relative_to(out):
+        refuse("overlaps the cache folder")
+
+
+def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path], links: dict[str, Path]) -> None:
+    """Write everything into a fresh sibling staging folder, then swap it in:
+    a failure at any point leaves the previous output exactly as it was."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    token = uuid.uuid4().hex[:8]
+    staging = out.with_name(f"{out.name}.staging-{token}")
+    try:
+        made: set[Path] = set()
+        for rel, data in sorted(files.items()):
+            target = _target(staging, rel, made)
+            target.write_bytes(data)
+        for rel, src in sorted(copies.items()):
+            shutil.copyfile(src, _target(staging, rel, made))
+        for rel, src in sorted(links.items()):
+            target = _target(staging, rel, made)
+            try:
+                os.link(src, target)       # the cache's file, shared: no copy
+            except OSError:
+                shutil.copyfile(src, target)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _target(staging: Path, rel: str, made: set[Path]) -> Path:
+    target = staging / rel
+    parent = target.parent
+    if parent not in made:
+        parent.mkdir(parents=True, exist_ok=True)
+        made.add(parent)
+    return target
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f"{out.name}.old-{staging.name.rsplit('-', 1)[1]}")
+        os.rename(out, old)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        if old is not None:
+            os.rename(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,127 @@
+"""The command line: parse arguments, call one function per command, print
+errors one per line, and exit 0 (success), 1 (a problem in the site) or 2
+(a usage error)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from portfoliogen import __version__
+from portfoliogen.errors import SiteError, SiteErrors
+
+
+class _State:
+    debug = False
+
+
+def _fail(err: SiteError | SiteErrors) -> None:
+    errors = err.errors if isinstance(err, SiteErrors) else [err]
+    for error in errors:
+        click.echo(str(error), err=True)
+    if len(errors) > 1:
+        click.echo(f"{len(errors)} problems; nothing was written.", err=True)
+    sys.exit(1)
+
+
+def run_command(func, *args, **kwargs):
+    """Site problems -> one line each and exit 1; bugs -> a short message
+    (the traceback only with --debug)."""
+    try:
+        return func(*args, **kwargs)
+    except (SiteError, SiteErrors) as err:
+        if _State.debug:
+            traceback.print_exc()
+        _fail(err)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as err:  # a bug in portfoliogen, not in the site
+        if _State.debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"portfoliogen: internal error: {type(err).__name__}: {err} "
+                       f"(run with --debug for the traceback, and please report it)", err=True)
+        sys.exit(1)
+
+
+def _today(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="portfoliogen")
+@click.option("--debug", is_flag=True, help="Show tracebacks and stage timings.")
+def main(debug: bool) -> None:
+    """portfoliogen: a portfolio site for freelancers from plain files."""
+    _State.debug = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(message)s")
+
+
+config_option = click.option("--config", "config_path", type=click.Path(path_type=Path),
+                             default=Path("config.yaml"), show_default=True, help="The site's config file.")
+today_option = click.option("--today", hidden=True, help="Pretend today is this date (tests).")
+
+
+@main.command("build")
+@config_option
+@click.option("--output", type=click.Path(path_type=Path), help="Output folder (default: config's 'output').")
+@click.option("--drafts", is_flag=True, help="Include case studies marked draft.")
+@click.option("--base-url", help="Override base_url (e.g. for a preview deploy).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@today_option
+def build_command(config_path: Path, output: Path | None, drafts: bool, base_url: str | None,
+                  strict: bool, today: str | None) -> None:
+    """Build the site into the output folder."""
+    from portfoliogen.build import BuildOptions, build
+
+    options = BuildOptions(config_path=config_path, output=output, drafts=drafts, base_url=base_url,
+                           today=_today(today), progress=sys.stderr.isatty())
+    report = run_command(build, options)
+    for notice in report.notices:
+        click.echo(f"warning: {notice}", err=True)
+    if strict and report.notices:
+        click.echo(f"{len(report.notices)} warnings with --strict.", err=True)
+        sys.exit(1)
+    click.echo(report.summary(config_path.resolve().parent))
+
+
+@main.command("check")
+@config_option
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
+@today_option
+def check_command(config_path: Path, strict: bool, today: str | None) -> None:
+    """Validate content, config and theme without writing anything."""
+    from portfoliogen.build import BuildOptions, build
+
+    report = run_command(build, BuildOptions(config_path=config_path, today=_today(today), write=False))
+    for notice in report.notices:
+        click.echo(f"warning: {notice}", err=True)
+    click.echo(report.summary(config_path.resolve().parent))
+    if strict and report.notices:
+        sys.exit(1)
+
+
+@main.command("new")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--theme", default="default", show_default=True, help="Theme for the new site.")
+def new_command(path: Path, theme: str) -> None:
+    """Create a working site with sample content and a CI workflow."""
+    from portfoliogen.scaffold import new_site
+
+    created = run_command(new_site, path, theme)
+    click.echo(f"Created a site in {created}. Next: cd {path} && portfoliogen build")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""One load_* per content kind: file -> model object(s), or SiteErrors.
+Every loader reports all the problems it finds in its files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from portfoliogen.config import Config
+from portfoliogen.content.frontmatter import split_front_matter
+from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, Service, Testimonial
+from portfoliogen.content.validate import validate_model
+from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.validators import slugify
+from portfoliogen.yamlfile import Locations, load_yaml, read_text
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedContent:
+    profile: Profile
+    case_studies: tuple[CaseStudy, ...]
+    testimonials: tuple[Testimonial, ...]
+    services: tuple[Service, ...]
+    pages: tuple[Page, ...]
+    pitches: tuple[Pitch, ...]
+    static_files: tuple[Path, ...]   # absolute paths under content/static/
+
+
+def is_content_file(path: Path) -> bool:
+    """Skip hidden files, editor backups and swap files."""
+    name = path.name
+    return not (name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
+
+
+def load_content(config: Config) -> LoadedContent:
+    errors = ErrorCollector()
+
+    def attempt(load, default):
+        try:
+            return load()
+        except (SiteError, SiteErrors) as err:
+            errors.add(err)
+            return default
+
+    content = config.content_dir
+    if not content.is_dir():
+        raise SiteError(config.display(content), None, None, "no content/ folder next to config.yaml")
+    profile = attempt(lambda: load_profile(config), None)
+    case_studies = attempt(lambda: load_markdown_folder(config, "case-studies", CaseStudy, errors, bundles=True), ())
+    testimonials = attempt(lambda: load_yaml_list(config, "testimonials.yaml", Testimonial, errors), ())
+    services = attempt(lambda: load_yaml_list(config, "services.yaml", Service, errors), ())
+    pages = attempt(lambda: load_markdown_folder(config, "pages", Page, errors), ())
+    pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors), ())
+    static_dir = content / "static"
+    static_files = tuple(sorted(p for p in static_dir.rglob("*") if p.is_file())) if static_dir.is_dir() else ()
+    errors.raise_if_any()
+    return LoadedContent(profile, case_studies, testimonials, services, pages, pitches, static_files)
+
+
+def load_profile(config: Config) -> Profile:
+    path = config.content_dir / "profile.yaml"
+    display = config.display(path)
+    if not path.is_file():
+        raise SiteError(display, None, None, "missing: every site needs content/profile.yaml with at least "
+                                             "'name' and 'headline'")
+    data, locs = load_yaml(read_text(path, display), display)
+    return validate_model(Profile, data, locs, display, extra={"src_path": display, "locs": locs})
+
+
+def load_yaml_list(config: Config, name: str, cls: type[M], errors: ErrorCollector) -> tuple[M, ...]:
+    """testimonials.yaml / services.yaml: an optional file holding a list."""
+    path = config.content_dir / name
+    display = config.display(path)
+    if not path.is_file():
+        return ()
+    data, locs = load_yaml(read_text(path, display), display)
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        line, col = locs.of(())
+        raise SiteError(display, line, col, f"{name} must be a list of entries, each starting with '- '")
+    items = []
+    for index, item in enumerate(data):
+        try:
+            items.append(validate_model(cls, item, locs, display, prefix=(index,),
+                                        extra={"src_path": display, "locs": locs.sub((index,))}))
+        except SiteErrors as err:
+            errors.add(err)
+    return tuple(items)
+
+
+def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: ErrorCollector,
+                         bundles: bool = False) -> tuple[M, ...]:
+    """Every `*.md` in content/<folder>/ (and `*/index.md` bundles)."""
+    root = config.content_dir / folder
+    if not root.is_dir():
+        return ()
+    files = []
+    for entry in sorted(root.iterdir()):
+        if not is_content_file(entry):
+            continue
+        if entry.is_file() and entry.suffix.lower() == ".md":
+            files.append((entry, entry.stem))
+        elif bundles and entry.is_dir() and (entry / "index.md").is_file():
+            files.append((entry / "index.md", entry.name))
+    items = []
+    for path, name in files:
+        try:
+            items.append(load_markdown_file(config, path, name, cls))
+        except (SiteError, SiteErrors) as err:
+            errors.add(err)
+    return tuple(items)
+
+
+def load_markdown_file(config: Config, path: Path, name: str, cls: type[M]) -> M:
+    display = config.display(path)
+    split = split_front_matter(read_text(path, display), display)
+    data, locs = load_yaml(split.front_matter, display, line_offset=split.front_matter_line - 1)
+    if data is None:
+        data = {}
+    extra = {"src_path": display, "body": split.body, "body_line": split.body_line, "locs": locs}
+    if "slug" in cls.model_fields and not (isinstance(data, dict) and "slug" in data):
+        extra["slug"] = slugify(name) or "untitled"
+    return validate_model(cls, data, locs, display, extra=extra)
+
+
+def locations_of(obj: Model) -> Locations:
+    return obj.locs if isinstance(obj.locs, Locations) else Locations()

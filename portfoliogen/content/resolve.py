@@ -1,0 +1,273 @@
+"""Loaded content -> resolved Site: drafts dropped, slugs and ids checked,
+references between files checked at the reference, pitches past `expires`
+dropped, image paths resolved, tags and the menu built.
+
+Every problem is collected, so the user sees all of them at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from portfoliogen.config import Config
+from portfoliogen.content.loaders import LoadedContent, locations_of
+from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, Service, Testimonial
+from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
+from portfoliogen.errors import ErrorCollector, SiteError, did_you_mean
+from portfoliogen.i18n import format_date, format_price
+from portfoliogen.validators import slugify
+
+# URL paths the theme owns; a free page may not take them.
+RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", "images",
+                  "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "static"}
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff",
+                  ".heic", ".heif", ".bmp"}
+
+# Markdown images: ![alt](src "title") and raw <img src="...">
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageUse:
+    """One place an image is used: where to point an error, and the file."""
+
+    src: Path          # absolute path of the image source
+    display: str       # the content file that uses it
+    line: int
+    column: int
+    ref: str           # the path as written
+
+
+def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
+    errors = ErrorCollector()
+    images: list[ImageUse] = []
+    notices: list[str] = []
+
+    case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
+    case_studies = _check_unique_slugs(case_studies, errors)
+    slugs = {cs.slug for cs in case_studies}
+    all_slugs = {cs.slug for cs in content.case_studies}  # drafts may still be referred to
+    testimonial_ids = _check_unique_ids(content.testimonials, "testimonial", errors)
+    service_ids = _check_unique_ids(content.services, "service", errors)
+
+    profile = _resolve_profile(content.profile, config, errors, images)
+
+    resolved_cs = []
+    for cs in case_studies:
+        _check_refs(cs, "services", service_ids, "service", errors)
+        _check_refs(cs, "testimonials", testimonial_ids, "testimonial", errors)
+        if cs.cover and not cs.cover_alt:
+            _error(errors, cs, ("cover",), "cover_alt is required when a cover is given "
+                                           "(describe the image for people who cannot see it)")
+        for field in ("cover", "og_image"):
+            _use_image(config, cs, (field,), getattr(cs, field), errors, images)
+        for index, item in enumerate(cs.gallery):
+            _use_image(config, cs, ("gallery", index, "src"), item.src, errors, images)
+        _use_body_images(config, cs, errors, images)
+        tag_slugs = tuple(slugify(t) for t in cs.tags)
+        resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs}))
+    resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
+
+    testimonials = []
+    for t in content.testimonials:
+        if t.case_study and t.case_study not in all_slugs:
+            _error(errors, t, ("case_study",), f"no case study with slug '{t.case_study}'"
+                                               f"{did_you_mean(t.case_study, all_slugs)}")
+        if t.avatar and not t.avatar_alt:
+            pass  # an avatar beside the author's name is decorative; alt defaults to ""
+        _use_image(config, t, ("avatar",), t.avatar, errors, images)
+        testimonials.append(t)
+
+    services = [s.model_copy(update={"price_text": format_price(s.price, config.language)})
+                for s in content.services]
+    for s in content.services:
+        if s.price and s.price.from_ is None and s.price.to is None:
+            _error(errors, s, ("price",), "price needs 'from' (and optionally 'to')")
+        elif s.price and s.price.from_ is not None and s.price.to is not None and s.price.to < s.price.from_:
+            _error(errors, s, ("price", "to"), "price.to is lower than price.from")
+
+    pages = _resolve_pages(content.pages, config, errors, images)
+    pitches = []
+    for pitch in content.pitches:
+        if pitch.expires and pitch.expires < today:
+            notices.append(f"{pitch.src_path}: pitch for {pitch.prospect} expired on "
+                           f"{pitch.expires.isoformat()}, not built")
+            continue
+        _check_refs(pitch, "case_studies", all_slugs, "case study", errors)
+        _check_refs(pitch, "testimonials", testimonial_ids, "testimonial", errors)
+        _check_refs(pitch, "services", service_ids, "service", errors)
+        _use_body_images(config, pitch, errors, images)
+        pitches.append(pitch.model_copy(update={"url_path": f"/p/{pitch.token}/"}))
+    _check_unique_tokens(pitches, errors)
+
+    errors.raise_if_any()
+    tags = _build_tags(resolved_cs)
+    menu = tuple(MenuItem(p.title, p.url_path) for p in sorted(
+        (p for p in pages if p.menu is not None), key=lambda p: (p.menu, p.title)))
+    site = Site(
+        config=config, profile=profile, case_studies=tuple(resolved_cs),
+        testimonials=tuple(testimonials), services=tuple(services), pages=tuple(pages),
+        pitches=tuple(pitches), tags=tags, menu=menu,
+        availability=_availability(profile, config.language, today),
+        static_files=content.static_files, today=today, notices=tuple(notices),
+    )
+    return site, tuple(images)
+
+
+# ---------------------------------------------------------------- helpers
+def _error(errors: ErrorCollector, obj: Model, path: tuple, message: str) -> None:
+    line, col = locations_of(obj).of(path)
+    errors.add(SiteError(obj.src_path, line, col, message))
+
+
+def _check_unique_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -> list[CaseStudy]:
+    seen: dict[str, CaseStudy] = {}
+    for cs in case_studies:
+        if cs.slug in seen:
+            _error(errors, cs, ("slug",), f"slug '{cs.slug}' is already used by {seen[cs.slug].src_path}")
+        else:
+            seen[cs.slug] = cs
+    return list(seen.values())
+
+
+def _check_unique_ids(items, kind: str, errors: ErrorCollector) -> set[str]:
+    seen: dict[str, Model] = {}
+    for item in items:
+        if item.id in seen:
+            first_line, _ = locations_of(seen[item.id]).of(("id",))
+            _error(errors, item, ("id",), f"{kind} id '{item.id}' is already used on line {first_line}")
+        seen[item.id] = item
+    return set(seen)
+
+
+def _check_unique_tokens(pitches: list[Pitch], errors: ErrorCollector) -> None:
+    seen: dict[str, Pitch] = {}
+    for pitch in pitches:
+        if pitch.token in seen:
+            _error(errors, pitch, ("token",), f"token is already used by {seen[pitch.token].src_path}")
+        seen[pitch.token] = pitch
+
+
+def _check_refs(obj: Model, field: str, known: set[str], kind: str, errors: ErrorCollector) -> None:
+    for index, ident in enumerate(getattr(obj, field)):
+        if ident not in known:
+            _error(errors, obj, (field, index), f"no {kind} with id '{ident}'{did_you_mean(ident, known)}"
+                   if kind != "case study" else
+                   f"no case study with slug '{ident}'{did_you_mean(ident, known)}")
+
+
+def _resolve_profile(profile: Profile, config: Config, errors: ErrorCollector,
+                     images: list[ImageUse]) -> Profile:
+    if profile.photo and not profile.photo_alt:
+        _error(errors, profile, ("photo",), "photo_alt is required when a photo is given")
+    _use_image(config, profile, ("photo",), profile.photo, errors, images)
+    return profile
+
+
+def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[ImageUse]) -> list[Page]:
+    seen: dict[str, Page] = {}
+    out = []
+    for page in pages:
+        if page.slug in RESERVED_SLUGS:
+            _error(errors, page, ("slug",), f"the page slug '{page.slug}' is taken by the site itself "
+                                            f"(/{page.slug}/); set another 'slug:'")
+            continue
+        if page.slug in seen:
+            _error(errors, page, ("slug",), f"slug '{page.slug}' is already used by {seen[page.slug].src_path}")
+            continue
+        seen[page.slug] = page
+        _use_image(config, page, ("og_image",), page.og_image, errors, images)
+        _use_body_images(config, page, errors, images)
+        out.append(page.model_copy(update={"url_path": f"/{page.slug}/"}))
+    return out
+
+
+def resolve_image_path(config: Config, owner_src_path: str, ref: str) -> Path:
+    """A path relative to the content file, or from content/ (also with a
+    leading '/'). Returns an absolute, symlink-free path; not checked."""
+    owner_dir = (config.root / owner_src_path).parent
+    candidates = []
+    if ref.startswith("/"):
+        candidates.append(config.content_dir / ref.lstrip("/"))
+    else:
+        candidates.append(owner_dir / ref)
+        candidates.append(config.content_dir / ref)
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate.resolve()
+    return candidates[0].resolve()
+
+
+def check_image_path(config: Config, path: Path, ref: str) -> str | None:
+    """The problem with an image path, or None."""
+    root = config.root.resolve()
+    if not path.is_relative_to(root):
+        return f"image '{ref}' is outside the project folder"
+    if not path.is_file():
+        return f"image '{ref}' not found"
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        return f"'{ref}' is not an image file (use JPEG, PNG, WebP, AVIF, GIF, SVG, TIFF or HEIC)"
+    return None
+
+
+def _use_image(config: Config, obj: Model, path: tuple, ref: str | None,
+               errors: ErrorCollector, images: list[ImageUse]) -> None:
+    if not ref:
+        return
+    src = resolve_image_path(config, obj.src_path, ref)
+    line, col = locations_of(obj).of(path)
+    problem = check_image_path(config, src, ref)
+    if problem:
+        errors.add(SiteError(obj.src_path, line, col, problem))
+        return
+    images.append(ImageUse(src, obj.src_path, line, col, ref))
+
+
+def _use_body_images(config: Config, obj: Model, errors: ErrorCollector, images: list[ImageUse]) -> None:
+    for pattern in (_MD_IMAGE, _HTML_IMAGE):
+        for match in pattern.finditer(obj.body):
+            ref = match.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.IGNORECASE) or ref.startswith("//"):
+                continue  # a remote URL: left as written
+            line = obj.body_line + obj.body.count("\n", 0, match.start(1))
+            col = match.start(1) - obj.body.rfind("\n", 0, match.start(1))
+            src = resolve_image_path(config, obj.src_path, ref)
+            problem = check_image_path(config, src, ref)
+            if problem:
+                errors.add(SiteError(obj.src_path, line, col, problem))
+            else:
+                images.append(ImageUse(src, obj.src_path, line, col, ref))
+
+
+def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:
+    names: dict[str, str] = {}
+    members: dict[str, list[CaseStudy]] = {}
+    for cs in case_studies:
+        for name, slug in zip(cs.tags, cs.tag_slugs):
+            names.setdefault(slug, name)
+            group = members.setdefault(slug, [])
+            if not group or group[-1] is not cs:  # a tag written twice on one case study
+                group.append(cs)
+    return tuple(Tag(names[s], s, f"/work/tags/{s}/", tuple(members[s]))
+                 for s in sorted(names, key=lambda s: (-len(members[s]), s)))
+
+
+def _availability(profile: Profile, language: str, today: dt.date) -> AvailabilityView | None:
+    a = profile.availability
+    if a is None:
+        return None
+    start = a.from_.date if a.from_ else None
+    future = start is not None and start > today
+    stale = start is not None and start < today
+    when = format_date(a.from_, language, "long") if future else ""
+    if a.status == "available":
+        label = f"Available from {when}" if future else "Available for new projects"
+    elif a.status == "limited":
+        label = f"Limited availability from {when}" if future else "Limited availability"
+    else:
+        label = f"Booked until {when}" if future else "Fully booked"
+    return AvailabilityView(a.status, label, start if future else None, not future, stale, a.note)

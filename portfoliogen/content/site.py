@@ -1,0 +1,105 @@
+"""The resolved site: every published object, in order, with the lookups
+templates need. Built once by resolve.py and never changed afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portfoliogen.config import Config
+from portfoliogen.content.model import CaseStudy, Page, Pitch, Profile, Service, Testimonial
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str
+    slug: str
+    url_path: str
+    case_studies: tuple[CaseStudy, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AvailabilityView:
+    status: str              # available | limited | booked
+    label: str               # "Available from March 2027"
+    from_date: dt.date | None  # None when it applies now
+    is_now: bool
+    is_stale: bool           # a 'from' date in the past
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MenuItem:
+    title: str
+    url_path: str
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    profile: Profile
+    case_studies: tuple[CaseStudy, ...]
+    testimonials: tuple[Testimonial, ...]
+    services: tuple[Service, ...]
+    pages: tuple[Page, ...]
+    pitches: tuple[Pitch, ...]
+    tags: tuple[Tag, ...]
+    menu: tuple[MenuItem, ...]
+    availability: AvailabilityView | None
+    static_files: tuple[Path, ...]
+    today: dt.date
+    notices: tuple[str, ...] = ()   # things the build tells the user (expired pitches...)
+    _by_slug: dict = field(default_factory=dict, repr=False)
+    _testimonials_by_id: dict = field(default_factory=dict, repr=False)
+    _services_by_id: dict = field(default_factory=dict, repr=False)
+    _position: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_slug.update({cs.slug: cs for cs in self.case_studies})
+        self._position.update({cs.slug: i for i, cs in enumerate(self.case_studies)})
+        self._testimonials_by_id.update({t.id: t for t in self.testimonials})
+        self._services_by_id.update({s.id: s for s in self.services})
+
+    # ------------------------------------------------------------ selections
+    @property
+    def featured(self) -> tuple[CaseStudy, ...]:
+        chosen = tuple(cs for cs in self.case_studies if cs.featured)
+        return chosen[:6] if chosen else self.case_studies[:3]
+
+    @property
+    def featured_testimonials(self) -> tuple[Testimonial, ...]:
+        chosen = tuple(t for t in self.testimonials if t.featured)
+        return chosen[:3] if chosen else self.testimonials[:3]
+
+    # ------------------------------------------------------------ lookups
+    def case_study(self, slug: str) -> CaseStudy | None:
+        return self._by_slug.get(slug)
+
+    def testimonial(self, ident: str) -> Testimonial | None:
+        return self._testimonials_by_id.get(ident)
+
+    def service(self, ident: str) -> Service | None:
+        return self._services_by_id.get(ident)
+
+    def testimonials_for(self, cs: CaseStudy) -> tuple[Testimonial, ...]:
+        """Listed by id on the case study, then those pointing at it."""
+        listed = [self._testimonials_by_id[i] for i in cs.testimonials if i in self._testimonials_by_id]
+        listed_ids = {t.id for t in listed}
+        pointing = [t for t in self.testimonials if t.case_study == cs.slug and t.id not in listed_ids]
+        return tuple(listed + pointing)
+
+    def services_for(self, cs: CaseStudy) -> tuple[Service, ...]:
+        return tuple(self._services_by_id[i] for i in cs.services if i in self._services_by_id)
+
+    def case_studies_for_service(self, service: Service) -> tuple[CaseStudy, ...]:
+        return tuple(cs for cs in self.case_studies if service.id in cs.services)
+
+    def case_study_for(self, testimonial: Testimonial) -> CaseStudy | None:
+        return self._by_slug.get(testimonial.case_study) if testimonial.case_study else None
+
+    def neighbours(self, cs: CaseStudy) -> tuple[CaseStudy | None, CaseStudy | None]:
+        index = self._position[cs.slug]
+        prev = self.case_studies[index - 1] if index > 0 else None
+        nxt = self.case_studies[index + 1] if index + 1 < len(self.case_studies) else None
+        return prev, nxt

@@ -1,0 +1,328 @@
+"""Jinja2 environment, template functions, and one context per page:
+resolved Site + theme + processed images -> {out_path: bytes}. No I/O
+except reading templates."""
+
+from __future__ import annotations
+
+import posixpath
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from portfoliogen import __version__
+from portfoliogen.content.model import Model
+from portfoliogen.content.resolve import resolve_image_path
+from portfoliogen.content.site import Site
+from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.i18n import format_date, iso_date
+from portfoliogen.images.html import picture_html
+from portfoliogen.markdown import LinkProblem, MarkdownRenderer, line_of
+from portfoliogen.seo.meta import describe
+from portfoliogen.theme import Theme
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    kind: str
+    url_path: str
+    title: str
+    description: str
+    canonical: str
+    breadcrumbs: tuple[tuple[str, str], ...] = ()
+    noindex: bool = False
+    og_image: str | None = None
+    og_type: str = "website"
+    jsonld: tuple[dict, ...] = ()
+    alternate_feed: str = ""
+
+
+@dataclass
+class RenderedSite:
+    files: dict[str, bytes]                   # out_path -> bytes
+    pages: list[PageInfo] = field(default_factory=list)
+
+
+def out_path_for(url_path: str) -> str:
+    """'/work/x/' -> 'work/x/index.html'; '/404.html' -> '404.html'."""
+    path = url_path.lstrip("/")
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+class Urls:
+    """URLs under base_url: root-relative for links, absolute for feeds/meta."""
+
+    def __init__(self, base_url: str, base_path: str):
+        self.base_url = base_url.rstrip("/")
+        self.base_path = base_path
+
+    @property
+    def origin(self) -> str:
+        """'https://ada.github.io' for base_url 'https://ada.github.io/portfolio/'."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def path_of(self, target: Any) -> str:
+        if isinstance(target, str):
+            return target
+        url_path = getattr(target, "url_path", None)
+        if url_path is None:
+            raise TypeError(f"url() needs a path or an object with url_path, got {target!r}")
+        return url_path
+
+    def url(self, target: Any) -> str:
+        path = self.path_of(target)
+        if "://" in path or path.startswith(("mailto:", "tel:", "#")):
+            return path
+        return self.base_path + path.lstrip("/")
+
+    def abs_url(self, target: Any) -> str:
+        url = self.url(target)
+        if "://" in url or url.startswith(("mailto:", "tel:")):
+            return url
+        return self.origin + url
+
+
+class Renderer:
+    def __init__(self, site: Site, theme: Theme, images: dict[Path, Any],
+                 process_late_image: Callable[[Path], Any] | None = None):
+        self.site = site
+        self.config = site.config
+        self.theme = theme
+        self.images = dict(images)
+        self.process_late_image = process_late_image
+        self.urls = Urls(self.config.base_url, self.config.base_path)
+        self.markdown = MarkdownRenderer()
+        self.errors = ErrorCollector()
+        self.content_urls = self._content_urls()
+        self.env = self._environment()
+
+    # ------------------------------------------------------------ environment
+    def _environment(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in self.theme.template_dirs]),
+            autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        )
+        language = self.config.language
+        env.globals.update(
+            url=self.urls.url, abs_url=self.urls.abs_url, asset=self.asset_url,
+            asset_inline=self.asset_inline, picture=self.picture,
+            format_date=lambda d, style="long": format_date(d, language, style),
+            iso_date=iso_date, site=self.site, config=self.config,
+            options=self.theme.options, generator=f"portfoliogen {__version__}",
+        )
+        return env
+
+    def asset_url(self, name: str) -> str:
+        asset = self.theme.assets.get(name)
+        if asset is None:
+            raise KeyError(f"the theme has no asset '{name}' (looked in assets/ of "
+                           f"{', '.join(str(f) for f in self.theme.folders)})")
+        return self.urls.url(asset.url_path)
+
+    def asset_inline(self, name: str) -> Markup:
+        asset = self.theme.assets.get(name)
+        if asset is None:
+            raise KeyError(f"the theme has no asset '{name}'")
+        return Markup(asset.data.decode("utf-8"))
+
+    def picture(self, image: Any, alt: str | None, slot: str, priority: bool = False,
+                css_class: str | None = None) -> Markup:
+        if image is None:
+            return Markup("")
+        sizes = self.theme.image_sizes.get(slot, "100vw")
+        return Markup(picture_html(image, alt or "", sizes, self.urls.url,
+                                   priority=priority, css_class=css_class))
+
+    # ------------------------------------------------------------ markdown
+    def _content_urls(self) -> dict[str, str]:
+        """Source path of every linkable content file -> its URL path."""
+        urls = {}
+        for item in (*self.site.case_studies, *self.site.pages):
+            urls[item.src_path] = item.url_path
+        return urls
+
+    def render_markdown(self, owner: Model, text: str, first_line: int) -> str:
+        owner_dir = posixpath.dirname(owner.src_path)
+        content_root = "content"
+
+        def resolve_link(href: str) -> str:
+            path, hash_, fragment = href.partition("#")
+            if path.startswith("/") and not path.endswith(".md"):
+                return self.urls.url(path) + (hash_ + fragment)
+            if not path.endswith((".md", "/")) and not path.endswith("index.md"):
+                return href
+            for base in (owner_dir, content_root):
+                candidate = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+                if candidate.endswith("/") or not candidate.endswith(".md"):
+                    candidate = posixpath.join(candidate, "index.md")
+                if candidate in self.content_urls:
+                    return self.urls.url(self.content_urls[candidate]) + hash_ + fragment
+            raise LinkProblem(f"link to '{path}': no such case study or page")
+
+        def render_image(src: str, alt: str, title: str | None) -> str | None:
+            source = resolve_image_path(self.config, owner.src_path, src)
+            image = self.images.get(source)
+            if image is None and self.process_late_image is not None:
+                image = self.process_late_image(source)
+                self.images[source] = image
+            if image is None:
+                return None
+            sizes = self.theme.image_sizes.get("body", "100vw")
+            return picture_html(image, alt, sizes, self.urls.url)
+
+        html, problems = self.markdown.render(text, resolve_link, render_image)
+        for href, message in problems:
+            line, col = line_of(text, f"({href}", first_line)
+            self.errors.add(SiteError(owner.src_path, line, col + 1 if col > 1 else col, message))
+        return html
+
+    def with_html(self) -> Site:
+        """The site with every Markdown field rendered and images attached."""
+        s = self.site
+        img = self.images.get
+
+        def image_for(owner, ref):
+            return img(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
+
+        case_studies = tuple(cs.model_copy(update={
+            "body_html": Markup(self.render_markdown(cs, cs.body, cs.body_line)),
+            "cover_image": image_for(cs, cs.cover),
+            "og_image_file": image_for(cs, cs.og_image),
+            "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
+        }) for cs in s.case_studies)
+        testimonials = tuple(t.model_copy(update={
+            "quote_html": Markup(self.render_markdown(t, t.quote, 1)),
+            "avatar_image": image_for(t, t.avatar),
+        }) for t in s.testimonials)
+        pages = tuple(p.model_copy(update={
+            "body_html": Markup(self.render_markdown(p, p.body, p.body_line)),
+            "og_image_file": image_for(p, p.og_image),
+        }) for p in s.pages)
+        pitches = tuple(p.model_copy(update={
+            "body_html": Markup(self.render_markdown(p, p.body, p.body_line)),
+        }) for p in s.pitches)
+        profile = s.profile.model_copy(update={
+            "bio_html": Markup(self.render_markdown(s.profile, s.profile.bio or "", 1)),
+            "photo_image": image_for(s.profile, s.profile.photo),
+        })
+        by_slug = {cs.slug: cs for cs in case_studies}
+        tags = tuple(type(t)(t.name, t.slug, t.url_path, tuple(by_slug[c.slug] for c in t.case_studies))
+                     for t in s.tags)
+        return Site(config=s.config, profile=profile, case_studies=case_studies,
+                    testimonials=testimonials, services=s.services, pages=pages, pitches=pitches,
+                    tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
+                    today=s.today, notices=s.notices)
+
+    # ------------------------------------------------------------ pages
+    def render_all(self) -> RenderedSite:
+        site = self.with_html()
+        self.errors.raise_if_any()
+        self.site = site
+        self.env.globals["site"] = site
+        result = RenderedSite({})
+        for info, template, context in self.page_plan(site):
+            self._render_into(result, info, template, context)
+        self.errors.raise_if_any()
+        return result
+
+    def page_plan(self, site: Site):
+        """(PageInfo, template, extra context) for every page, in a stable order."""
+        profile = site.profile
+        name = profile.name
+        home_desc = describe(profile.headline + (f". {profile.bio}" if profile.bio else ""))
+        yield self.info("home", "/", f"{name} — {profile.headline}", home_desc), "home.html", {}
+        yield (self.info("work", "/work/", f"Work — {name}",
+                         describe(f"Case studies by {name}: " + ", ".join(cs.title for cs in site.case_studies)),
+                         crumbs=(("Work", "/work/"),)), "work.html", {})
+        for tag in site.tags:
+            yield (self.info("tag", tag.url_path, f"{tag.name} — Work — {name}",
+                             describe(f"Case studies by {name} tagged {tag.name}: "
+                                      + ", ".join(cs.title for cs in tag.case_studies)),
+                             crumbs=(("Work", "/work/"), (tag.name, tag.url_path))),
+                   "tag.html", {"tag": tag})
+        for cs in site.case_studies:
+            prev, nxt = site.neighbours(cs)
+            og = cs.og_image_file or cs.cover_image
+            yield (self.info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
+                             crumbs=(("Work", "/work/"), (cs.title, cs.url_path)),
+                             og_image=og, og_type="article"),
+                   "case_study.html", {"cs": cs, "prev": prev, "next": nxt})
+        if site.services:
+            yield (self.info("services", "/services/", f"Services — {name}",
+                             describe(f"What {name} offers: " + "; ".join(
+                                 f"{s.name} ({s.price_text})" if s.price_text else s.name for s in site.services)),
+                             crumbs=(("Services", "/services/"),)), "services.html", {})
+        if site.testimonials:
+            yield (self.info("testimonials", "/testimonials/", f"Testimonials — {name}",
+                             describe(f"What clients say about working with {name}."),
+                             crumbs=(("Testimonials", "/testimonials/"),)), "testimonials.html", {})
+        yield (self.info("contact", "/contact/", f"Contact — {name}",
+                         describe(f"Start a project with {name}. " + (profile.response_time or "")),
+                         crumbs=(("Contact", "/contact/"),)), "contact.html", {})
+        for page in site.pages:
+            yield (self.info("page", page.url_path, f"{page.title} — {name}",
+                             describe(page.description, body_html=page.body_html),
+                             crumbs=((page.title, page.url_path),), og_image=page.og_image_file),
+                   "page.html", {"content": page})
+        for pitch in site.pitches:
+            yield (self.info("pitch", pitch.url_path, f"{pitch.title} — {name}",
+                             describe(f"A proposal for {pitch.prospect}", body_html=pitch.body_html),
+                             noindex=True),
+                   "pitch.html", {"pitch": pitch,
+                                  "pitch_case_studies": tuple(c for c in (site.case_study(s) for s in pitch.case_studies) if c),
+                                  "pitch_testimonials": tuple(t for t in (site.testimonial(i) for i in pitch.testimonials) if t),
+                                  "pitch_services": tuple(v for v in (site.service(i) for i in pitch.services) if v)})
+        yield (self.info("404", "/404.html", f"Page not found — {name}",
+                         "This page does not exist.", noindex=True), "404.html", {})
+
+    def info(self, kind: str, url_path: str, title: str, description: str, *,
+             crumbs: tuple = (), noindex: bool = False, og_image: Any = None,
+             og_type: str = "website") -> PageInfo:
+        og = None
+        if og_image is None and kind in ("home", "contact") and self.site.profile.photo_image is not None:
+            og_image = self.site.profile.photo_image
+        if og_image is not None:
+            og = self.urls.abs_url(og_image.src.url_path)
+        breadcrumbs = ((("Home", "/"),) + tuple(crumbs)) if crumbs else ()
+        return PageInfo(kind=kind, url_path=url_path, title=title, description=description,
+                        canonical=self.urls.abs_url(url_path), breadcrumbs=breadcrumbs,
+                        noindex=noindex, og_image=og, og_type=og_type,
+                        alternate_feed=self.urls.abs_url("/feed.xml"))
+
+    def _render_into(self, result: RenderedSite, info: PageInfo, template: str, context: dict) -> None:
+        try:
+            html = self.env.get_template(template).render(page=info, **context)
+        except jinja2.TemplateSyntaxError as err:
+            self.errors.add(SiteError(self._template_display(err.filename, err.name), err.lineno, 1,
+                                      f"template syntax error: {err.message}"))
+            return
+        except jinja2.TemplateNotFound as err:
+            self.errors.add(SiteError(self.config.display(self.theme.folders[0]), None, None,
+                                      f"template '{err.name}' not found in theme '{self.theme.name}'"))
+            return
+        except (jinja2.UndefinedError, KeyError, TypeError, ValueError, AttributeError) as err:
+            path, line = self._template_frame(err)
+            if path is None:
+                raise
+            self.errors.add(SiteError(path, line, 1, f"template error: {err}"))
+            return
+        result.files[out_path_for(info.url_path)] = html.encode("utf-8")
+        result.pages.append(info)
+
+    def _template_display(self, filename: str | None, name: str | None) -> str:
+        return self.config.display(Path(filename)) if filename else f"templates/{name}"
+
+    def _template_frame(self, err: BaseException) -> tuple[str | None, int]:
+        """Jinja2 rewrites tracebacks so template lines show as frames."""
+        dirs = [str(d) for d in self.theme.template_dirs]
+        for frame in reversed(traceback.extract_tb(err.__traceback__)):
+            if any(frame.filename.startswith(d) for d in dirs):
+                return self.config.display(Path(frame.filename)), frame.lineno or 1
+        return None, 1

@@ -1,0 +1,58 @@
+"""feed.xml: an Atom feed of the case studies, full content, absolute URLs."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from portfoliogen.content.site import Site
+
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/[^"]*)"')
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
+
+
+def absolutize(html: str, origin: str) -> str:
+    """Root-relative href/src/srcset URLs -> absolute (feed readers have no base)."""
+    html = _ROOT_RELATIVE.sub(lambda m: f'{m.group(1)}{origin}{m.group(2)}"', html)
+
+    def fix_srcset(match: re.Match) -> str:
+        parts = []
+        for candidate in match.group(2).split(","):
+            candidate = candidate.strip()
+            parts.append(origin + candidate if candidate.startswith("/") else candidate)
+        return f'{match.group(1)}{", ".join(parts)}"'
+
+    return _SRCSET.sub(fix_srcset, html)
+
+
+def _atom_date(d) -> str:
+    return f"{d.isoformat()}T00:00:00Z"
+
+
+def render_feed(site: Site, abs_url, origin: str, limit: int = 50) -> bytes:
+    profile = site.profile
+    entries = sorted(site.case_studies, key=lambda cs: (cs.date.date, cs.slug), reverse=True)[:limit]
+    updated = entries[0].date.date if entries else site.today
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(site.config.language)}">',
+           f"  <title>{escape(site.config.title)}</title>",
+           f"  <subtitle>{escape(profile.headline)}</subtitle>",
+           f'  <link href="{escape(abs_url("/feed.xml"))}" rel="self" type="application/atom+xml"/>',
+           f'  <link href="{escape(abs_url("/"))}" rel="alternate" type="text/html"/>',
+           f"  <id>{escape(abs_url('/'))}</id>",
+           f"  <updated>{_atom_date(updated)}</updated>",
+           f"  <author><name>{escape(profile.name)}</name></author>"]
+    for cs in entries:
+        content = absolutize(str(cs.body_html), origin)
+        out += ["  <entry>",
+                f"    <title>{escape(cs.title)}</title>",
+                f'    <link href="{escape(abs_url(cs.url_path))}" rel="alternate" type="text/html"/>',
+                f"    <id>{escape(abs_url(cs.url_path))}</id>",
+                f"    <published>{_atom_date(cs.date.date)}</published>",
+                f"    <updated>{_atom_date(cs.date.date)}</updated>",
+                f"    <summary>{escape(cs.summary)}</summary>",
+                *[f'    <category term="{escape(tag)}"/>' for tag in cs.tags],
+                f'    <content type="html">{escape(content)}</content>',
+                "  </entry>"]
+    out.append("</feed>")
+    return ("\n".join(out) + "\n").encode("utf-8")

@@ -1,0 +1,33 @@
+"""sitemap.xml and robots.txt: pure functions of the rendered pages."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from portfoliogen.content.site import Site
+
+EXCLUDED_KINDS = {"404", "pitch"}
+
+
+def render_sitemap(pages, site: Site, abs_url) -> bytes:
+    """`pages`: PageInfo of every rendered page. lastmod comes from content
+    dates (never the build time, so two builds are byte-identical)."""
+    dated = {cs.url_path: cs.date.date for cs in site.case_studies}
+    newest = max(dated.values(), default=None)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in sorted(pages, key=lambda p: p.url_path):
+        if page.kind in EXCLUDED_KINDS or page.noindex:
+            continue
+        lastmod = dated.get(page.url_path) or (newest if page.kind in ("home", "work") else None)
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(abs_url(page.url_path))}</loc>")
+        if lastmod:
+            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_robots(abs_url) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {abs_url('/sitemap.xml')}\n".encode("utf-8")

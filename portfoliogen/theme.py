@@ -1,0 +1,152 @@
+"""Find a theme (the site's themes/ first, then the built-in ones), follow
+its `extends` chain, and fingerprint its assets."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from portfoliogen.config import Config
+from portfoliogen.content.model import Model
+from portfoliogen.content.validate import validate_model
+from portfoliogen.errors import SiteError
+from portfoliogen.yamlfile import load_yaml, read_text
+
+DEFAULT_THEME = "default"
+
+
+class ThemeFile(Model):
+    """theme.yaml"""
+
+    name: str
+    extends: str | None = None
+    options: dict[str, Any] = {}
+    image_sizes: dict[str, str] = Field(default_factory=dict)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str          # path inside assets/, e.g. "site.css"
+    url_path: str      # "/assets/site.3f2a9c1b7d.css"
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    folders: tuple[Path, ...]              # most specific first
+    options: dict[str, Any]
+    image_sizes: dict[str, str]
+    assets: dict[str, Asset] = field(default_factory=dict)
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        return [f / "templates" for f in self.folders if (f / "templates").is_dir()]
+
+    def files(self) -> list[Path]:
+        """Every file the theme is made of (for cache keys and watching)."""
+        return sorted(p for f in self.folders for p in f.rglob("*") if p.is_file())
+
+
+def builtin_themes_dir() -> Path:
+    """Inside the wheel: portfoliogen/_themes; in a source checkout: ./themes."""
+    packaged = Path(__file__).parent / "_themes"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
+
+
+def load_theme(config: Config) -> Theme:
+    chain: list[Path] = []
+    files: list[ThemeFile] = []
+    name: str | None = config.theme
+    requested_by = (config.config_path.name, config.locs.of(("theme",)) if config.locs else (1, 1))
+    while name:
+        folders = _theme_folders(config, name)
+        if not folders:
+            path, (line, col) = requested_by
+            available = sorted({p.name for d in (config.root / "themes", builtin_themes_dir())
+                                if d.is_dir() for p in d.iterdir() if p.is_dir()})
+            raise SiteError(path, line, col, f"no theme named '{name}' (available: {', '.join(available)})")
+        for folder in folders:
+            if folder in chain:
+                raise SiteError(config.display(folder / "theme.yaml"), 1, 1, f"theme '{name}' extends itself")
+            chain.append(folder)
+            files.append(_read_theme_file(config, folder, name))
+        parent = next((f.extends for f in files[-len(folders):] if f.extends), None)
+        requested_by = (config.display(folders[0] / "theme.yaml"), (1, 1))
+        name = parent
+    options: dict[str, Any] = {}
+    sizes: dict[str, str] = {}
+    for tf in reversed(files):  # the base first, overrides after
+        options.update(tf.options)
+        sizes.update(tf.image_sizes)
+    options.update(config.theme_options)
+    theme = Theme(config.theme, tuple(chain), options, sizes)
+    return Theme(theme.name, theme.folders, options, sizes, _fingerprint_assets(theme))
+
+
+def _theme_folders(config: Config, name: str) -> list[Path]:
+    """The site's own folder for the theme (possibly a partial override),
+    then the built-in one of the same name."""
+    found = []
+    for base in (config.root / "themes", builtin_themes_dir()):
+        folder = (base / name).resolve()
+        if folder.is_dir() and folder not in found:
+            found.append(folder)
+    return found
+
+
+def _read_theme_file(config: Config, folder: Path, name: str) -> ThemeFile:
+    path = folder / "theme.yaml"
+    if not path.is_file():
+        return ThemeFile(name=name)
+    display = config.display(path)
+    data, locs = load_yaml(read_text(path, display), display)
+    return validate_model(ThemeFile, data or {"name": name}, locs, display)
+
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+
+
+def _fingerprint_assets(theme: Theme) -> dict[str, Asset]:
+    """Every file under assets/ (the most specific theme wins), named with a
+    hash of its bytes; url() references inside CSS follow the new names."""
+    sources: dict[str, Path] = {}
+    for folder in reversed(theme.folders):
+        assets = folder / "assets"
+        if assets.is_dir():
+            for path in sorted(assets.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    sources[path.relative_to(assets).as_posix()] = path
+    result: dict[str, Asset] = {}
+    # Non-CSS first, so CSS can point at their hashed names.
+    for name in sorted(sources, key=lambda n: (n.endswith(".css"), n)):
+        data = sources[name].read_bytes()
+        if name.endswith(".css"):
+            data = _rewrite_css_urls(data, name, result)
+        digest = hashlib.sha256(data).hexdigest()[:10]
+        stem, dot, suffix = name.rpartition(".")
+        hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
+        result[name] = Asset(name, f"/assets/{hashed}", data)
+    return result
+
+
+def _rewrite_css_urls(data: bytes, name: str, done: dict[str, Asset]) -> bytes:
+    base = name.rpartition("/")[0]
+
+    def swap(match: re.Match) -> str:
+        target = match.group(2)
+        key = f"{base}/{target}" if base else target
+        asset = done.get(key)
+        if asset is None:
+            return match.group(0)
+        hashed = asset.url_path.removeprefix("/assets/")
+        return f"url({posixpath.relpath(hashed, base or '.')})"
+
+    return _CSS_URL.sub(swap, data.decode("utf-8")).encode("utf-8")
