@@ -37,6 +37,7 @@ import pillow_heif
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
 from .plan import (
+    AVIF_QUALITY_OFFSET,
     AVIF_SPEED,
     JPEG_PROGRESSIVE,
     MIME,
@@ -460,11 +461,17 @@ def _to_srgb(im: Image.Image) -> Image.Image:
 
 
 def _grey_to_8bit(im: Image.Image) -> Image.Image:
-    """16-bit and float greyscale: scale to 0-255 (convert("L") would clip)."""
-    im = im.convert("I") if im.mode != "F" else im
-    lo, hi = im.getextrema()
-    top = 1.0 if im.mode == "F" and hi <= 1.0 else (255 if hi <= 255 else 65535)
-    return im.point(lambda v: v * 255 / top).convert("L") if top != 255 else im.convert("L")
+    """16-bit, 32-bit and float greyscale: scale to 0-255 (convert("L") clips)."""
+    sixteen = im.mode.startswith("I;16")
+    im = im.convert("F")
+    hi = im.getextrema()[1]
+    if sixteen:
+        top = 65535.0
+    elif hi <= 1.0:
+        top = 1.0  # float images are usually 0-1
+    else:
+        top = next((t for t in (255.0, 65535.0) if hi <= t), hi)
+    return im.point(lambda v: v * (255.0 / top)).convert("L")
 
 
 def _apply_profile(im: Image.Image, icc: bytes) -> Image.Image:
@@ -486,7 +493,7 @@ def _apply_profile(im: Image.Image, icc: bytes) -> Image.Image:
 
 def _save(im: Image.Image, path: Path, fmt: str, quality: int, threads: int) -> None:
     if fmt == "avif":
-        options = {"quality": quality, "speed": AVIF_SPEED}
+        options = {"quality": min(100, max(1, quality + AVIF_QUALITY_OFFSET)), "speed": AVIF_SPEED}
         if threads:
             options["max_threads"] = threads
     elif fmt == "webp":
