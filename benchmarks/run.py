@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -241,15 +242,20 @@ def ensure_sites(n: int, photos: int, seed: int, formats: list[str] | None,
 
 
 # ---------------------------------------------------------------- timing
-def run_once(tool: Tool) -> tuple[Run | None, str | None]:
+def run_once(tool: Tool, extra: list[str] | None = None,
+             keep_log: list[str] | None = None) -> tuple[Run | None, str | None]:
+    """One timed build. `extra` replaces the command (for --debug runs);
+    `keep_log`, when given, receives the build's output."""
     with tempfile.NamedTemporaryFile(prefix="bench-", suffix=".log", delete=False) as tmp:
         log = Path(tmp.name)
     try:
-        proc = subprocess.run([sys.executable, "-c", WRAPPER, str(log), *tool.command()],
+        proc = subprocess.run([sys.executable, "-c", WRAPPER, str(log), *(extra or tool.command())],
                               cwd=tool.root, capture_output=True, text=True)
         if proc.returncode != 0:
             return None, f"wrapper failed: {proc.stderr.strip()[-500:]}"
         stats = json.loads(proc.stdout.strip().splitlines()[-1])
+        if keep_log is not None:
+            keep_log.append(log.read_text(errors="replace"))
         if stats["rc"] != 0:
             tail = log.read_text(errors="replace").strip().splitlines()[-5:]
             return None, f"exit status {stats['rc']}: " + " | ".join(tail)
@@ -288,6 +294,40 @@ def measure(tool: Tool, n: int, repeat: int) -> list[Measure]:
     finally:
         tool.edit_file.write_text(original, encoding="utf-8")
     return list(results.values())
+
+
+STAGE_LINE = re.compile(r"^([\w][\w .:/-]*?): (\d+\.\d+) s$", re.M)
+
+
+def stages(tool: Portfoliogen) -> dict[str, dict[str, float]]:
+    """Per-stage seconds of one cold and one unchanged `portfoliogen --debug build`
+    (build.py logs each stage at debug level as "name: 1.234 s")."""
+    out: dict[str, dict[str, float]] = {}
+    for scenario in ("cold", "unchanged"):
+        if scenario == "cold":
+            tool.clean()
+        logs: list[str] = []
+        _, error = run_once(tool, [*tool.cmd, "--debug", "build"], logs)
+        if error:
+            print(f"    stage timings ({scenario}) failed: {error}")
+            continue
+        for name, secs in STAGE_LINE.findall(logs[0]):
+            out.setdefault(name, {})[scenario] = float(secs)
+    return out
+
+
+def stage_table(n: int, timings: dict[str, dict[str, float]]) -> str:
+    totals = {s: sum(t.get(s, 0.0) for t in timings.values()) for s in ("cold", "unchanged")}
+    lines = [f"| stage (N={n}) | cold | share | unchanged | share |", "|---|---:|---:|---:|---:|"]
+    for name, t in timings.items():
+        row = [name]
+        for s in ("cold", "unchanged"):
+            v = t.get(s)
+            share = v / totals[s] * 100 if v is not None and totals[s] else None
+            row += ["–" if v is None else f"{v:.3f} s",
+                    "–" if share is None else f"{share:.0f}%" + (" ⚠" if share > 8 else "")]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- report
@@ -333,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="images.formats for portfoliogen (default webp, which Hugo can also "
                              "encode; 'default' keeps portfoliogen's own default)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--stages", action="store_true",
+                        help="also show portfoliogen's own per-stage timings (from --debug) per size")
     parser.add_argument("--hugo", default=None, help="the hugo executable (default: hugo on PATH)")
     parser.add_argument("--portfoliogen", default=None,
                         help="command running portfoliogen (default: the one installed beside "
@@ -356,12 +398,15 @@ def main(argv: list[str] | None = None) -> int:
 
     pg_results: list[Measure] = []
     hugo_results: list[Measure] = []
+    stage_results: dict[int, dict[str, dict[str, float]]] = {}
     for n in sizes:
         photos = min(args.photos, n)
         print(f"N={n}: {photos} photos, {args.repeat} runs per figure", flush=True)
         pg_root, hugo_root, slug = ensure_sites(n, photos, args.seed, formats, hugo_exe is not None)
         pg = Portfoliogen(pg_root, pg_root / "content" / "case-studies" / f"{slug}.md", pg_cmd)
         pg_results += measure(pg, n, args.repeat)
+        if args.stages and not pg_results[-3].error:
+            stage_results[n] = stages(pg)
         if hugo_exe:
             hugo = Hugo(hugo_root, make_hugo_site.case_study_path(hugo_root, slug), hugo_exe)
             hugo_results += measure(hugo, n, args.repeat)
@@ -372,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs; ratio = portfoliogen / Hugo")
     print()
     print(table(pg_results, hugo_results))
+    for n, timings in stage_results.items():
+        print()
+        print(stage_table(n, timings))
     for m in pg_results + hugo_results:
         if m.error and m.error != "cold build failed":
             print(f"\n{m.tool} N={m.n} {m.scenario}: {m.error}")
@@ -381,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     out = RESULTS / f"run-{stamp}.json"
     out.write_text(json.dumps({
         "args": vars(args), "cpus": os.cpu_count(), "portfoliogen": pg_cmd, "hugo": hugo_exe,
+        "stages": stage_results,
         "results": [{**asdict(m), "median_s": m.wall, "peak_mb": m.peak_mb,
                      "pages_per_s": m.pages_per_s} for m in pg_results + hugo_results],
     }, indent=2))
