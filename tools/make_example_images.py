@@ -834,3 +834,335 @@ def helix_ranges():
         a.text((1050, y + 4), t, 19, "bold", HX["ink"], "lm")
         a.text((1050, y + 32), sub, 14.5, "regular", HX["muted"], "lm")
     a.save("images/helix-ranges.png")
+
+
+# ============================================================ Tessera (fintech, indigo dashboard)
+TS = {"bg0": "#1e1b4b", "bg1": "#3730a3", "ink": "#1f1d3d", "muted": "#6b6a85", "accent": "#4f46e5",
+      "soft": "#f5f5fb", "line": "#e7e6f2", "amber": "#b45309", "red": "#b42318", "green": "#15803d"}
+
+
+def tessera_sidebar(a: Art, x0, y0, y1, active):
+    a.rect((x0, y0, x0 + 200, y1), r=14, fill="#f2f1fa")
+    a.rect((x0, y0, x0 + 200, y1 - 20), fill="#f2f1fa")
+    a.rect((x0 + 24, y0 + 24, x0 + 48, y0 + 48), r=7, fill=TS["accent"])
+    a.text((x0 + 60, y0 + 36), "Tessera", 16, "bold", TS["ink"], "lm")
+    for i, label in enumerate(("Overview", "Approvals", "Budgets", "Cards", "Month-end close")):
+        yy = y0 + 88 + i * 40
+        if i == active:
+            a.rect((x0 + 14, yy - 15, x0 + 186, yy + 15), r=8, fill="#e3e1fb")
+        a.text((x0 + 30, yy), label, 13, "bold" if i == active else "regular",
+               TS["ink"] if i == active else TS["muted"], "lm")
+
+
+def tessera_cover():
+    a = Art(1600, 1000)
+    a.gradient(TS["bg0"], TS["bg1"], angle=70)
+    a.glow(1400, 150, 400, "#818cf8", 90)
+    a.glow(150, 900, 360, "#a78bfa", 60)
+    x0, y0, x1, y1 = a.browser(130, 110, 1340, 820, url="app.tessera.example/overview")
+    tessera_sidebar(a, x0, y0, y1, 0)
+    cx = x0 + 236
+    a.text((cx, y0 + 38), "October spend", 22, "bold", TS["ink"], "lm")
+    a.text((x1 - 30, y0 + 38), "Day 23 of 31", 13, "regular", TS["muted"], "rm")
+    stats = (("Spent so far", "€184,300", None), ("Projected month-end", "€247,900", "4% under budget"),
+             ("Awaiting approval", "37", "€12,640"), ("Missing receipts", "9", "5 people nudged"))
+    sw = (x1 - 30 - cx - 3 * 16) / 4
+    for i, (label, val, sub) in enumerate(stats):
+        bx = cx + i * (sw + 16)
+        a.rect((bx, y0 + 74, bx + sw, y0 + 170), r=12, fill="#ffffff", outline=TS["line"])
+        a.text((bx + 16, y0 + 96), label, 12, "regular", TS["muted"], "lm")
+        a.text((bx + 16, y0 + 128), val, 24, "bold", TS["ink"], "lm")
+        if sub:
+            a.text((bx + 16, y0 + 154), sub, 11.5, "regular", TS["green"] if i == 1 else TS["muted"], "lm")
+    # budget by team bars
+    gx0, gy0 = cx, y0 + 200
+    a.rect((gx0, gy0, gx0 + 640, y1 - 30), r=12, fill="#ffffff", outline=TS["line"])
+    a.text((gx0 + 20, gy0 + 30), "Spend by team against budget", 15, "bold", TS["ink"], "lm")
+    teams = (("Sales", 0.82, 0.97), ("Engineering", 0.64, 0.78), ("Marketing", 0.91, 1.08), ("Operations", 0.55, 0.7),
+             ("People", 0.38, 0.52), ("Finance", 0.47, 0.6))
+    for i, (t, spent, proj) in enumerate(teams):
+        yy = gy0 + 76 + i * 62
+        a.text((gx0 + 20, yy + 8), t, 13, "regular", TS["ink"], "lm")
+        bx0, bx1 = gx0 + 140, gx0 + 560
+        a.rect((bx0, yy, bx1, yy + 16), r=8, fill="#eeedf7")
+        a.rect((bx0, yy, bx0 + (bx1 - bx0) * min(proj, 1.0), yy + 16), r=8,
+               fill="#fcd9b6" if proj > 1 else "#c7c3f7")
+        a.rect((bx0, yy, bx0 + (bx1 - bx0) * spent, yy + 16), r=8, fill=TS["amber"] if proj > 1 else TS["accent"])
+        a.text((gx0 + 620, yy + 8), f"{round(proj * 100)}%", 13, "bold", TS["amber"] if proj > 1 else TS["ink"], "rm")
+        if proj > 1:
+            chip(a, bx0, yy + 24, "On pace to exceed budget by 8%", TS["amber"], "#fdecd3", 10.5, "alert")
+    # approvals list
+    lx0 = gx0 + 660
+    a.rect((lx0, gy0, x1 - 30, y1 - 30), r=12, fill="#ffffff", outline=TS["line"])
+    a.text((lx0 + 20, gy0 + 30), "Needs a decision", 15, "bold", TS["ink"], "lm")
+    rows = (("Over limit", "Client dinner · Le Comptoir", "€412.00", TS["amber"]),
+            ("Missing receipt", "Train · SNCF Paris–Lyon", "€128.50", TS["red"]),
+            ("Unusual merchant", "Software · figjam.example", "€96.00", TS["accent"]),
+            ("Over limit", "Hotel · Amsterdam, 2 nights", "€389.00", TS["amber"]))
+    for i, (grp, what, amt, col) in enumerate(rows):
+        yy = gy0 + 70 + i * 74
+        a.line([(lx0 + 20, yy + 58), (x1 - 50, yy + 58)], TS["line"], 1)
+        a.text((lx0 + 20, yy + 8), grp.upper(), 10.5, "bold", col, "lm")
+        a.text((lx0 + 20, yy + 32), what, 13, "regular", TS["ink"], "lm")
+        a.text((x1 - 50, yy + 32), amt, 13, "bold", TS["ink"], "rm")
+    a.rect((lx0 + 20, y1 - 90, x1 - 50, y1 - 48), r=21, fill=TS["accent"])
+    a.text(((lx0 + x1 - 30) / 2, y1 - 69), "Approve 31 in policy", 14, "bold", "#ffffff", "mm")
+    a.save("images/tessera-cover.jpg")
+
+
+def tessera_approvals():
+    a = Art(1600, 1000)
+    a.gradient("#eceafb", "#dcd9f6", angle=0)
+    x0, y0, x1, y1 = a.browser(110, 80, 1380, 860, url="app.tessera.example/approvals")
+    tessera_sidebar(a, x0, y0, y1, 1)
+    cx = x0 + 236
+    a.text((cx, y0 + 38), "Approvals", 22, "bold", TS["ink"], "lm")
+    a.text((x1 - 30, y0 + 38), "37 waiting · €12,640", 13, "regular", TS["muted"], "rm")
+    groups = (("Meets policy", 31, "€9,215.40", TS["green"], "#dcf3e4", True),
+              ("Over limit", 3, "€1,189.00", TS["amber"], "#fdecd3", False),
+              ("Missing receipt", 2, "€214.50", TS["red"], "#fde4e1", False),
+              ("Unusual merchant", 1, "€96.00", TS["accent"], "#e3e1fb", False))
+    yy = y0 + 78
+    for name, n, amt, col, bg, batch in groups:
+        h = 120 if batch else (70 + 52 * min(n, 2))
+        a.rect((cx, yy, x1 - 30, yy + h), r=12, fill="#ffffff", outline=TS["line"])
+        chip(a, cx + 20, yy + 16, f"{name} · {n}", col, bg, 12, "check" if batch else "alert")
+        a.text((x1 - 50, yy + 29), amt, 14, "bold", TS["ink"], "rm")
+        if batch:
+            a.text((cx + 20, yy + 76), "Every expense here matches your travel and meals policy.", 13, "regular",
+                   TS["muted"], "lm")
+            a.rect((x1 - 260, yy + 56, x1 - 50, yy + 98), r=21, fill=TS["accent"])
+            a.text((x1 - 155, yy + 77), "Approve all 31", 14, "bold", "#ffffff", "mm")
+        else:
+            items = {"Over limit": (("Léa Martin", "Client dinner · Le Comptoir, Paris", "€412.00 · limit €250"),
+                                    ("Pieter de Vries", "Hotel · Amsterdam, 2 nights", "€389.00 · limit €300")),
+                     "Missing receipt": (("Hugo Bernard", "Train · SNCF Paris–Lyon", "€128.50"),
+                                         ("Sofie Janssens", "Taxi · Brussels Midi", "€86.00")),
+                     "Unusual merchant": (("Camille Roux", "Software · figjam.example", "€96.00"),)}[name]
+            for j, (who, what, why) in enumerate(items):
+                ry = yy + 60 + j * 52
+                a.circle(cx + 40, ry + 20, 16, fill=bg)
+                a.text((cx + 40, ry + 20), "".join(p[0] for p in who.split()[:2]), 11, "bold", col, "mm")
+                a.text((cx + 68, ry + 10), who, 13, "bold", TS["ink"], "lm")
+                a.text((cx + 68, ry + 30), what, 12.5, "regular", TS["muted"], "lm")
+                a.text((cx + 560, ry + 20), why, 12.5, "regular", col, "lm")
+                a.rect((x1 - 250, ry + 4, x1 - 160, ry + 36), r=16, fill=None, outline=TS["line"], width=1.3)
+                a.text((x1 - 205, ry + 20), "Ask", 12.5, "bold", TS["ink"], "mm")
+                a.rect((x1 - 150, ry + 4, x1 - 50, ry + 36), r=16, fill="#efeefc")
+                a.text((x1 - 100, ry + 20), "Approve", 12.5, "bold", TS["accent"], "mm")
+        yy += h + 16
+    a.save("images/tessera-approvals.jpg")
+
+
+# ============================================================ Cadence (health, sand scheduling)
+CD = {"bg0": "#f4e9d8", "bg1": "#e6d2b0", "ink": "#2b2118", "muted": "#7a6a5a", "terra": "#c2410c",
+      "sage": "#5f7d5a", "line": "#ece3d6", "soft": "#fbf7f1"}
+CD_PEOPLE = (("Rita", "#c2410c", "#fde3d3"), ("João", "#5f7d5a", "#e1eddc"), ("Elena", "#7c5cbf", "#ebe3f8"))
+
+
+def cadence_calendar(a: Art, box):
+    x0, y0, x1, y1 = box
+    a.text((x0 + 28, y0 + 36), "Tuesday 12 March", 20, "bold", CD["ink"], "lm")
+    a.text((x0 + 250, y0 + 38), "3 gaps today · 4 on the waitlist", 13, "regular", CD["terra"], "lm")
+    colw = (x1 - x0 - 110) / 3
+    gy0 = y0 + 110
+    for i, (name, col, bg) in enumerate(CD_PEOPLE):
+        cx = x0 + 80 + i * colw
+        a.circle(cx + 22, y0 + 82, 14, fill=bg)
+        a.text((cx + 22, y0 + 82), name[0], 12, "bold", col, "mm")
+        a.text((cx + 44, y0 + 82), name, 14, "bold", CD["ink"], "lm")
+    hours = ("09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00")
+    rowh = (y1 - 20 - gy0) / len(hours)
+    for j, h in enumerate(hours):
+        yy = gy0 + j * rowh
+        a.line([(x0 + 74, yy), (x1 - 20, yy)], CD["line"], 1)
+        a.text((x0 + 24, yy + 10), h, 11.5, "regular", CD["muted"], "lm")
+    appts = {0: ((0, 1, "Ana Rocha", "Knee rehab · 4/8"), (1, 1, "Gap", ""), (2, 1, "Carlos Dias", "Lower back"),
+                 (4, 1, "Marta Sá", "Shoulder · 2/6"), (5, 1, "Rui Pinto", "Post-op ACL")),
+             1: ((0, 1, "Inês Lopes", "Sports massage"), (1, 1, "Tiago Reis", "Ankle · 3/5"), (3, 1, "Gap", ""),
+                 (4, 1, "Pedro Alves", "Neck pain"), (5, 1, "Sara Luz", "Hip · 6/8")),
+             2: ((0, 1, "Duarte Mota", "Pilates 1:1"), (2, 1, "Beatriz Cruz", "Pregnancy care"),
+                 (3, 1, "Lúcia Ramos", "Knee · 1/6"), (5, 1, "Gap", ""), (6, 1, "Nuno Faria", "Tendon · 5/6"))}
+    for i, lst in appts.items():
+        name, col, bg = CD_PEOPLE[i]
+        cx = x0 + 80 + i * colw
+        for (slot, span, who, what) in lst:
+            yy = gy0 + slot * rowh + 4
+            box2 = (cx + 6, yy, cx + colw - 10, yy + span * rowh - 8)
+            if who == "Gap":
+                a.rect(box2, r=10, fill=None, outline=CD["terra"], width=1.6)
+                a.text((box2[0] + 14, yy + 20), "Open slot", 12.5, "bold", CD["terra"], "lm")
+                a.text((box2[0] + 14, yy + 40), "Offer to waitlist", 11.5, "regular", CD["terra"], "lm")
+            else:
+                a.rect(box2, r=10, fill=bg)
+                a.rect((box2[0], box2[1], box2[0] + 5, box2[3]), r=2, fill=col)
+                a.text((box2[0] + 16, yy + 20), who, 12.5, "bold", CD["ink"], "lm")
+                a.text((box2[0] + 16, yy + 40), what, 11.5, "regular", CD["muted"], "lm")
+
+
+def cadence_reminder_screen(a: Art, box, f=1.0):
+    x0, y0, x1, y1 = box
+    p = 22 * f
+    a.text(((x0 + x1) / 2, y0 + 74 * f), "Cadence · Clínica Movimento", 12 * f, "regular", CD["muted"], "mm")
+    bx = (x0 + p, y0 + 100 * f, x1 - p, y0 + 470 * f)
+    a.card(bx, r=20 * f, alpha=30)
+    a.text((bx[0] + 22 * f, bx[1] + 36 * f), "Your physio session", 17 * f, "bold", CD["ink"], "lm")
+    a.text((bx[0] + 22 * f, bx[1] + 62 * f), "in 2 days", 13 * f, "regular", CD["terra"], "lm")
+    rows = (("Thursday 14 March", "10:00 – 10:45"), ("with Rita Almeida", "Knee rehab · session 5 of 8"),
+            ("Rua da Prata 112", "Lisbon · 4 min from Baixa-Chiado"))
+    for i, (t1, t2) in enumerate(rows):
+        yy = bx[1] + 104 * f + i * 62 * f
+        a.circle(bx[0] + 36 * f, yy + 12 * f, 14 * f, fill="#fde3d3")
+        a.circle(bx[0] + 36 * f, yy + 12 * f, 5 * f, fill=CD["terra"])
+        a.text((bx[0] + 62 * f, yy + 2 * f), t1, 14 * f, "bold", CD["ink"], "lm")
+        a.text((bx[0] + 62 * f, yy + 24 * f), t2, 12 * f, "regular", CD["muted"], "lm")
+    a.rect((bx[0] + 22 * f, bx[3] - 82 * f, bx[2] - 22 * f, bx[3] - 40 * f), r=21 * f, fill=CD["terra"])
+    a.text(((bx[0] + bx[2]) / 2, bx[3] - 61 * f), "Confirm", 14 * f, "bold", "#ffffff", "mm")
+    a.text(((bx[0] + bx[2]) / 2, bx[3] - 18 * f), "Move appointment", 13 * f, "bold", CD["terra"], "mm")
+    a.text((x0 + p, y0 + 506 * f), "Next free slots with Rita", 13 * f, "bold", CD["ink"], "lm")
+    for i, s in enumerate(("Fri 09:00", "Fri 16:15", "Mon 11:30")):
+        sx = x0 + p + i * ((x1 - x0 - 2 * p + 10 * f) / 3)
+        a.rect((sx, y0 + 526 * f, sx + (x1 - x0 - 2 * p - 20 * f) / 3, y0 + 566 * f), r=12 * f, fill="#ffffff",
+               outline=CD["line"], width=1.3)
+        a.text((sx + (x1 - x0 - 2 * p - 20 * f) / 6, y0 + 546 * f), s, 12 * f, "bold", CD["ink"], "mm")
+    a.text((x0 + p, y0 + 600 * f), "Finishing all 8 sessions makes the knee", 12 * f, "regular", CD["muted"], "lm")
+    a.text((x0 + p, y0 + 620 * f), "less likely to give you trouble again.", 12 * f, "regular", CD["muted"], "lm")
+
+
+def cadence_cover():
+    a = Art(1600, 1000)
+    a.gradient(CD["bg0"], CD["bg1"], angle=120)
+    a.glow(1450, 880, 380, "#e9b98f", 90)
+    a.glow(120, 120, 320, "#fff8ee", 140)
+    scr = a.browser(100, 120, 1080, 780, screen=CD["soft"], url="clinic.cadence.example/calendar")
+    cadence_calendar(a, scr)
+    scr = a.phone(1130, 130, 370, 770, screen="#fbf7f1", body="#2b2118")
+    cadence_reminder_screen(a, scr, f=370 / 380)
+    a.save("images/cadence-cover.jpg")
+
+
+def cadence_reminder():
+    a = Art(1600, 1000)
+    a.gradient("#f7efe3", "#ecdcc2", angle=0)
+    a.glow(800, 500, 520, "#fffaf2", 150)
+    scr = a.phone(600, 80, 400, 840, screen="#fbf7f1", body="#2b2118")
+    cadence_reminder_screen(a, scr, f=1.0)
+    notes = (("48 hours before", "not 24: enough time to fill the slot"), ("Same physio, next free slots", "moving takes two taps"),
+             ("Why the full course matters", "written by the physiotherapists"))
+    for i, (t, sub) in enumerate(notes):
+        x, y = (180, 260 + i * 200) if i != 1 else (1100, 380)
+        a.text((x, y), t, 19, "bold", CD["ink"], "lm")
+        a.text((x, y + 30), sub, 14.5, "regular", CD["muted"], "lm")
+    a.line([(1090, 395), (1010, 395)], CD["terra"], 2)
+    a.line([(470, 275), (590, 275)], CD["terra"], 2)
+    a.line([(570, 675), (590, 675)], CD["terra"], 2)
+    a.save("images/cadence-reminder.jpg")
+
+
+# ============================================================ portraits
+def portrait(a: Art, cx, cy, s, skin, hair, style, shirt, glasses=False, beard=False, earrings=None):
+    shade = mix(skin, "#000000", 0.14)
+    # long hair falls behind the shoulders
+    if style in ("long", "bob"):
+        depth = 230 if style == "long" else 120
+        a.rect((cx - 118 * s, cy - 120 * s, cx + 118 * s, cy + depth * s), r=90 * s, fill=hair)
+    a.rect((cx - 36 * s, cy + 40 * s, cx + 36 * s, cy + 190 * s), r=20 * s, fill=shade)
+    a.ellipse((cx - 190 * s, cy + 150 * s, cx + 190 * s, cy + 470 * s), fill=shirt)
+    a.poly([(cx - 44 * s, cy + 152 * s), (cx + 44 * s, cy + 152 * s), (cx, cy + 222 * s)], shade)
+    # collar
+    a.poly([(cx - 44 * s, cy + 152 * s), (cx - 72 * s, cy + 170 * s), (cx - 8 * s, cy + 240 * s), (cx, cy + 222 * s)],
+           mix(shirt, "#ffffff", 0.15))
+    a.poly([(cx + 44 * s, cy + 152 * s), (cx + 72 * s, cy + 170 * s), (cx + 8 * s, cy + 240 * s), (cx, cy + 222 * s)],
+           mix(shirt, "#ffffff", 0.15))
+    for side in (-1, 1):
+        a.ellipse((cx + side * 86 * s - 16 * s, cy - 14 * s, cx + side * 86 * s + 16 * s, cy + 30 * s), fill=shade)
+        if earrings:
+            a.circle(cx + side * 88 * s, cy + 38 * s, 6 * s, fill=earrings)
+    a.ellipse((cx - 86 * s, cy - 112 * s, cx + 86 * s, cy + 100 * s), fill=skin)
+    if beard:
+        a.d.chord(a._b((cx - 86 * s, cy - 20 * s, cx + 86 * s, cy + 104 * s)), 0, 180, fill=rgb(hair))
+        a.ellipse((cx - 34 * s, cy + 30 * s, cx + 34 * s, cy + 62 * s), fill=hair)
+    # hair on top
+    if style == "short":
+        a.d.chord(a._b((cx - 92 * s, cy - 132 * s, cx + 92 * s, cy + 10 * s)), 180, 360, fill=rgb(hair))
+        a.ellipse((cx - 92 * s, cy - 128 * s, cx + 40 * s, cy - 40 * s), fill=hair)
+    elif style == "crop":  # Mira: short asymmetric crop with a side fringe
+        a.d.chord(a._b((cx - 96 * s, cy - 136 * s, cx + 96 * s, cy + 20 * s)), 180, 360, fill=rgb(hair))
+        a.poly([(cx - 96 * s, cy - 50 * s), (cx + 40 * s, cy - 120 * s), (cx + 96 * s, cy - 60 * s),
+                (cx + 70 * s, cy - 44 * s), (cx - 10 * s, cy - 70 * s), (cx - 80 * s, cy - 10 * s)], hair)
+        a.rect((cx - 98 * s, cy - 60 * s, cx - 76 * s, cy + 30 * s), r=10 * s, fill=hair)
+    elif style == "curly":
+        for ang in range(180, 361, 20):
+            r = math.radians(ang)
+            a.circle(cx + math.cos(r) * 86 * s, cy - 40 * s + math.sin(r) * 80 * s, 34 * s, fill=hair)
+        for dx in (-60, -20, 20, 60):
+            a.circle(cx + dx * s, cy - 120 * s, 30 * s, fill=hair)
+        for side in (-1, 1):
+            a.circle(cx + side * 100 * s, cy + 10 * s, 28 * s, fill=hair)
+    elif style in ("long", "bob"):
+        a.d.chord(a._b((cx - 94 * s, cy - 130 * s, cx + 94 * s, cy + 20 * s)), 180, 360, fill=rgb(hair))
+        a.poly([(cx - 6 * s, cy - 128 * s), (cx + 92 * s, cy - 50 * s), (cx + 92 * s, cy - 30 * s),
+                (cx - 20 * s, cy - 100 * s)], hair)
+    elif style == "buzz":
+        a.d.chord(a._b((cx - 88 * s, cy - 118 * s, cx + 88 * s, cy - 10 * s)), 190, 350, fill=rgb(hair))
+    # face
+    brow = mix(hair, "#000000", 0.2)
+    for side in (-1, 1):
+        ex = cx + side * 34 * s
+        a.arc((ex - 18 * s, cy - 42 * s, ex + 18 * s, cy - 18 * s), 200, 340, brow, 5 * s)
+        a.circle(ex, cy + 2 * s, 7 * s, fill="#2a1d17")
+        a.circle(ex + 2.5 * s, cy - 0.5 * s, 2.2 * s, fill="#ffffff")
+        a.ellipse((ex - 20 * s, cy + 26 * s, ex + 12 * s if side < 0 else ex + 20 * s, cy + 42 * s),
+                  fill=rgb("#e8746a", 60))
+    a.arc((cx - 12 * s, cy + 4 * s, cx + 10 * s, cy + 36 * s), 300, 60, shade, 4 * s)
+    a.arc((cx - 26 * s, cy + 34 * s, cx + 26 * s, cy + 70 * s), 20, 160, "#9c3d33", 5 * s)
+    if glasses:
+        for side in (-1, 1):
+            a.circle(cx + side * 34 * s, cy + 2 * s, 24 * s, fill=None, outline="#1f2937", width=4 * s)
+        a.line([(cx - 10 * s, cy), (cx + 10 * s, cy)], "#1f2937", 4 * s)
+
+
+AVATARS = {
+    "tomas-ferreira": dict(bg=("#e0ecff", "#b9cffb"), skin="#d9a47f", hair="#2b211c", style="short", shirt="#1e3a5f",
+                           beard=True),
+    "hannah-okafor": dict(bg=("#ffe7d6", "#ffc9a8"), skin="#8a5a3c", hair="#1b1311", style="curly", shirt="#0f766e",
+                          earrings="#f2c14e"),
+    "priya-raman": dict(bg=("#e4f5ee", "#bfe8d6"), skin="#b07a55", hair="#17110f", style="long", shirt="#7c3aed"),
+    "jonas-eriksen": dict(bg=("#fdf1c9", "#f8dc86"), skin="#f0c7a6", hair="#d9b26a", style="buzz", shirt="#374151",
+                          glasses=True),
+}
+
+
+def avatars():
+    for name, o in AVATARS.items():
+        a = Art(256, 256)
+        a.gradient(o["bg"][0], o["bg"][1], angle=160)
+        portrait(a, 128, 118, 0.62, o["skin"], o["hair"], o["style"], o["shirt"], glasses=o.get("glasses", False),
+                 beard=o.get("beard", False), earrings=o.get("earrings"))
+        a.save(f"images/avatars/{name}.png")
+
+
+def profile_photo():
+    a = Art(800, 1000)
+    a.gradient("#115e59", "#0f766e", angle=20)
+    a.glow(640, 180, 300, "#5eead4", 70)
+    a.glow(120, 860, 260, "#134e4a", 120)
+    a.arc((430, 80, 830, 480), 180, 300, "#99f6e4", 3)
+    a.arc((-160, 560, 260, 980), 270, 30, "#99f6e4", 3)
+    for i in range(5):
+        for j in range(5):
+            a.circle(620 + i * 22, 760 + j * 22, 2.5, fill="#5eead4")
+    portrait(a, 400, 470, 1.75, "#f1c6a6", "#b4532a", "crop", "#14532d", earrings="#f5d0a9")
+    a.save("images/profile.jpg", quality=86)
+
+
+def all_images():
+    for fn in (ledgerly_cover, ledgerly_steps, ledgerly_receipt, ledgerly_flow, pulsecare_cover, pulsecare_components,
+               pulsecare_tokens, brightbank_cover, helix_cover, helix_ranges, tessera_cover, tessera_approvals,
+               cadence_cover, cadence_reminder, avatars, profile_photo):
+        if len(sys.argv) < 2 or any(arg in fn.__name__ for arg in sys.argv[1:]):
+            fn()
+
+
+if __name__ == "__main__":
+    all_images()
