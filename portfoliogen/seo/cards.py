@@ -1,0 +1,316 @@
+"""Drawing social cards (1200x630) and the favicon family with Pillow.
+
+This is the second module that imports PIL (images/process.py is the
+first): every PIL use of the seo package lives here, cards and icons alike.
+What to draw and the file names are decided before, in social.py; this
+module only turns a CardSpec / IconSpec into bytes, through the cache in
+cache_dir/cards/ (a file named after the spec's hash is never drawn twice).
+
+Text never overflows: a title is wrapped, then shrunk, then cut with an
+ellipsis. A title in a script the bundled fonts lack (CJK...) is not drawn
+as boxes: the card shows the freelancer's name instead. Right-to-left text
+is laid out by libraqm when Pillow has it, else it falls back the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import uuid
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps, features
+
+from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
+from portfoliogen.seo.social import (
+    CARD_SIZE, PICTURE_PANEL, CardSpec, IconSpec, card_file, initials, text_on,
+)
+
+PAD = 72
+JPEG_QUALITY = 85
+_RAQM = features.check("raqm")
+
+
+# ---------------------------------------------------------------- cache
+def write_cards(specs: list[CardSpec], cache_root: Path) -> dict[str, Path]:
+    """url_path -> the card's file in the cache, drawing only missing ones."""
+    out: dict[str, Path] = {}
+    for spec in specs:
+        if spec.url_path in out:
+            continue
+        path = card_file(cache_root, spec)
+        if not path.exists():
+            _write_atomic(path, render_card(spec))
+        out[spec.url_path] = path
+    return out
+
+
+def write_icons(spec: IconSpec, cache_root: Path) -> dict[str, Path]:
+    """'favicon.ico', ... -> the file in the cache."""
+    folder = cache_root / "cards" / f"icons-{spec.key[:32]}"
+    names = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
+    if not all((folder / n).exists() for n in names):
+        for name, data in render_icons(spec).items():
+            _write_atomic(folder / name, data)
+    return {n: folder / n for n in names}
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------- fonts and text
+def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    layout = ImageFont.Layout.RAQM if _RAQM else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=layout)
+
+
+def printable(text: str, bold: bool = True) -> str | None:
+    """`text` if the bundled font (and layout engine) can draw it, else None."""
+    text = drawable(" ".join(text.split()), BOLD if bold else REGULAR) if text else None
+    if text and is_rtl(text) and not _RAQM:
+        return None  # without raqm Arabic would come out unshaped and reversed
+    return text
+
+
+def _width(draw: ImageDraw.ImageDraw, text: str, font) -> float:
+    return draw.textlength(text, font=font, direction=_direction(text))
+
+
+def _direction(text: str) -> str | None:
+    return ("rtl" if is_rtl(text) else "ltr") if _RAQM else None
+
+
+def _split_long(draw, word: str, font, width: int) -> list[str]:
+    """A word wider than the line (a URL, CJK without spaces) broken by characters."""
+    parts, current = [], ""
+    for ch in word:
+        if current and _width(draw, current + ch, font) > width:
+            parts.append(current)
+            current = ch
+        else:
+            current += ch
+    return parts + ([current] if current else [])
+
+
+def wrap(draw, text: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        for piece in (_split_long(draw, word, font, width) if _width(draw, word, font) > width else [word]):
+            candidate = f"{current} {piece}" if current else piece
+            if current and _width(draw, candidate, font) > width:
+                lines.append(current)
+                current = piece
+            else:
+                current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def ellipsise(draw, line: str, font, width: int) -> str:
+    """Drop words (then characters) until `line…` fits."""
+    while line:
+        candidate = line.rstrip(" ,;:.–—-") + "…"
+        if _width(draw, candidate, font) <= width:
+            return candidate
+        line = line.rsplit(" ", 1)[0] if " " in line else line[:-1]
+    return "…"
+
+
+def fit_text(draw, text: str, width: int, height: int, *, bold: bool = True,
+             sizes: tuple[int, ...] = (76, 70, 64, 58, 52, 48, 44, 40),
+             line_height: float = 1.16, max_lines: int = 4) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which `text` fits the box; at the smallest, the
+    lines that fit, the last one ellipsised."""
+    for size in sizes:
+        font = _font(bold, size)
+        lines = wrap(draw, text, font, width)
+        allowed = min(max_lines, int(height // (size * line_height)))
+        if len(lines) <= allowed:
+            return font, lines
+    font = _font(bold, sizes[-1])
+    allowed = max(1, min(max_lines, int(height // (sizes[-1] * line_height))))
+    lines = wrap(draw, text, font, width)
+    if len(lines) > allowed:
+        lines = lines[:allowed - 1] + [ellipsise(draw, " ".join(lines[allowed - 1:]), font, width)]
+    return font, lines
+
+
+def _one_line(draw, text: str, font, width: int) -> str:
+    return text if _width(draw, text, font) <= width else ellipsise(draw, text, font, width)
+
+
+# ---------------------------------------------------------------- colours
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def _mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- cards
+def render_card(spec: CardSpec) -> bytes:
+    accent = _rgb(spec.accent)
+    fg = _rgb(text_on(spec.accent))
+    soft = _mix(accent, fg, 0.72)            # secondary text
+    deep = _mix(accent, (0, 0, 0), 0.28)     # shapes
+    W, H = CARD_SIZE
+    card = Image.new("RGB", (W, H), accent)
+    draw = ImageDraw.Draw(card)
+
+    panel_w = W
+    if spec.picture is not None:
+        picture = _open_picture(spec.picture.path)
+        if picture is not None:
+            panel_w = W - PICTURE_PANEL[0]
+            crop = ImageOps.fit(picture, PICTURE_PANEL, Image.Resampling.LANCZOS,
+                                centering=(0.5, spec.picture_focus))
+            card.paste(crop, (panel_w, 0))
+    else:
+        # Without a picture, a quiet shape on the right keeps the card from looking empty.
+        r = 300
+        draw.ellipse((W - r - 40, -r // 2, W + r - 40, r + r // 2), fill=_mix(accent, deep, 0.55))
+        draw.ellipse((W - 260, H - 170, W + 60, H + 150), fill=_mix(accent, deep, 0.35))
+    # A strip along the bottom of the text panel.
+    draw.rectangle((0, H - 14, panel_w, H), fill=deep)
+
+    inner = (panel_w if panel_w < W else W - 280) - 2 * PAD
+    name = printable(spec.name) or ""
+    title = printable(spec.title)
+    label = printable(spec.label, bold=False) or spec.host
+    if title is None:
+        # The fonts cannot draw the title: the name stands in for it.
+        title, name = name or spec.host, ""
+
+    label_font = _font(False, 28)
+    y = PAD
+    label_line = _one_line(draw, label, label_font, inner)
+    _text(draw, (PAD, y), label_line, label_font, soft, inner)
+
+    top, bottom = PAD + 70, H - PAD - 100
+    font, lines = fit_text(draw, title, inner, bottom - top)
+    size = font.size
+    block = len(lines) * size * 1.16
+    y = top + max(0, (bottom - top - block) / 2 - size * 0.1)
+    for line in lines:
+        _text(draw, (PAD, y), line, font, fg, inner)
+        y += size * 1.16
+
+    # Bottom: a monogram disc, the name, the host.
+    y = H - PAD - 62
+    x = PAD
+    mono = printable(initials(spec.name))
+    disc = 62
+    draw.ellipse((x, y, x + disc, y + disc), fill=fg)
+    if mono:
+        mfont = _font(True, 26 if len(mono) > 1 else 30)
+        draw.text((x + disc / 2, y + disc / 2), mono, font=mfont, fill=accent, anchor="mm")
+    x += disc + 20
+    if name:
+        nfont = _font(True, 30)
+        draw.text((x, y - 2), _one_line(draw, name, nfont, inner - disc - 20), font=nfont, fill=fg,
+                  direction=_direction(name))
+        hfont = _font(False, 24)
+        draw.text((x, y + 36), _one_line(draw, spec.host, hfont, inner - disc - 20), font=hfont, fill=soft)
+    else:
+        hfont = _font(False, 28)
+        draw.text((x, y + disc / 2), _one_line(draw, spec.host, hfont, inner - disc - 20),
+                  font=hfont, fill=fg, anchor="lm")
+
+    buf = io.BytesIO()
+    if spec.format == "jpeg":
+        card.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    else:
+        card.save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def _text(draw, xy, line: str, font, fill, width: int) -> None:
+    """A line left-aligned, or right-aligned in a box `width` wide when RTL."""
+    x, y = xy
+    direction = _direction(line)
+    if direction == "rtl":
+        x = x + width - _width(draw, line, font)
+    draw.text((x, y), line, font=font, fill=fill, direction=direction)
+
+
+def _open_picture(path: str) -> Image.Image | None:
+    try:
+        with Image.open(path) as im:
+            im = ImageOps.exif_transpose(im)
+            if im.mode in ("RGBA", "LA", "P"):
+                im = im.convert("RGBA")
+                flat = Image.new("RGB", im.size, (255, 255, 255))
+                flat.paste(im, mask=im.getchannel("A"))
+                return flat
+            return im.convert("RGB")
+    except (OSError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------- icons
+def render_icons(spec: IconSpec) -> dict[str, bytes]:
+    square = _icon_square(spec, 512)
+    out = {}
+    for name, size in (("apple-touch-icon.png", 180), ("icon-192.png", 192), ("icon-512.png", 512)):
+        out[name] = _png(square.resize((size, size), Image.Resampling.LANCZOS))
+    rounded = _rounded(square)
+    buf = io.BytesIO()
+    rounded.save(buf, "ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    out["favicon.ico"] = buf.getvalue()
+    out["favicon.svg"] = _svg_icon(spec, square)
+    return out
+
+
+def _icon_square(spec: IconSpec, size: int) -> Image.Image:
+    if spec.picture is not None:
+        picture = _open_picture(spec.picture.path)
+        if picture is not None:
+            return ImageOps.fit(picture, (size, size), Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+    square = Image.new("RGB", (size, size), _rgb(spec.accent))
+    letters = printable(initials(spec.name))
+    if letters:
+        draw = ImageDraw.Draw(square)
+        font = _font(True, int(size * (0.42 if len(letters) > 1 else 0.56)))
+        draw.text((size / 2, size / 2), letters, font=font, fill=_rgb(text_on(spec.accent)), anchor="mm")
+    return square
+
+
+def _rounded(square: Image.Image) -> Image.Image:
+    size = square.size[0]
+    mask = Image.new("L", (size * 2, size * 2), 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, size * 2 - 1, size * 2 - 1), radius=size * 2 // 5, fill=255)
+    out = square.convert("RGBA")
+    out.putalpha(mask.resize((size, size), Image.Resampling.LANCZOS))
+    return out
+
+
+def _png(im: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def _svg_icon(spec: IconSpec, square: Image.Image) -> bytes:
+    if spec.picture is not None:
+        buf = io.BytesIO()
+        square.resize((96, 96), Image.Resampling.LANCZOS).save(buf, "JPEG", quality=80)
+        data = base64.b64encode(buf.getvalue()).decode("ascii")
+        body = ('<clipPath id="c"><rect width="64" height="64" rx="14"/></clipPath>'
+                f'<image width="64" height="64" clip-path="url(#c)" href="data:image/jpeg;base64,{data}"/>')
+    else:
+        letters = initials(spec.name)
+        esc = letters.replace("&", "&amp;").replace("<", "&lt;")
+        size = 27 if len(letters) > 1 else 36
+        body = (f'<rect width="64" height="64" rx="14" fill="{spec.accent}"/>'
+                f'<text x="32" y="32" dy=".35em" text-anchor="middle" font-family="DejaVu Sans,Verdana,'
+                f'system-ui,sans-serif" font-weight="700" font-size="{size}" fill="{text_on(spec.accent)}">'
+                f'{esc}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">{body}</svg>\n').encode("utf-8")
