@@ -74,6 +74,9 @@ class _RewriteTree(Treeprocessor):
 
 class _InsertPictures(Postprocessor):
     def run(self, text: str) -> str:
+        # A code block may scroll sideways: keyboard users must be able to
+        # focus it to scroll (WCAG 2.1.1; axe's scrollable-region-focusable).
+        text = text.replace("<pre>", '<pre tabindex="0">')
         pictures = self.md.pg_pass.pictures
         return _MARKER.sub(lambda m: pictures[int(m.group(1))], text) if pictures else text
 
