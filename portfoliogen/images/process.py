@@ -104,7 +104,8 @@ def process_images(
     index = _Index(root / "index.json")
     images: dict[Path, ProcessedImage] = {}
     errors: dict[Path, str] = {}
-    jobs: list[tuple[Path, int]] = []
+    jobs: dict[str, list[Path]] = {}  # key -> sources with those bytes: one decode for all
+    sizes: dict[str, int] = {}
     cached = decoded = 0
 
     for src in dict.fromkeys(Path(s).absolute() for s in sources):
@@ -118,22 +119,23 @@ def process_images(
             elif src.suffix.lower() == ".svg":
                 images[src] = _store_svg(root, src, key)
             else:
-                jobs.append((src, size))
+                jobs.setdefault(key, []).append(src)
+                sizes[key] = size
         except _SourceError as exc:
             errors[src] = str(exc)
 
-    jobs.sort(key=lambda job: -job[1])  # biggest first: the pool ends evenly
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    bar = _Progress(len(jobs)) if progress and len(jobs) >= _PROGRESS_MIN and sys.stderr.isatty() else None
-    for src, result in _run_jobs([j[0] for j in jobs], settings, root, workers):
-        opened, outcome = result
+    order = sorted(jobs, key=lambda key: -sizes[key])  # biggest first: the pool ends evenly
+    workers = max(1, min(workers or os.cpu_count() or 1, len(order)))
+    bar = _Progress(len(order)) if progress and len(order) >= _PROGRESS_MIN and sys.stderr.isatty() else None
+    for key, (opened, outcome) in _run_jobs([(key, jobs[key][0]) for key in order], settings, root, workers):
         decoded += opened
-        if isinstance(outcome, str):
-            errors[src] = outcome
-        else:
-            source_hash, key, meta = outcome
-            index.remember(src, source_hash)
-            images[src] = image_from_meta(src, key, _entry_dir(root, key), meta)
+        for src in jobs[key]:
+            if isinstance(outcome, str):
+                errors[src] = outcome
+            else:
+                source_hash, new_key, meta = outcome
+                index.remember(src, source_hash)
+                images[src] = image_from_meta(src, new_key, _entry_dir(root, new_key), meta)
         if bar:
             bar.step()
     if bar:
@@ -155,28 +157,29 @@ def process_one(src: Path, settings: ImageSettings, cache_dir: Path) -> Processe
     return process_images([src], settings, cache_dir, workers=1).images[Path(src).absolute()]
 
 
-def _run_jobs(srcs: list[Path], settings: ImageSettings, root: Path, workers: int):
-    """Yield (src, (opened, outcome)) as each job finishes."""
+def _run_jobs(jobs: list[tuple[str, Path]], settings: ImageSettings, root: Path, workers: int):
+    """Yield (key, (opened, outcome)) as each job finishes."""
     if workers == 1:
         saved = Image.MAX_IMAGE_PIXELS
         try:
-            for src in srcs:
-                yield src, _process_job(src, settings, root, threads=0)
+            for key, src in jobs:
+                yield key, _process_job(src, settings, root, threads=0)
         finally:
             Image.MAX_IMAGE_PIXELS = saved
         return
     # forkserver, not fork: the dev server has threads (watchdog, livereload)
-    # and forking a threaded process can deadlock the child.
+    # and forking a threaded process can deadlock the child. The preload makes
+    # each worker start with PIL already imported.
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([__name__])
+    # One thread per AVIF encode: the pool already keeps every core busy.
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = {pool.submit(_process_job, src, settings, root, 1): src for src in srcs}
+        futures = {pool.submit(_process_job, src, settings, root, 1): key for key, src in jobs}
         for future in as_completed(futures):
-            src = futures[future]
             try:
-                yield src, future.result()
+                yield futures[future], future.result()
             except BrokenProcessPool:
-                yield src, (0, "the image worker died (out of memory?)")
+                yield futures[future], (0, "the image worker died (out of memory?)")
 
 
 def _entry_dir(root: Path, key: str) -> Path:
