@@ -21,8 +21,7 @@ from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
 from portfoliogen.render import Renderer, Urls
-from portfoliogen.seo.feed import render_feed
-from portfoliogen.seo.sitemap import render_robots, render_sitemap
+from portfoliogen.seo.artifacts import build_seo_files
 from portfoliogen.theme import load_theme
 
 log = logging.getLogger("portfoliogen.build")
@@ -110,13 +109,14 @@ def build(options: BuildOptions) -> BuildReport:
 
     files = dict(rendered.files)
     urls = Urls(config.base_url, config.base_path)
-    files["sitemap.xml"] = render_sitemap(rendered.pages, site, urls.abs_url)
-    files["feed.xml"] = render_feed(site, urls.abs_url, urls.origin)
-    files["robots.txt"] = render_robots(urls.abs_url)
+    static_root = config.content_dir / "static"
+    seo = build_seo_files(rendered.pages, site, urls, theme.options, config.cache_path,
+                          {p.relative_to(static_root).as_posix() for p in site.static_files})
+    files.update(seo.files)   # sitemap, feed, robots, manifest, vCard
     for asset in theme.assets.values():
         files[asset.url_path.lstrip("/")] = asset.data
     copies = _static_copies(config, site, files)
-    links = {}
+    links = dict(seo.links)   # social cards and icons, from the cache
     for image in renderer.images.values():
         if image is not None:
             for url_path, path in image.files().items():

@@ -5,6 +5,7 @@ except reading templates."""
 from __future__ import annotations
 
 import posixpath
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,11 @@ from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
 from portfoliogen.markdown import LinkProblem, MarkdownRenderer, line_of
+from portfoliogen.seo.jsonld import JsonLd
 from portfoliogen.seo.meta import describe
+from portfoliogen.seo.social import (
+    CARD_SIZE, CardSpec, normalise_colour, pick_picture, site_host,
+)
 from portfoliogen.theme import Theme
 
 
@@ -40,6 +45,15 @@ class PageInfo:
     og_type: str = "website"
     jsonld: tuple[dict, ...] = ()
     alternate_feed: str = ""
+    # Social card and Open Graph details (seo/social.py plans, seo/cards.py draws).
+    card: CardSpec | None = None          # the generated card, when og_image is one
+    og_image_alt: str = ""
+    og_image_width: int | None = None
+    og_image_height: int | None = None
+    og_image_type: str = ""
+    og_locale: str = ""                   # "en_GB"; empty for a bare language
+    published: str = ""                   # article:published_time (case studies)
+    tags: tuple[str, ...] = ()            # article:tag
 
 
 @dataclass
@@ -237,64 +251,108 @@ class Renderer:
         profile = site.profile
         name = profile.name
         home_desc = describe(profile.headline + (f". {profile.bio}" if profile.bio else ""))
-        yield self.info("home", "/", f"{name} — {profile.headline}", home_desc), "home.html", {}
+        home_card = (profile.headline, profile.location or "Portfolio")
+        yield (self.info("home", "/", f"{name} — {profile.headline}", home_desc, card=home_card,
+                         picture=profile.photo_image), "home.html", {})
         yield (self.info("work", "/work/", f"Work — {name}",
                          describe(f"Case studies by {name}: " + ", ".join(cs.title for cs in site.case_studies)),
-                         crumbs=(("Work", "/work/"),)), "work.html", {})
+                         crumbs=(("Work", "/work/"),), card=("Selected work", f"Case studies by {name}")),
+               "work.html", {})
         for tag in site.tags:
             yield (self.info("tag", tag.url_path, f"{tag.name} — Work — {name}",
                              describe(f"Case studies by {name} tagged {tag.name}: "
                                       + ", ".join(cs.title for cs in tag.case_studies)),
-                             crumbs=(("Work", "/work/"), (tag.name, tag.url_path))),
+                             crumbs=(("Work", "/work/"), (tag.name, tag.url_path)),
+                             card=(tag.name, "Case studies tagged"), subject=tag),
                    "tag.html", {"tag": tag})
         for cs in site.case_studies:
             prev, nxt = site.neighbours(cs)
-            og = cs.og_image_file or cs.cover_image
             yield (self.info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
                              crumbs=(("Work", "/work/"), (cs.title, cs.url_path)),
-                             og_image=og, og_type="article"),
+                             og_image=cs.og_image_file, og_type="article",
+                             card=(cs.title, "Case study" + (f" · {cs.client}" if cs.client else "")),
+                             picture=cs.cover_image, subject=cs),
                    "case_study.html", {"cs": cs, "prev": prev, "next": nxt})
         if site.services:
             yield (self.info("services", "/services/", f"Services — {name}",
                              describe(f"What {name} offers: " + "; ".join(
                                  f"{s.name} ({s.price_text})" if s.price_text else s.name for s in site.services)),
-                             crumbs=(("Services", "/services/"),)), "services.html", {})
+                             crumbs=(("Services", "/services/"),),
+                             card=("Services and prices", f"Work with {name}")), "services.html", {})
         if site.testimonials:
             yield (self.info("testimonials", "/testimonials/", f"Testimonials — {name}",
-                             describe(f"What clients say about working with {name}."),
-                             crumbs=(("Testimonials", "/testimonials/"),)), "testimonials.html", {})
-        yield (self.info("contact", "/contact/", f"Contact — {name}",
-                         describe(f"Start a project with {name}. " + (profile.response_time or "")),
-                         crumbs=(("Contact", "/contact/"),)), "contact.html", {})
+                             describe(f"What clients say about working with {name}: "
+                                      + " ".join(f"“{t.quote}” — {t.author}." for t in site.featured_testimonials)),
+                             crumbs=(("Testimonials", "/testimonials/"),),
+                             card=("What clients say", "Testimonials")), "testimonials.html", {})
+        contact_desc = f"Start a project with {name}, {profile.headline[:1].lower()}{profile.headline[1:]}."
+        if profile.response_time:
+            contact_desc += f" Replies {profile.response_time}."
+        if site.availability:
+            contact_desc += f" {site.availability.label}."
+        yield (self.info("contact", "/contact/", f"Contact — {name}", describe(contact_desc),
+                         crumbs=(("Contact", "/contact/"),), card=("Start a project", "Contact"),
+                         picture=profile.photo_image), "contact.html", {})
         for page in site.pages:
             yield (self.info("page", page.url_path, f"{page.title} — {name}",
                              describe(page.description, body_html=page.body_html),
-                             crumbs=((page.title, page.url_path),), og_image=page.og_image_file),
+                             crumbs=((page.title, page.url_path),), og_image=page.og_image_file,
+                             card=(page.title, profile.headline)),
                    "page.html", {"content": page})
         for pitch in site.pitches:
             yield (self.info("pitch", pitch.url_path, f"{pitch.title} — {name}",
                              describe(f"A proposal for {pitch.prospect}", body_html=pitch.body_html),
-                             noindex=True),
+                             noindex=True, card=(pitch.title, f"A proposal for {pitch.prospect}"),
+                             card_slug="proposal"),
                    "pitch.html", {"pitch": pitch,
                                   "pitch_case_studies": tuple(c for c in (site.case_study(s) for s in pitch.case_studies) if c),
                                   "pitch_testimonials": tuple(t for t in (site.testimonial(i) for i in pitch.testimonials) if t),
                                   "pitch_services": tuple(v for v in (site.service(i) for i in pitch.services) if v)})
         yield (self.info("404", "/404.html", f"Page not found — {name}",
-                         "This page does not exist.", noindex=True), "404.html", {})
+                         "This page does not exist.", noindex=True,
+                         card=home_card, picture=profile.photo_image, card_slug="home"),
+               "404.html", {})
 
     def info(self, kind: str, url_path: str, title: str, description: str, *,
              crumbs: tuple = (), noindex: bool = False, og_image: Any = None,
-             og_type: str = "website") -> PageInfo:
-        og = None
-        if og_image is None and kind in ("home", "contact") and self.site.profile.photo_image is not None:
-            og_image = self.site.profile.photo_image
+             og_type: str = "website", card: tuple[str, str] | None = None,
+             picture: Any = None, subject: Any = None, card_slug: str | None = None) -> PageInfo:
+        """`og_image`: the page's own image (front matter og_image), which
+        wins; else `card` = (title, label) plans a generated social card
+        with a crop of `picture` (a cover, the profile photo) when given."""
+        site = self.site
+        abs_url = self.urls.abs_url
+        spec = None
         if og_image is not None:
-            og = self.urls.abs_url(og_image.src.url_path)
+            src = og_image.src
+            og, alt = abs_url(src.url_path), title
+            width, height, mime = src.width, src.height, src.mime
+        elif card is not None:
+            slug = card_slug or ("-".join(p for p in url_path.strip("/").split("/") if p) or "home")
+            slug = re.sub(r"[^a-z0-9-]+", "", slug.lower()) or "page"   # ASCII file names
+            spec = CardSpec(slug=slug, title=card[0], label=card[1], name=site.profile.name,
+                            host=site_host(self.config.base_url),
+                            accent=normalise_colour(self.theme.options.get("accent")),
+                            picture=pick_picture(picture),
+                            picture_focus=0.35 if picture is site.profile.photo_image else 0.5)
+            og, alt = abs_url(spec.url_path), f"{card[0]} — {site.profile.name}"
+            (width, height), mime = CARD_SIZE, f"image/{spec.format}"
+        else:
+            og, alt, width, height, mime = None, "", None, None, ""
         breadcrumbs = ((("Home", "/"),) + tuple(crumbs)) if crumbs else ()
+        language = self.config.language
+        locale = language.replace("-", "_") if "-" in language else ""
+        published = tags = None
+        if kind == "case_study" and subject is not None:
+            published, tags = subject.date.date.isoformat(), tuple(subject.tags)
+        jsonld = () if noindex else JsonLd(site, abs_url).for_page(
+            kind, breadcrumbs, subject, og if kind == "case_study" else None)
         return PageInfo(kind=kind, url_path=url_path, title=title, description=description,
-                        canonical=self.urls.abs_url(url_path), breadcrumbs=breadcrumbs,
-                        noindex=noindex, og_image=og, og_type=og_type,
-                        alternate_feed=self.urls.abs_url("/feed.xml"))
+                        canonical=abs_url(url_path), breadcrumbs=breadcrumbs,
+                        noindex=noindex, og_image=og, og_type=og_type, jsonld=jsonld,
+                        alternate_feed=abs_url("/feed.xml"), card=spec, og_image_alt=alt,
+                        og_image_width=width, og_image_height=height, og_image_type=mime,
+                        og_locale=locale, published=published or "", tags=tags or ())
 
     def _render_into(self, result: RenderedSite, info: PageInfo, template: str, context: dict) -> None:
         try:

@@ -8,12 +8,17 @@ from xml.sax.saxutils import escape
 from portfoliogen.content.site import Site
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/[^"]*)"')
+_FRAGMENT = re.compile(r'(\shref=")(#[^"]*)"')
 _SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
-def absolutize(html: str, origin: str) -> str:
-    """Root-relative href/src/srcset URLs -> absolute (feed readers have no base)."""
+def absolutize(html: str, origin: str, page_url: str = "") -> str:
+    """Root-relative href/src/srcset URLs -> absolute (feed readers have no
+    base); `#fragment` links -> the page's URL with the fragment."""
     html = _ROOT_RELATIVE.sub(lambda m: f'{m.group(1)}{origin}{m.group(2)}"', html)
+    if page_url:
+        html = _FRAGMENT.sub(lambda m: f'{m.group(1)}{page_url}{m.group(2)}"', html)
 
     def fix_srcset(match: re.Match) -> str:
         parts = []
@@ -41,9 +46,19 @@ def render_feed(site: Site, abs_url, origin: str, limit: int = 50) -> bytes:
            f'  <link href="{escape(abs_url("/"))}" rel="alternate" type="text/html"/>',
            f"  <id>{escape(abs_url('/'))}</id>",
            f"  <updated>{_atom_date(updated)}</updated>",
-           f"  <author><name>{escape(profile.name)}</name></author>"]
+           f"  <author><name>{escape(profile.name)}</name><uri>{escape(abs_url('/'))}</uri></author>",
+           '  <generator>portfoliogen</generator>',
+           f"  <icon>{escape(abs_url('/favicon.ico'))}</icon>",
+           f"  <logo>{escape(abs_url('/icon-512.png'))}</logo>"]
     for cs in entries:
-        content = absolutize(str(cs.body_html), origin)
+        page_url = abs_url(cs.url_path)
+        body = _HEADERLINK.sub("", str(cs.body_html))   # the theme's "#" permalinks mean nothing in a reader
+        if cs.cover_image is not None:
+            src = cs.cover_image.src
+            body = (f'<p><img src="{escape(abs_url(src.url_path), {chr(34): "&quot;"})}" width="{src.width}" '
+                    f'height="{src.height}" alt="{escape(cs.cover_alt or "", {chr(34): "&quot;"})}"></p>\n'
+                    + body)
+        content = absolutize(body, origin, page_url)
         out += ["  <entry>",
                 f"    <title>{escape(cs.title)}</title>",
                 f'    <link href="{escape(abs_url(cs.url_path))}" rel="alternate" type="text/html"/>',

@@ -121,7 +121,7 @@ class JsonLd:
             "author": self.person(full=False),
             "dateCreated": iso_date(cs.date),
             "inLanguage": self.site.config.language,
-            "image": image_url,
+            "image": list(dict.fromkeys(u for u in (self._image(cs.cover_image), image_url) if u)),
             "about": [{"@type": "Thing", "name": t} for t in cs.tags]
                      + [{"@type": "Service", "name": s.name} for s in self.site.services_for(cs)],
             "keywords": ", ".join(cs.tags) if cs.tags else None,

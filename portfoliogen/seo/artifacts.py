@@ -1,0 +1,53 @@
+"""Every SEO file besides the pages: sitemap.xml, robots.txt, feed.xml,
+social cards, the favicon family, site.webmanifest and contact.vcf.
+
+Returns bytes for the small text files and cache paths for the images
+(build.py hard-links those into the output like processed images). A file
+of the same name in content/static/ wins over a generated one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portfoliogen.seo.cards import write_cards, write_icons
+from portfoliogen.seo.feed import render_feed
+from portfoliogen.seo.sitemap import render_robots, render_sitemap
+from portfoliogen.seo.social import (
+    IconSpec, normalise_colour, pick_picture, render_manifest, short_name,
+)
+from portfoliogen.seo.vcard import render_vcard
+
+# Files a user may replace by putting their own in content/static/.
+REPLACEABLE = ("robots.txt", "favicon.ico", "favicon.svg", "apple-touch-icon.png",
+               "icon-192.png", "icon-512.png", "site.webmanifest", "contact.vcf")
+
+
+@dataclass
+class SeoFiles:
+    files: dict[str, bytes] = field(default_factory=dict)   # out_path -> bytes
+    links: dict[str, Path] = field(default_factory=dict)    # out_path -> file in the cache
+
+
+def build_seo_files(pages, site, urls, theme_options: dict, cache_root: Path,
+                    static_names: set[str] = frozenset()) -> SeoFiles:
+    out = SeoFiles()
+    profile = site.profile
+    accent = normalise_colour(theme_options.get("accent"))
+    out.files["sitemap.xml"] = render_sitemap(pages, site, urls.abs_url)
+    out.files["feed.xml"] = render_feed(site, urls.abs_url, urls.origin)
+    out.files["robots.txt"] = render_robots(urls.abs_url)
+    out.files["site.webmanifest"] = render_manifest(profile.name, short_name(profile.name), accent, urls.url)
+    out.files["contact.vcf"] = render_vcard(profile, site.config.contact.email, urls.abs_url)
+
+    specs = [p.card for p in pages if p.card is not None]
+    for url_path, path in write_cards(specs, cache_root).items():
+        out.links[url_path.lstrip("/")] = path
+    icons = IconSpec(name=profile.name, accent=accent, picture=pick_picture(profile.photo_image, (512, 512)))
+    out.links.update(write_icons(icons, cache_root))
+
+    for name in static_names & set(REPLACEABLE):
+        if name != "robots.txt":   # build.py's static copy handles robots.txt itself
+            out.files.pop(name, None)
+            out.links.pop(name, None)
+    return out
