@@ -1,29 +1,17 @@
 """Runs the image work: one decode per source, EXIF orientation, sRGB, every
-variant encoded into the cache, sources spread over all cores.
+variant encoded into the cache (cache.py), sources spread over all cores.
 
-The only module importing PIL (STYLE.md section 1). Cache layout, under
-`cache_dir/images/`:
-
-    index.json                  {abs path: [size, mtime_ns, sha256]}: skips rehashing
-    objects/<k[:2]>/<k>/        one folder per (source bytes, settings) key k
-        meta.json               sizes, placeholder, variant list: all a warm build reads
-        960.webp, 1600.jpg ...  the encoded variants
-
-An entry is written into a temporary folder and renamed into place with its
-meta.json already inside, so a crash or a bad image never leaves half an entry.
-"""
+The only module importing PIL (STYLE.md section 1)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 import multiprocessing
 import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 import warnings
 from collections.abc import Iterable
@@ -34,8 +22,19 @@ from pathlib import Path
 from typing import Any
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageSequence, UnidentifiedImageError
 
+from .cache import (
+    Index,
+    Progress,
+    SourceError,
+    clean_stale_tmp,
+    commit_entry,
+    entry_dir,
+    load_entry,
+    new_tmp,
+    store_svg,
+)
 from .plan import (
     AVIF_QUALITY_OFFSET,
     AVIF_SPEED,
@@ -47,7 +46,6 @@ from .plan import (
     ImageSettings,
     ProcessedImage,
     image_from_meta,
-    meta_to_json,
     scaled_height,
     source_key,
     variant_suffix,
@@ -68,7 +66,6 @@ _TRANSPOSE = {
 }
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _PROFILE_MODES = {"RGB ": ("RGB", "RGBA"), "CMYK": ("CMYK",), "GRAY": ("L",)}
-_STALE_TMP_SECONDS = 3600
 _PROGRESS_MIN = 6  # "more than a handful"
 
 
@@ -79,10 +76,6 @@ class ProcessReport:
     cached: int  # sources served from the cache
     seconds: float
     summary: str  # "images: 24 (3 processed, 21 cached) in 1.2s"
-
-
-class _SourceError(Exception):
-    """A user-facing, one-line problem with one source."""
 
 
 # -- orchestration (main process) ------------------------------------------
@@ -97,36 +90,40 @@ def process_images(
     progress: bool = False,
 ) -> ProcessReport:
     """Process every source (deduplicated), using the cache. Raises
-    ImageErrors listing every bad source, after trying all of them."""
+    ImageErrors listing every bad source, after trying all of them.
+
+    `images` (and ImageErrors.errors) are keyed by each source's absolute
+    path, and by the path as given when that differs (a relative one)."""
     started = time.perf_counter()
     root = Path(cache_dir) / "images"
-    _clean_stale_tmp(root)
-    index = _Index(root / "index.json")
+    clean_stale_tmp(root)
+    index = Index(root / "index.json")
     images: dict[Path, ProcessedImage] = {}
     errors: dict[Path, str] = {}
     jobs: dict[str, list[Path]] = {}  # key -> sources with those bytes: one decode for all
     sizes: dict[str, int] = {}
     cached = decoded = 0
 
-    for src in dict.fromkeys(Path(s).absolute() for s in sources):
+    given: dict[Path, Path] = {Path(s): Path(s).absolute() for s in sources}
+    for src in dict.fromkeys(given.values()):
         try:
             source_hash, size = index.hash(src)
             key = source_key(source_hash, settings)
-            image = _load_entry(root, src, key)
+            image = load_entry(root, src, key)
             if image is not None:
                 images[src] = image
                 cached += 1
             elif src.suffix.lower() == ".svg":
-                images[src] = _store_svg(root, src, key)
+                images[src] = store_svg(root, src, key)
             else:
                 jobs.setdefault(key, []).append(src)
                 sizes[key] = size
-        except _SourceError as exc:
+        except SourceError as exc:
             errors[src] = str(exc)
 
     order = sorted(jobs, key=lambda key: -sizes[key])  # biggest first: the pool ends evenly
     workers = max(1, min(workers or os.cpu_count() or 1, len(order)))
-    bar = _Progress(len(order)) if progress and len(order) >= _PROGRESS_MIN and sys.stderr.isatty() else None
+    bar = Progress(len(order)) if progress and len(order) >= _PROGRESS_MIN and sys.stderr.isatty() else None
     for key, (opened, outcome) in _run_jobs([(key, jobs[key][0]) for key in order], settings, root, workers):
         decoded += opened
         for src in jobs[key]:
@@ -135,7 +132,7 @@ def process_images(
             else:
                 source_hash, new_key, meta = outcome
                 index.remember(src, source_hash)
-                images[src] = image_from_meta(src, new_key, _entry_dir(root, new_key), meta)
+                images[src] = image_from_meta(src, new_key, entry_dir(root, new_key), meta)
         if bar:
             bar.step()
     if bar:
@@ -146,6 +143,12 @@ def process_images(
     processed = len(images) - cached
     summary = f"images: {len(images) + len(errors)} ({processed} processed, {cached} cached"
     summary += f", {len(errors)} failed) in {seconds:.1f}s" if errors else f") in {seconds:.1f}s"
+    # Keyed by the absolute path, and also by the path as the caller gave it.
+    for path, src in given.items():
+        if src in images:
+            images.setdefault(path, images[src])
+        if src in errors:
+            errors.setdefault(path, errors[src])
     report = ProcessReport(images, decoded, cached, seconds, summary)
     if errors:
         raise ImageErrors(errors, report)
@@ -182,150 +185,6 @@ def _run_jobs(jobs: list[tuple[str, Path]], settings: ImageSettings, root: Path,
                 yield futures[future], (0, "the image worker died (out of memory?)")
 
 
-def _entry_dir(root: Path, key: str) -> Path:
-    return root / "objects" / key[:2] / key
-
-
-def _load_entry(root: Path, src: Path, key: str) -> ProcessedImage | None:
-    entry = _entry_dir(root, key)
-    try:
-        meta = json.loads((entry / "meta.json").read_text())
-        image = image_from_meta(src, key, entry, meta)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if not all(path.is_file() for path in image.files().values()):
-        return None
-    return image
-
-
-def _commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
-    (tmp / "meta.json").write_text(meta_to_json(meta))
-    final = _entry_dir(root, key)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    if final.exists():  # damaged entry (a file deleted by hand) or a concurrent build
-        shutil.rmtree(final, ignore_errors=True)
-    try:
-        os.replace(tmp, final)
-    except OSError:
-        if not (final / "meta.json").is_file():
-            raise
-
-
-def _clean_stale_tmp(root: Path) -> None:
-    """Remove temporary folders left by a killed build."""
-    try:
-        candidates = list(root.glob(".tmp-*"))
-    except OSError:
-        return
-    now = time.time()
-    for tmp in candidates:
-        try:
-            if now - tmp.stat().st_mtime > _STALE_TMP_SECONDS:
-                shutil.rmtree(tmp, ignore_errors=True)
-        except OSError:
-            pass
-
-
-class _Index:
-    """(size, mtime_ns) -> sha256 of the bytes, so a warm build of big photos
-    does not rehash them. The bytes hash stays the real key."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.changed = False
-        try:
-            self.entries: dict[str, list] = json.loads(path.read_text())
-        except (OSError, ValueError):
-            self.entries = {}
-        self.stats: dict[Path, os.stat_result] = {}
-
-    def hash(self, src: Path) -> tuple[str, int]:
-        try:
-            st = src.stat()
-            entry = self.entries.get(str(src))
-            if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
-                return entry[2], st.st_size
-            with src.open("rb") as f:
-                digest = hashlib.file_digest(f, "sha256").hexdigest()
-        except FileNotFoundError:
-            raise _SourceError("image file not found") from None
-        except IsADirectoryError:
-            raise _SourceError("is a folder, not an image file") from None
-        except OSError as exc:
-            raise _SourceError(f"cannot read the image file ({exc.strerror or exc})") from None
-        self.stats[src] = st
-        self.remember(src, digest)
-        return digest, st.st_size
-
-    def remember(self, src: Path, digest: str) -> None:
-        st = self.stats.get(src)
-        if st is not None:
-            entry = [st.st_size, st.st_mtime_ns, digest]
-            if self.entries.get(str(src)) != entry:
-                self.entries[str(src)] = entry
-                self.changed = True
-
-    def save(self) -> None:
-        if not self.changed:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=self.path.parent)
-        with os.fdopen(fd, "w") as f:
-            json.dump(self.entries, f)
-        os.replace(tmp, self.path)
-
-
-class _Progress:
-    def __init__(self, total: int):
-        self.total, self.done, self.started = total, 0, time.perf_counter()
-        self.step(0)
-
-    def step(self, n: int = 1) -> None:
-        self.done += n
-        filled = 30 * self.done // self.total
-        elapsed = time.perf_counter() - self.started
-        sys.stderr.write(f"\rimages [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {elapsed:.0f}s")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        sys.stderr.write("\r" + " " * 60 + "\r")
-        sys.stderr.flush()
-
-
-# -- SVG: copied as is, no decode -------------------------------------------
-
-_SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
-_NUM = r"\s*=\s*[\"']\s*([0-9.]+)\s*(?:px)?\s*[\"']"
-
-
-def _store_svg(root: Path, src: Path, key: str) -> ProcessedImage:
-    data = src.read_bytes()
-    tag = _SVG_TAG.search(data[:65536])
-    if tag is None:
-        raise _SourceError("not an SVG file (no <svg> element)")
-    head = tag.group().decode("utf-8", "replace")
-    width = re.search(r"\swidth" + _NUM, head)
-    height = re.search(r"\sheight" + _NUM, head)
-    box = re.search(r"viewBox\s*=\s*[\"']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)", head)
-    if width and height:
-        w, h = float(width.group(1)), float(height.group(1))
-    elif box:
-        w, h = float(box.group(1)), float(box.group(2))
-    else:
-        w, h = 300.0, 150.0  # the browser's default for a replaced element
-    w, h = max(1, round(w)), max(1, round(h))
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
-    try:
-        (tmp / "svg").write_bytes(data)
-        meta = {"width": w, "height": h, "placeholder": "#ffffff", "sources": [],
-                "fallback": [["svg", w, h, MIME["svg"]]]}
-        _commit_entry(root, key, tmp, meta)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return image_from_meta(src, key, _entry_dir(root, key), meta)
-
-
 # -- one source (runs in a worker) -----------------------------------------
 
 
@@ -341,16 +200,15 @@ def _process_job(src: Path, settings: ImageSettings, root: Path, threads: int) -
     # Hash what we decode: the file may have changed since the main process hashed it.
     source_hash = hashlib.sha256(data).hexdigest()
     key = source_key(source_hash, settings)
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+    tmp = new_tmp(root)
     opened = 0
     try:
         im = _open(data, settings)
         opened = 1
         meta = _render(im, data, settings, tmp, threads)
-        _commit_entry(root, key, tmp, meta)
+        commit_entry(root, key, tmp, meta)
         return opened, (source_hash, key, meta)
-    except _SourceError as exc:
+    except SourceError as exc:
         return opened, str(exc)
     except Image.DecompressionBombError as exc:
         return opened, _bomb_message(exc, settings)
@@ -383,15 +241,15 @@ def _open(data: bytes, settings: ImageSettings) -> Image.Image:
     except UnidentifiedImageError:
         head = data[:1024]
         if not head.strip():
-            raise _SourceError("the image file is empty") from None
+            raise SourceError("the image file is empty") from None
         try:
             head.decode("utf-8")
             is_text = b"\0" not in head
         except UnicodeDecodeError:
             is_text = False
         if is_text:
-            raise _SourceError("this is a text file, not an image") from None
-        raise _SourceError("not an image format Pillow can read (JPEG, PNG, GIF, WebP, AVIF, HEIC, TIFF...)") from None
+            raise SourceError("this is a text file, not an image") from None
+        raise SourceError("not an image format Pillow can read (JPEG, PNG, GIF, WebP, AVIF, HEIC, TIFF...)") from None
 
 
 def _render(im: Image.Image, data: bytes, settings: ImageSettings, out: Path, threads: int) -> dict[str, Any]:
@@ -521,33 +379,34 @@ def _dominant_colour(im: Image.Image) -> str:
 
 
 def _render_animation(im: Image.Image, data: bytes, settings: ImageSettings, out: Path) -> dict[str, Any]:
-    """Animations keep every frame at their own size: the fallback is the file
-    itself (re-encoded only to drop XMP), plus an animated WebP when asked."""
+    """Animations keep every frame, at their own size: the fallback is the
+    file itself (re-encoded only to drop metadata), plus an animated WebP
+    when asked (much smaller than a GIF)."""
     width, height = im.size
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        im.load()
+        durations = [frame.info.get("duration", 100) for frame in ImageSequence.Iterator(im)]
+    timing = {"duration": durations, "loop": im.info.get("loop", 0)}
+    clean = {"exif": b"", "xmp": b"", "icc_profile": None}
     fmt = im.format.lower()
     fallback_mime = MIME["png"] if fmt == "png" else MIME.get(fmt, MIME["gif"])
     suffix = variant_suffix(width, fallback_mime)
     if fmt == "gif" and b"XMP DataXMP" not in data:
-        (out / suffix).write_bytes(data)
+        (out / suffix).write_bytes(data)  # nothing to drop: keep the author's palette and timing
     else:
-        im.info = {}
-        im.save(out / suffix, fmt.upper(), save_all=True)
+        im.seek(0)
+        im.save(out / suffix, fmt.upper(), save_all=True, **timing, **clean)
     sources = []
     if "webp" in settings.formats and fmt != "webp":
         webp = variant_suffix(width, MIME["webp"])
         im.seek(0)
-        im.info = {k: v for k, v in im.info.items() if k in ("duration", "loop", "background")}
-        im.save(out / webp, "WEBP", save_all=True, quality=settings.quality, method=WEBP_METHOD)
+        im.save(out / webp, "WEBP", save_all=True, quality=settings.quality, method=WEBP_METHOD, **timing, **clean)
         sources.append([MIME["webp"], [[webp, width, height]]])
     im.seek(0)
-    first = im.convert("RGBA")
     return {
         "width": width,
         "height": height,
-        "placeholder": _dominant_colour(first),
+        "placeholder": _dominant_colour(im.convert("RGBA")),
         "sources": sources,
         "fallback": [[suffix, width, height, fallback_mime]],
     }

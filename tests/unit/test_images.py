@@ -249,7 +249,31 @@ def test_animated_gif_stays_animated(tmp_path):
     assert gif.n_frames == 3
     webp = Image.open(image.files()[largest(image, "image/webp").url_path])
     assert webp.format == "WEBP" and webp.n_frames == 3
+    webp.seek(1)
+    webp.load()
+    assert webp.info["duration"] == 100 and webp.info["loop"] == 0
+    assert webp.convert("RGB").getpixel((60, 40))[1] > 200  # frame 2 is green
     assert "image/avif" not in dict(image.sources)
+
+
+def test_animated_webp_and_apng_stay_animated_and_lose_metadata(tmp_path):
+    frames = [Image.new("RGB", (90, 60), c) for c in ((255, 0, 0), (0, 255, 0), (0, 0, 255), (9, 9, 9))]
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    sources = []
+    for name in ("anim.webp", "anim.png"):
+        path = tmp_path / name
+        frames[0].save(path, save_all=True, append_images=frames[1:], duration=80, loop=0, exif=exif.tobytes())
+        sources.append(path)
+    report = process_images(sources, SMALL, tmp_path / "cache", workers=1)
+    for path in sources:
+        image = report.images[path]
+        for url_path, file in image.files().items():
+            out = Image.open(file)
+            assert out.n_frames == 4, url_path
+            assert not out.getexif() and b"Exif" not in file.read_bytes(), url_path
+    assert report.images[sources[0]].src.mime == "image/webp"
+    assert report.images[sources[1]].src.mime == "image/png"
 
 
 def test_svg_is_copied_with_its_size(tmp_path):
@@ -382,3 +406,16 @@ def test_a_file_touched_but_unchanged_is_still_cached(tmp_path):
     process_one(src, SMALL, tmp_path / "cache")
     src.write_bytes(src.read_bytes())  # new mtime, same bytes: the bytes are the key
     assert process_images([src], SMALL, tmp_path / "cache").decoded == 0
+
+
+def test_relative_paths_are_accepted_and_reported_both_ways(tmp_path, monkeypatch):
+    make(tmp_path, "a.png", Image.new("RGB", (300, 200), (5, 6, 7)))
+    (tmp_path / "b.png").write_text("not a png")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ImageErrors) as caught:
+        process_images([Path("a.png"), Path("b.png")], SMALL, Path("cache"))
+    report = caught.value.report
+    assert report.images[Path("a.png")] is report.images[tmp_path / "a.png"]
+    assert report.images[Path("a.png")].src_path == tmp_path / "a.png"
+    assert caught.value.errors[Path("b.png")] == caught.value.errors[tmp_path / "b.png"]
+    assert report.summary.startswith("images: 2 (1 processed, 0 cached, 1 failed) in ")
