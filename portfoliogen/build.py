@@ -20,6 +20,7 @@ from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
+from portfoliogen.presence import presence_warnings
 from portfoliogen.render import Renderer, Urls
 from portfoliogen.seo.artifacts import build_seo_files
 from portfoliogen.theme import load_theme
@@ -36,6 +37,7 @@ class BuildOptions:
     today: dt.date | None = None        # tests pin the date (pitch expiry, availability)
     progress: bool = False              # a progress bar for images on a terminal
     write: bool = True                  # False: `check` builds everything in memory only
+    strict: bool = False                # presence warnings are errors (nothing is written)
 
 
 @dataclass
@@ -47,6 +49,7 @@ class BuildReport:
     seconds: float
     files: int
     notices: list[str] = field(default_factory=list)
+    warnings: list[SiteError] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
     site: Site | None = None
 
@@ -89,6 +92,9 @@ def build(options: BuildOptions) -> BuildReport:
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
     theme = load_theme(config)
+    warnings = presence_warnings(site, site.notices)
+    if options.strict and warnings:
+        raise SiteErrors(warnings)
     timer.lap("resolve")
 
     settings = ImageSettings(widths=config.images.widths, formats=config.images.formats,
@@ -131,7 +137,7 @@ def build(options: BuildOptions) -> BuildReport:
         images=len(image_report.images), images_processed=image_report.decoded,
         seconds=time.perf_counter() - started,
         files=(len(files) + len(copies) + len(links)) if options.write else 0,
-        notices=list(site.notices), stages=timer.stages, site=site,
+        notices=list(site.notices), warnings=warnings, stages=timer.stages, site=site,
     )
 
 

@@ -35,3 +35,62 @@ def new_site(path: Path, theme: str = "default") -> Path:
         config.write_text(config.read_text(encoding="utf-8").replace(
             "language: en\n", f"language: en\ntheme: {theme}\n"), encoding="utf-8")
     return target
+
+
+PITCH_TEMPLATE = """---
+title: A proposal for {prospect}
+prospect: {prospect}
+token: {token}          # the unguessable part of the URL: keep it, share the link only with them
+expires: {expires}
+case_studies: []       # slugs of case studies to show them, e.g. [acme-checkout]
+testimonials: []       # testimonial ids
+services: []           # service ids
+---
+## What you asked for
+
+Restate the problem in their words, and what success looks like for them.
+
+## Scope
+
+What is included, and what is not.
+
+## Timeline
+
+| Week | What happens |
+|---|---|
+| 1 | Kick-off and research |
+| 2-3 | Design |
+| 4 | Handoff |
+
+## Price
+
+The price, what it includes and the payment terms.
+
+## Next steps
+
+How to say yes, and when you could start.
+"""
+
+
+def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
+    """Write content/pitches/<name>.md with a fresh token; return it and its URL."""
+    import datetime as dt
+    import secrets
+
+    from portfoliogen.config import load_config
+    from portfoliogen.validators import slugify
+
+    config = load_config(config_path)
+    slug = slugify(name)
+    if not slug:
+        raise SiteError(name, None, None, "a pitch name needs letters or digits, e.g. 'acme'")
+    path = config.content_dir / "pitches" / f"{slug}.md"
+    if path.exists():
+        raise SiteError(config.display(path), None, None, "already exists; choose another name")
+    token = secrets.token_hex(12)
+    prospect = name.replace("-", " ").replace("_", " ").strip().title()
+    expires = (today or dt.date.today()) + dt.timedelta(days=60)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PITCH_TEMPLATE.format(prospect=prospect, token=token, expires=expires.isoformat()),
+                    encoding="utf-8")
+    return path, f"{config.base_url}p/{token}/"
