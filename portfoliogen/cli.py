@@ -86,13 +86,10 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
     from portfoliogen.build import BuildOptions, build
 
     options = BuildOptions(config_path=config_path, output=output, drafts=drafts, base_url=base_url,
-                           today=_today(today), progress=sys.stderr.isatty())
+                           today=_today(today), progress=sys.stderr.isatty(), strict=strict)
     report = run_command(build, options)
     for notice in report.notices:
         click.echo(f"warning: {notice}", err=True)
-    if strict and report.notices:
-        click.echo(f"{len(report.notices)} warnings with --strict.", err=True)
-        sys.exit(1)
     click.echo(report.summary(config_path.resolve().parent))
 
 
@@ -105,11 +102,28 @@ def check_command(config_path: Path, strict: bool, today: str | None) -> None:
     from portfoliogen.build import BuildOptions, build
 
     report = run_command(build, BuildOptions(config_path=config_path, today=_today(today), write=False))
-    for notice in report.notices:
-        click.echo(f"warning: {notice}", err=True)
+    for warning in report.warnings:
+        click.echo(f"{warning.path}:{warning.line or 1}:{warning.column or 1}: "
+                   f"{'error' if strict else 'warning'}: {warning.message}", err=True)
     click.echo(report.summary(config_path.resolve().parent))
-    if strict and report.notices:
+    if report.warnings:
+        click.echo(f"{len(report.warnings)} things a client would miss"
+                   f"{' (--strict: failing)' if strict else ''}.", err=True)
+    if strict and report.warnings:
         sys.exit(1)
+
+
+@main.command("pitch")
+@click.argument("name")
+@config_option
+@today_option
+def pitch_command(name: str, config_path: Path, today: str | None) -> None:
+    """Scaffold a pitch page for one prospect and print its URL."""
+    from portfoliogen.scaffold import new_pitch
+
+    path, url = run_command(new_pitch, config_path, name, _today(today))
+    click.echo(f"Wrote {path}")
+    click.echo(f"Its URL once built and deployed (share it only with them): {url}")
 
 
 @main.command("new")
@@ -121,6 +135,25 @@ def new_command(path: Path, theme: str) -> None:
 
     created = run_command(new_site, path, theme)
     click.echo(f"Created a site in {created}. Next: cd {path} && portfoliogen build")
+
+
+@main.command("serve")
+@config_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface, e.g. to test on a phone).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; the next free one if it is taken (0: any free port).")
+@click.option("--drafts", is_flag=True, help="Include case studies marked draft.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@today_option
+def serve_command(config_path: Path, host: str, port: int, drafts: bool, open_browser: bool,
+                  today: str | None) -> None:
+    """Build, serve on localhost, rebuild and reload the browser on every save."""
+    from portfoliogen.serve import ServeOptions, run_server
+
+    options = ServeOptions(config_path=config_path, host=host, port=port, drafts=drafts,
+                           today=_today(today), debug=_State.debug)
+    sys.exit(run_command(run_server, options, open_browser))
 
 
 if __name__ == "__main__":
