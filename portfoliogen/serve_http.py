@@ -1,0 +1,299 @@
+"""The HTTP side of `portfoliogen serve`: map request targets to files of the
+built site (never outside it), inject the live-reload script into HTML, and
+push build events to browsers over Server-Sent Events.
+
+Standard library only (http.server), like MkDocs' own livereload server
+(`mkdocs/livereload/__init__.py`), which replaced the `livereload` package:
+see serve.py for why."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import re
+import socket
+import socketserver
+import threading
+import time
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+INTERNAL = "/__portfoliogen/"
+LIVE_JS = Path(__file__).parent / "serve_assets" / "live.js"
+
+for _type, _ext in (("image/avif", ".avif"), ("image/webp", ".webp"), ("font/woff2", ".woff2"),
+                    ("application/atom+xml", ".xml"), ("image/svg+xml", ".svg"),
+                    ("text/javascript", ".js"), ("application/manifest+json", ".webmanifest")):
+    mimetypes.add_type(_type, _ext)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the server shows right now; replaced as a whole (one attribute
+    store), so a request sees one consistent state."""
+
+    root: Path | None                    # the built site, None before a first good build
+    base_path: str = "/"
+    epoch: int = 0                       # bumped by every good build or asset swap
+    errors: tuple[str, ...] = ()         # the last build's errors, () after a good one
+    overlay: Mapping[str, bytes] = field(default_factory=dict)   # site path -> bytes (asset swap)
+    rewrites: tuple[tuple[bytes, bytes], ...] = ()               # old -> new asset names in HTML
+
+
+class Broadcast:
+    """Build events for every connected browser; SSE handlers block on it."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._events: deque[tuple[int, str, str]] = deque(maxlen=64)
+        self._seq = 0
+        self.closed = False
+
+    @property
+    def seq(self) -> int:
+        with self._cond:
+            return self._seq
+
+    def publish(self, name: str, data: dict) -> None:
+        with self._cond:
+            self._seq += 1
+            self._events.append((self._seq, name, json.dumps(data)))
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self.closed = True
+            self._cond.notify_all()
+
+    def wait(self, after: int, timeout: float) -> list[tuple[int, str, str]]:
+        with self._cond:
+            if self._seq <= after and not self.closed:
+                self._cond.wait(timeout)
+            return [e for e in self._events if e[0] > after]
+
+
+# ---------------------------------------------------------------- routing
+@dataclass(frozen=True)
+class Route:
+    kind: str          # "file", "redirect", "internal", "not_found", "bad"
+    value: str = ""    # site-relative path, Location, or internal name
+
+
+def route_request(target: str, base_path: str) -> Route:
+    """Request target (as sent, still %-encoded) -> what to do. Pure, so the
+    traversal rules are unit-testable: '..' and '.' segments (raw or
+    %-encoded), NUL and backslashes are refused; empty segments are dropped,
+    so '//etc/passwd' is 'etc/passwd' under the site, never '/etc/passwd'."""
+    if target.startswith(("http://", "https://")):
+        target = urlsplit(target).path or "/"   # absolute-form (RFC 9112 3.2.2): use its path
+    if not target.startswith("/"):
+        return Route("bad")
+    raw_path = target.split("?", 1)[0].split("#", 1)[0]
+    try:
+        path = unquote(raw_path, errors="strict")
+    except UnicodeDecodeError:
+        return Route("bad")
+    if "\x00" in path or "\\" in path:
+        return Route("not_found")
+    segments = path.split("/")
+    if any(s in (".", "..") for s in segments):
+        return Route("not_found")
+    if path.startswith(INTERNAL):
+        return Route("internal", path[len(INTERNAL):])
+    if not path.startswith(base_path):
+        if path + "/" == base_path or path == "/":
+            return Route("redirect", base_path)
+        return Route("not_found")
+    rel = "/".join(s for s in path[len(base_path):].split("/") if s)
+    if path.endswith("/") and rel:
+        rel += "/"
+    return Route("file", rel)
+
+
+def find_file(root: Path, rel: str) -> tuple[str, Path | None]:
+    """('ok', path) | ('dir', None) (needs a trailing slash) | ('forbidden',
+    None) (resolves outside the site: a symlink out) | ('missing', None)."""
+    parts = [p for p in rel.split("/") if p]
+    candidate = root.joinpath(*parts)
+    if not rel or rel.endswith("/"):
+        candidate = candidate / "index.html"
+    elif candidate.is_dir():
+        return ("dir", None) if (candidate / "index.html").is_file() else ("missing", None)
+    real = candidate.resolve()
+    if not real.is_relative_to(root.resolve()):
+        return ("forbidden", None)
+    return ("ok", real) if real.is_file() else ("missing", None)
+
+
+_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+
+
+def inject(html: bytes, snippet: bytes) -> bytes:
+    """Put the script before the last </body>, or at the end."""
+    matches = list(_BODY_END.finditer(html))
+    if not matches:
+        return html + snippet
+    at = matches[-1].start()
+    return html[:at] + snippet + html[at:]
+
+
+NO_BUILD_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>portfoliogen: no build yet</title></head><body>
+<h1>The site has not built yet</h1><p>Fix the errors shown here (and on the terminal);
+this page reloads by itself after the next good build.</p></body></html>"""
+
+
+class DevHandler(BaseHTTPRequestHandler):
+    server_version = "portfoliogen-serve"
+    protocol_version = "HTTP/1.0"   # one request per connection: no idle keep-alive threads
+    timeout = 15                    # a silent client cannot hold a thread (and shutdown) forever
+
+    # The server object carries `app` (serve.DevServer): snapshot, broadcast.
+    def do_GET(self) -> None:
+        self._handle(head=False)
+
+    def do_HEAD(self) -> None:
+        self._handle(head=True)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet terminal
+        pass
+
+    # ------------------------------------------------------------ dispatch
+    def _handle(self, head: bool) -> None:
+        app = self.server.app  # type: ignore[attr-defined]
+        snap: Snapshot = app.snapshot
+        route = route_request(self.path, snap.base_path)
+        if route.kind == "bad":
+            return self._send(HTTPStatus.BAD_REQUEST, b"bad request\n", "text/plain; charset=utf-8", head)
+        if route.kind == "redirect":
+            return self._redirect(route.value, head)
+        if route.kind == "internal":
+            if route.value == "live.js":
+                return self._send(HTTPStatus.OK, LIVE_JS.read_bytes(), "text/javascript; charset=utf-8", head)
+            if route.value == "events" and not head:
+                return self._events(app)
+            return self._not_found(snap, head)
+        if route.kind == "not_found":
+            return self._not_found(snap, head)
+        if snap.root is None:
+            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, self._html(NO_BUILD_PAGE, snap), "text/html; charset=utf-8", head)
+        if route.value in snap.overlay:
+            return self._send_file_bytes(route.value, snap.overlay[route.value], snap, head)
+        for attempt in range(50):
+            # During build.py's swap the folder is briefly renamed away: retry.
+            if snap.root.is_dir():
+                break
+            time.sleep(0.01)
+        status, path = find_file(snap.root, route.value)
+        if status == "dir":
+            return self._redirect(snap.base_path + route.value + "/", head)
+        if status == "forbidden":
+            return self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain; charset=utf-8", head)
+        if status == "missing" or path is None:
+            return self._not_found(snap, head)
+        try:
+            data = path.read_bytes()
+        except OSError:  # removed by a swap between the lookup and the read
+            return self._not_found(snap, head)
+        return self._send_file_bytes(path.name, data, snap, head)
+
+    # ------------------------------------------------------------ responses
+    def _html(self, data: bytes, snap: Snapshot) -> bytes:
+        for old, new in snap.rewrites:
+            data = data.replace(old, new)
+        tag = (f'<script src="{INTERNAL}live.js" data-epoch="{snap.epoch}" '
+               f'data-events="{INTERNAL}events"></script>')
+        return inject(data, tag.encode())
+
+    def _send_file_bytes(self, name: str, data: bytes, snap: Snapshot, head: bool,
+                         status: HTTPStatus = HTTPStatus.OK) -> None:
+        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if ctype == "text/html":
+            data = self._html(data, snap)
+        if ctype.startswith("text/") or ctype in ("text/javascript", "application/atom+xml", "image/svg+xml"):
+            ctype += "; charset=utf-8"
+        self._send(status, data, ctype, head)
+
+    def _not_found(self, snap: Snapshot, head: bool) -> None:
+        page = snap.root / "404.html" if snap.root else None
+        if page is not None and page.is_file():
+            try:
+                return self._send_file_bytes("404.html", page.read_bytes(), snap, head, HTTPStatus.NOT_FOUND)
+            except OSError:
+                pass
+        self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8", head)
+
+    def _redirect(self, location: str, head: bool) -> None:
+        self.send_response(HTTPStatus.FOUND)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, status: HTTPStatus, data: bytes, ctype: str, head: bool) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if not head:
+                self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _events(self, app) -> None:
+        """Server-Sent Events: a 'hello' with the current epoch and errors,
+        then every build event; a comment every 10 s keeps proxies quiet."""
+        broadcast: Broadcast = app.broadcast
+        seq = broadcast.seq
+        snap: Snapshot = app.snapshot
+        try:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            hello = json.dumps({"epoch": snap.epoch, "errors": list(snap.errors)})
+            self.wfile.write(f"event: hello\ndata: {hello}\n\n".encode())
+            self.wfile.flush()
+            while not broadcast.closed:
+                events = broadcast.wait(seq, timeout=10)
+                if not events:
+                    self.wfile.write(b": ping\n\n")
+                for seq, name, data in events:
+                    self.wfile.write(f"event: {name}\ndata: {data}\n\n".encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, socket.timeout, OSError):
+            pass
+
+
+class DevHTTPServer(ThreadingHTTPServer):
+    # Track handler threads and join them in server_close(), so a stopped
+    # server leaves none behind (ThreadingHTTPServer's default is daemons).
+    daemon_threads = False
+    block_on_close = True
+
+    def __init__(self, address: tuple[str, int], app) -> None:
+        self.app = app
+        super().__init__(address, DevHandler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind calls socket.getfqdn(), a reverse DNS lookup
+        # that can stall for seconds on a machine without DNS.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+def bind(host: str, port: int, app, tries: int = 20) -> DevHTTPServer:
+    """The first free port from `port` on (0: any free port)."""
+    last: OSError | None = None
+    for candidate in ([0] if port == 0 else range(port, port + tries)):
+        try:
+            return DevHTTPServer((host, candidate), app)
+        except OSError as err:  # EADDRINUSE (or EACCES for a privileged port)
+            last = err
+    raise OSError(f"no free port in {port}-{port + tries - 1} on {host}: {last}")

@@ -1,0 +1,166 @@
+"""File watching for `portfoliogen serve`: which paths matter, what kind of
+change each one is, and a debounced queue the build loop waits on.
+
+The watchdog callback only records the change and returns (STYLE.md 7): one
+build loop in serve.py waits until changes stop for a quiet period, so an
+editor's atomic save (temp file + rename) or a `git checkout` of 50 files is
+one rebuild, not 50."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+# Editors' swap, lock, backup and probe files: never a reason to rebuild.
+# (vim: .swp/.swx/.swo and the "4913" write test; emacs: .#lock and foo~;
+# JetBrains: ___jb_tmp___ / ___jb_old___; browsers' half-downloaded files.)
+IGNORED_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".part", ".crdownload",
+                    "___jb_tmp___", "___jb_old___")
+IGNORED_PREFIXES = (".#",)
+IGNORED_NAMES = frozenset({"4913", ".DS_Store", "Thumbs.db"})
+
+# watchdog >= 4 also reports opened / closed_no_write / attrib; reading
+# files during a build must not trigger the next build.
+RELEVANT_EVENTS = frozenset({"created", "deleted", "modified", "moved"})
+
+SITE = "site"    # content, config, templates, theme.yaml, static: a full build
+ASSET = "asset"  # a file under a theme's assets/: maybe only re-fingerprint
+
+
+def is_ignored_name(name: str) -> bool:
+    return (name in IGNORED_NAMES or name.endswith(IGNORED_SUFFIXES)
+            or name.startswith(IGNORED_PREFIXES))
+
+
+@dataclass(frozen=True)
+class WatchPlan:
+    """What to watch for one site: computed from its config and theme."""
+
+    config_path: Path
+    trees: tuple[Path, ...]          # watched recursively: content/, themes/, theme folders
+    asset_dirs: tuple[Path, ...]     # <theme folder>/assets for every folder in the chain
+
+    def classify(self, path: str | bytes) -> str | None:
+        """SITE, ASSET or None (not ours) for a path an event names."""
+        if isinstance(path, bytes):
+            path = path.decode("utf-8", "surrogateescape")
+        p = Path(path)
+        if is_ignored_name(p.name):
+            return None
+        if p == self.config_path:
+            return SITE
+        if any(p.is_relative_to(d) for d in self.asset_dirs):
+            return ASSET
+        if any(p.is_relative_to(t) for t in self.trees):
+            return SITE
+        return None
+
+    def roots(self) -> list[tuple[Path, bool]]:
+        """(folder, recursive) pairs to schedule, without nested duplicates."""
+        result: list[tuple[Path, bool]] = [(self.config_path.parent, False)]
+        trees = sorted({t for t in self.trees if t.is_dir()}, key=lambda t: len(t.parts))
+        kept: list[Path] = []
+        for tree in trees:
+            if not any(tree.is_relative_to(k) for k in kept):
+                kept.append(tree)
+        result.extend((t, True) for t in kept)
+        return result
+
+
+class ChangeQueue:
+    """Changes noted by the watcher thread, taken by the build loop."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._kinds: set[str] = set()
+        self._paths: set[str] = set()
+        self._last = 0.0
+        self._closed = False
+
+    def add(self, kind: str, path: str) -> None:
+        with self._cond:
+            self._kinds.add(kind)
+            self._paths.add(path)
+            self._last = time.monotonic()
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def take(self, quiet: float) -> tuple[set[str], set[str]] | None:
+        """Block until something changed and nothing more has for `quiet`
+        seconds; return (kinds, paths), or None once closed."""
+        with self._cond:
+            while not self._kinds and not self._closed:
+                self._cond.wait()
+            while not self._closed:
+                remaining = self._last + quiet - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._cond.wait(remaining)
+            if self._closed:
+                return None
+            kinds, paths = self._kinds, self._paths
+            self._kinds, self._paths = set(), set()
+            return kinds, paths
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watcher: Watcher) -> None:
+        self.watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in RELEVANT_EVENTS:
+            return
+        if event.is_directory and event.event_type == "modified":
+            return  # accompanies the file events inside it
+        plan = self.watcher.plan
+        for path in (event.src_path, getattr(event, "dest_path", None)):
+            if path:
+                kind = plan.classify(path)
+                if kind:
+                    self.watcher.queue.add(kind, str(path))
+
+
+class Watcher:
+    """A watchdog Observer over a WatchPlan; `update` re-schedules when the
+    theme chain changes (a new themes/ folder, another `theme:`)."""
+
+    def __init__(self, plan: WatchPlan, queue: ChangeQueue) -> None:
+        self.plan = plan
+        self.queue = queue
+        self._observer = Observer()
+        self._observer.daemon = True
+        self._handler = _Handler(self)
+        self._watches: dict[tuple[Path, bool], object] = {}
+        self._schedule()
+
+    def _schedule(self) -> None:
+        wanted = set(self.plan.roots())
+        for key in list(self._watches):
+            if key not in wanted:
+                self._observer.unschedule(self._watches.pop(key))
+        for folder, recursive in sorted(wanted):
+            if (folder, recursive) not in self._watches and folder.is_dir():
+                self._watches[(folder, recursive)] = self._observer.schedule(
+                    self._handler, str(folder), recursive=recursive)
+
+    def start(self) -> None:
+        self._observer.start()
+
+    def update(self, plan: WatchPlan) -> None:
+        if plan != self.plan:
+            self.plan = plan
+            self._schedule()
+
+    def stop(self) -> None:
+        self._observer.stop()
+        if self._observer.is_alive():
+            self._observer.join(timeout=5)
