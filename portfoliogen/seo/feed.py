@@ -48,8 +48,7 @@ def render_feed(site: Site, abs_url, origin: str, limit: int = 50) -> bytes:
            f"  <updated>{_atom_date(updated)}</updated>",
            f"  <author><name>{escape(profile.name)}</name><uri>{escape(abs_url('/'))}</uri></author>",
            '  <generator>portfoliogen</generator>',
-           f"  <icon>{escape(abs_url('/favicon.ico'))}</icon>",
-           f"  <logo>{escape(abs_url('/icon-512.png'))}</logo>"]
+           f"  <icon>{escape(abs_url('/favicon.ico'))}</icon>"]
     for cs in entries:
         page_url = abs_url(cs.url_path)
         body = _HEADERLINK.sub("", str(cs.body_html))   # the theme's "#" permalinks mean nothing in a reader

@@ -14,6 +14,12 @@ def render_sitemap(pages, site: Site, abs_url) -> bytes:
     dates (never the build time, so two builds are byte-identical)."""
     dated = {cs.url_path: cs.date.date for cs in site.case_studies}
     newest = max(dated.values(), default=None)
+    # A listing changes when its newest item does.
+    for tag in site.tags:
+        dated[tag.url_path] = max((cs.date.date for cs in tag.case_studies), default=None)
+    quotes = [t.date.date for t in site.testimonials if t.date]
+    if quotes:
+        dated["/testimonials/"] = max(quotes)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.url_path):
