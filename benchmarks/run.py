@@ -121,6 +121,10 @@ class Measure:
         return max(r.peak_kb for r in self.runs) / 1024 if self.runs and not self.error else None
 
     @property
+    def cpu(self) -> float | None:
+        return statistics.median(r.cpu for r in self.runs) if self.runs and not self.error else None
+
+    @property
     def pages_per_s(self) -> float | None:
         wall = self.wall
         return self.pages / wall if wall and self.pages else None
@@ -281,8 +285,8 @@ def measure(tool: Tool, n: int, repeat: int) -> list[Measure]:
                     m.error = error
                     break
                 m.runs.append(run)
-                print(f"    {tool.name:12} N={n:<5} {scenario:9} run {i + 1}: {run.wall:7.2f} s  "
-                      f"{run.peak_kb / 1024:7.0f} MB", flush=True)
+                print(f"    {tool.name:12} N={n:<5} {scenario:9} run {i + 1}: {run.wall:7.2f} s "
+                      f"(CPU {run.cpu:6.2f} s) {run.peak_kb / 1024:6.0f} MB", flush=True)
             if m.error:
                 print(f"    {tool.name:12} N={n:<5} {scenario:9} FAILED: {m.error}", flush=True)
                 if scenario == "cold":
@@ -330,6 +334,26 @@ def stage_table(n: int, timings: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+def versions(pg_cmd: list[str], hugo_exe: str | None) -> dict[str, str]:
+    """What was measured: `portfoliogen --version` (+ the git commit when run
+    from a checkout) and `hugo version`."""
+    def out(cmd: list[str], cwd: Path | None = None) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd,
+                                  timeout=60).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    pg = out([*pg_cmd, "--version"]) or "portfoliogen (unknown version)"
+    commit = out(["git", "rev-parse", "--short", "HEAD"], HERE.parent)
+    if commit:
+        dirty = out(["git", "status", "--porcelain", "--untracked-files=no"], HERE.parent)
+        pg += f" at {commit}{'+changes' if dirty else ''}"
+    result = {"portfoliogen": pg}
+    if hugo_exe:
+        result["hugo"] = (out([hugo_exe, "version"]).split(" BuildDate")[0] or "hugo")
+    return result
+
+
 # ---------------------------------------------------------------- report
 def fmt(value: float | None, spec: str, unit: str = "") -> str:
     return "failed" if value is None else f"{value:{spec}}{unit}"
@@ -342,21 +366,23 @@ def ratio(a: float | None, b: float | None) -> str:
 def table(pg: list[Measure], hugo: list[Measure]) -> str:
     hugo_by = {(m.n, m.scenario): m for m in hugo}
     if hugo:
-        lines = ["| N | build | portfoliogen | Hugo | ratio | peak RSS | Hugo peak RSS | RSS ratio "
-                 "| pages/s | Hugo pages/s |",
-                 "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines = ["| N | build | portfoliogen | Hugo | ratio | CPU | Hugo CPU | peak RSS | Hugo peak RSS "
+                 "| RSS ratio | pages/s | Hugo pages/s |",
+                 "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     else:
-        lines = ["| N | build | portfoliogen | peak RSS | pages/s |", "|---:|---|---:|---:|---:|"]
+        lines = ["| N | build | portfoliogen | CPU | peak RSS | pages/s |",
+                 "|---:|---|---:|---:|---:|---:|"]
     for m in pg:
         row = [str(m.n), m.scenario, fmt(m.wall, ".2f", " s")]
         h = hugo_by.get((m.n, m.scenario))
         if hugo:
             row += [fmt(h.wall, ".2f", " s") if h else "–", ratio(m.wall, h.wall if h else None)]
+            row += [fmt(m.cpu, ".2f", " s"), fmt(h.cpu, ".2f", " s") if h else "–"]
             row += [fmt(m.peak_mb, ".0f", " MB"), fmt(h.peak_mb, ".0f", " MB") if h else "–",
                     ratio(m.peak_mb, h.peak_mb if h else None)]
             row += [fmt(m.pages_per_s, ".0f"), fmt(h.pages_per_s, ".0f") if h else "–"]
         else:
-            row += [fmt(m.peak_mb, ".0f", " MB"), fmt(m.pages_per_s, ".0f")]
+            row += [fmt(m.cpu, ".2f", " s"), fmt(m.peak_mb, ".0f", " MB"), fmt(m.pages_per_s, ".0f")]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -396,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
         print("hugo not found on PATH: measuring portfoliogen alone (pass --no-hugo to silence)")
     pg_cmd = portfoliogen_command(args.portfoliogen)
 
+    tools = versions(pg_cmd, hugo_exe)
+    print("; ".join(tools.values()), flush=True)
     pg_results: list[Measure] = []
     hugo_results: list[Measure] = []
     stage_results: dict[int, dict[str, dict[str, float]]] = {}
@@ -414,7 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"portfoliogen build vs {'Hugo' if hugo_exe else '(no Hugo)'}: median of {args.repeat} "
           f"runs, photos={args.photos}, image formats={args.image_formats}, "
-          f"{os.cpu_count()} CPUs; ratio = portfoliogen / Hugo")
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
+          f"ratio = portfoliogen / Hugo")
+    print("; ".join(tools.values()))
     print()
     print(table(pg_results, hugo_results))
     for n, timings in stage_results.items():
@@ -428,9 +458,9 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = RESULTS / f"run-{stamp}.json"
     out.write_text(json.dumps({
-        "args": vars(args), "cpus": os.cpu_count(), "portfoliogen": pg_cmd, "hugo": hugo_exe,
+        "args": vars(args), "cpus": os.cpu_count(), "versions": tools, "portfoliogen": pg_cmd, "hugo": hugo_exe,
         "stages": stage_results,
-        "results": [{**asdict(m), "median_s": m.wall, "peak_mb": m.peak_mb,
+        "results": [{**asdict(m), "median_s": m.wall, "median_cpu_s": m.cpu, "peak_mb": m.peak_mb,
                      "pages_per_s": m.pages_per_s} for m in pg_results + hugo_results],
     }, indent=2))
     print(f"\nresults written to {out.relative_to(HERE.parent)}")
