@@ -63,11 +63,12 @@
     const data = JSON.parse(e.data);
     if (data.epoch !== epoch) { location.reload(); return; }  // a build finished meanwhile
     showErrors(data.errors);
+    window.__portfoliogenLive = epoch;  // connected (tests wait for this)
   });
   source.addEventListener("build", (e) => {
     const data = JSON.parse(e.data);
     if (data.kind === "css" && data.epoch === epoch + 1) {
-      swapStylesheets().then(() => { epoch = data.epoch; showErrors([]); },
+      swapStylesheets().then(() => { epoch = data.epoch; window.__portfoliogenLive = epoch; showErrors([]); },
                              () => location.reload());
     } else {
       location.reload();

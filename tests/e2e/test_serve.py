@@ -120,18 +120,21 @@ def raw_request(port: int, target: str) -> tuple[int, bytes]:
 
 
 class EventStream:
-    """Reads the dev server's Server-Sent Events in a thread."""
+    """Reads the dev server's Server-Sent Events in a thread (a raw socket,
+    so close() can interrupt a blocked read)."""
 
     def __init__(self, origin: str) -> None:
         self.events: queue.Queue[tuple[str, dict]] = queue.Queue()
-        self.response = urllib.request.urlopen(origin + "/__portfoliogen/events", timeout=30)
+        host, port = origin.removeprefix("http://").rsplit(":", 1)
+        self.sock = socket.create_connection((host, int(port)), timeout=30)
+        self.sock.sendall(f"GET /__portfoliogen/events HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         name = None
         try:
-            for raw in self.response:
-                line = raw.decode().rstrip("\n")
+            for raw in self.sock.makefile("rb"):
+                line = raw.decode().rstrip("\r\n")
                 if line.startswith("event: "):
                     name = line[7:]
                 elif line.startswith("data: ") and name:
@@ -143,7 +146,11 @@ class EventStream:
         return self.events.get(timeout=timeout)
 
     def close(self) -> None:
-        self.response.close()
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
 
 
 def set_base_url(site: Path, base_url: str) -> None:
