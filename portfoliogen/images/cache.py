@@ -70,7 +70,8 @@ def commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
 
 
 def clean_stale_tmp(root: Path) -> None:
-    """Remove temporary folders left by a killed build."""
+    """Remove temporary folders and files left by a killed build (an hour
+    old: a build running right now may still be writing younger ones)."""
     try:
         candidates = list(root.glob(".tmp-*"))
     except OSError:
@@ -79,7 +80,10 @@ def clean_stale_tmp(root: Path) -> None:
     for tmp in candidates:
         try:
             if now - tmp.stat().st_mtime > STALE_TMP_SECONDS:
-                shutil.rmtree(tmp, ignore_errors=True)
+                if tmp.is_dir():
+                    shutil.rmtree(tmp, ignore_errors=True)
+                else:
+                    tmp.unlink()
         except OSError:
             pass
 
@@ -92,9 +96,13 @@ class Index:
         self.path = path
         self.changed = False
         try:
-            self.entries: dict[str, list] = json.loads(path.read_text())
+            entries = json.loads(path.read_text())
         except (OSError, ValueError):
-            self.entries = {}
+            entries = {}
+        self.entries: dict[str, list] = {
+            k: v for k, v in (entries.items() if isinstance(entries, dict) else ())
+            if isinstance(v, list) and len(v) == 3
+        }
         self.stats: dict[Path, os.stat_result] = {}
 
     def hash(self, src: Path) -> tuple[str, int]:
@@ -126,8 +134,10 @@ class Index:
     def save(self) -> None:
         if not self.changed:
             return
+        # Forget files that are gone, so the index does not grow forever.
+        self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-index-", dir=self.path.parent)
         with os.fdopen(fd, "w") as f:
             json.dump(self.entries, f)
         os.replace(tmp, self.path)

@@ -344,7 +344,7 @@ def _apply_profile(im: Image.Image, icc: bytes) -> Image.Image:
         description = ImageCms.getProfileDescription(profile) or ""
         if "srgb" in description.lower() and space == "RGB ":
             return im  # already sRGB: skip the transform
-        out_mode = "RGBA" if im.mode == "RGBA" else ("L" if im.mode == "L" else "RGB")
+        out_mode = "RGBA" if im.mode == "RGBA" else "RGB"  # sRGB is an RGB space, even for a grey source
         return ImageCms.profileToProfile(
             im, profile, _SRGB, renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode=out_mode
         )

@@ -145,7 +145,9 @@ def test_heic_tiff_and_camera_photos_are_processed(camera_report):
 
 
 def test_photos_with_invalid_exif_are_processed(camera_report):
-    for name in ("image00971.jpg", "image01088.jpg"):
+    # corrupted.jpg: libjpeg decodes it to the end (the damaged last rows come
+    # out grey) and Pillow reports no error, so it is processed like any photo.
+    for name in ("image00971.jpg", "image01088.jpg", "corrupted.jpg"):
         image = camera_report.images[BROKEN / name]
         assert image.src.mime == "image/jpeg"
         assert open_variant(image, image.src.url_path).mode == "RGB"
@@ -419,3 +421,29 @@ def test_relative_paths_are_accepted_and_reported_both_ways(tmp_path, monkeypatc
     assert report.images[Path("a.png")].src_path == tmp_path / "a.png"
     assert caught.value.errors[Path("b.png")] == caught.value.errors[tmp_path / "b.png"]
     assert report.summary.startswith("images: 2 (1 processed, 0 cached, 1 failed) in ")
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch, capsys):
+    import os
+    import pty
+    import select
+
+    sources = [make(tmp_path, f"p{i}.png", Image.new("RGB", (40, 30), (i, i, i))) for i in range(7)]
+    settings = ImageSettings(widths=(32,), formats=(), quality=70)
+    process_images(sources, settings, tmp_path / "cache-a", workers=1, progress=True)
+    assert capsys.readouterr().err == ""  # not a TTY: the caller prints the summary line
+
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "w") as tty:
+        monkeypatch.setattr("sys.stderr", tty)
+        report = process_images(sources, settings, tmp_path / "cache-b", workers=1, progress=True)
+    chunks = []
+    while select.select([leader], [], [], 0.2)[0]:  # a pty hands the bytes over in pieces
+        try:
+            chunks.append(os.read(leader, 65536))
+        except OSError:  # EIO: the other end is closed and drained
+            break
+    os.close(leader)
+    written = b"".join(chunks).decode()
+    assert "images [" in written and "7/7" in written
+    assert report.decoded == 7
