@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from portfoliogen.bodies import BodyRenderer
+from portfoliogen.buildcache import (
+    BuildState, ContentCache, global_signature, load_state, output_manifest, save_state, stat_of,
+)
 from portfoliogen.config import Config, load_config
 from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
@@ -38,6 +42,7 @@ class BuildOptions:
     progress: bool = False              # a progress bar for images on a terminal
     write: bool = True                  # False: `check` builds everything in memory only
     strict: bool = False                # presence warnings are errors (nothing is written)
+    use_cache: bool = True              # --no-cache: ignore (and do not write) the build cache
 
 
 @dataclass
@@ -52,6 +57,7 @@ class BuildReport:
     warnings: list[SiteError] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
     site: Site | None = None
+    rendered: int = 0                   # pages rendered (the rest were carried over unchanged)
 
     def summary(self, root: Path) -> str:
         try:
@@ -86,12 +92,20 @@ def build(options: BuildOptions) -> BuildReport:
         overrides["output"] = str(Path(options.output).resolve())
     config = load_config(options.config_path, overrides)
     check_output_dir(config)
+    theme = load_theme(config)
+    warned: list[str] = []
+    use_cache = options.use_cache and options.write
+    state = load_state(config.cache_path, config.root, warned.append) if use_cache else BuildState()
+    signature = global_signature([config.config_path.read_bytes(), sorted(overrides.items())],
+                                 theme.files())
+    if state.global_signature != signature:
+        state.pages = {}   # theme, config or version changed: every page renders again
     timer.lap("config")
 
-    content = load_content(config)
+    content_cache = ContentCache(state.content)
+    content = load_content(config, content_cache)
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
-    theme = load_theme(config)
     warnings = presence_warnings(site, site.notices)
     if options.strict and warnings:
         raise SiteErrors(warnings)
@@ -100,21 +114,35 @@ def build(options: BuildOptions) -> BuildReport:
     settings = ImageSettings(widths=config.images.widths, formats=config.images.formats,
                              quality=config.images.quality, max_pixels=config.images.max_pixels)
     image_report = _process_images(image_uses, settings, config, options.progress)
+    images = dict(image_report.images)
     timer.lap("images")
 
     def late_image(src: Path):
         try:
-            return process_one(src, settings, config.cache_path)
+            images[src] = process_one(src, settings, config.cache_path)
+            return images[src]
         except ImageErrors:
             return None  # the regex scan in resolve reports bad body images
 
-    renderer = Renderer(site, theme, image_report.images, late_image)
-    rendered = renderer.render_all()
-    site = renderer.site
+    urls = Urls(config.base_url, config.base_path)
+    bodies = BodyRenderer(site, images, theme.image_sizes.get("body", "100vw"), urls.url,
+                          late_image, state.markdown)
+    site = bodies.render_site()
+    timer.lap("markdown")
+
+    out = config.output_dir
+
+    def can_carry(out_path: str) -> bool:
+        """The previous output file is there, untouched since we wrote it."""
+        recorded = state.output.get(out_path)
+        return recorded is not None and stat_of(out / out_path) == recorded
+
+    renderer = Renderer(site, theme)
+    rendered = renderer.render_all(state.pages if options.write else None, can_carry)
     timer.lap("render")
+    log.debug("pages: %d rendered, %d unchanged", len(rendered.files), len(rendered.carried))
 
     files = dict(rendered.files)
-    urls = Urls(config.base_url, config.base_path)
     static_root = config.content_dir / "static"
     seo = build_seo_files(rendered.pages, site, urls, theme.options, config.cache_path,
                           {p.relative_to(static_root).as_posix() for p in site.static_files})
@@ -123,21 +151,28 @@ def build(options: BuildOptions) -> BuildReport:
         files[asset.url_path.lstrip("/")] = asset.data
     copies = _static_copies(config, site, files)
     links = dict(seo.links)   # social cards and icons, from the cache
-    for image in renderer.images.values():
+    for image in images.values():
         if image is not None:
             for url_path, path in image.files().items():
                 links[url_path.lstrip("/")] = path
+    for out_path in rendered.carried:
+        links[out_path] = out / out_path   # unchanged pages: the previous build's file
     timer.lap("seo+assets")
 
     if options.write:
-        write_site(config.output_dir, files, copies, links)
+        write_site(out, files, copies, links)
+        if use_cache:
+            save_state(config.cache_path, BuildState(
+                project=str(config.root), global_signature=signature, content=content_cache.current,
+                markdown=bodies.cache, pages=rendered.records, output=output_manifest(out)))
     timer.lap("write")
     return BuildReport(
-        output_dir=config.output_dir, pages=len(rendered.pages),
-        images=len(image_report.images), images_processed=image_report.decoded,
+        output_dir=out, pages=len(rendered.pages),
+        images=len(images), images_processed=image_report.decoded,
         seconds=time.perf_counter() - started,
         files=(len(files) + len(copies) + len(links)) if options.write else 0,
-        notices=list(site.notices), warnings=warnings, stages=timer.stages, site=site,
+        notices=warned + list(site.notices), warnings=warnings, stages=timer.stages, site=site,
+        rendered=len(rendered.files),
     )
 
 

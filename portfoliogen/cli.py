@@ -65,7 +65,8 @@ def _today(value: str | None) -> dt.date | None:
 def main(debug: bool) -> None:
     """portfoliogen: a portfolio site for freelancers from plain files."""
     _State.debug = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    logging.getLogger("portfoliogen").setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 config_option = click.option("--config", "config_path", type=click.Path(path_type=Path),
@@ -79,14 +80,16 @@ today_option = click.option("--today", hidden=True, help="Pretend today is this 
 @click.option("--drafts", is_flag=True, help="Include case studies marked draft.")
 @click.option("--base-url", help="Override base_url (e.g. for a preview deploy).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-cache", is_flag=True, help="Ignore the build cache: render every page again.")
 @today_option
 def build_command(config_path: Path, output: Path | None, drafts: bool, base_url: str | None,
-                  strict: bool, today: str | None) -> None:
+                  strict: bool, no_cache: bool, today: str | None) -> None:
     """Build the site into the output folder."""
     from portfoliogen.build import BuildOptions, build
 
     options = BuildOptions(config_path=config_path, output=output, drafts=drafts, base_url=base_url,
-                           today=_today(today), progress=sys.stderr.isatty(), strict=strict)
+                           today=_today(today), progress=sys.stderr.isatty(), strict=strict,
+                           use_cache=not no_cache)
     report = run_command(build, options)
     for notice in report.notices:
         click.echo(f"warning: {notice}", err=True)

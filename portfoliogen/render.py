@@ -1,10 +1,10 @@
 """Jinja2 environment, template functions, and one context per page:
-resolved Site + theme + processed images -> {out_path: bytes}. No I/O
-except reading templates."""
+a Site with its Markdown rendered (bodies.py) + theme -> {out_path: bytes}.
+No I/O except reading templates. Pages whose inputs did not change since
+the last build are carried over instead of rendered (deps.py)."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 import traceback
 from collections.abc import Callable
@@ -17,13 +17,11 @@ import jinja2
 from markupsafe import Markup
 
 from portfoliogen import __version__
-from portfoliogen.content.model import Model
-from portfoliogen.content.resolve import resolve_image_path
 from portfoliogen.content.site import Site
-from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.deps import Fingerprints, PageRecord, Recorder, TrackingEnvironment, context_fingerprint
+from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
-from portfoliogen.markdown import LinkProblem, MarkdownRenderer, line_of
 from portfoliogen.seo.jsonld import JsonLd
 from portfoliogen.seo.meta import describe
 from portfoliogen.seo.social import (
@@ -58,8 +56,10 @@ class PageInfo:
 
 @dataclass
 class RenderedSite:
-    files: dict[str, bytes]                   # out_path -> bytes
-    pages: list[PageInfo] = field(default_factory=list)
+    files: dict[str, bytes]                   # out_path -> bytes, rendered now
+    pages: list[PageInfo] = field(default_factory=list)          # every page, rendered or carried
+    carried: list[str] = field(default_factory=list)             # out_paths unchanged since last build
+    records: dict[str, PageRecord] = field(default_factory=dict)  # what each page used
 
 
 def out_path_for(url_path: str) -> str:
@@ -103,22 +103,18 @@ class Urls:
 
 
 class Renderer:
-    def __init__(self, site: Site, theme: Theme, images: dict[Path, Any],
-                 process_late_image: Callable[[Path], Any] | None = None):
+    def __init__(self, site: Site, theme: Theme):
+        """`site` has its Markdown rendered and images attached (bodies.py)."""
         self.site = site
         self.config = site.config
         self.theme = theme
-        self.images = dict(images)
-        self.process_late_image = process_late_image
         self.urls = Urls(self.config.base_url, self.config.base_path)
-        self.markdown = MarkdownRenderer()
         self.errors = ErrorCollector()
-        self.content_urls = self._content_urls()
         self.env = self._environment()
 
     # ------------------------------------------------------------ environment
     def _environment(self) -> jinja2.Environment:
-        env = jinja2.Environment(
+        env = TrackingEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.theme.template_dirs]),
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -154,95 +150,33 @@ class Renderer:
         return Markup(picture_html(image, alt or "", sizes, self.urls.url,
                                    priority=priority, css_class=css_class))
 
-    # ------------------------------------------------------------ markdown
-    def _content_urls(self) -> dict[str, str]:
-        """Source path of every linkable content file -> its URL path."""
-        urls = {}
-        for item in (*self.site.case_studies, *self.site.pages):
-            urls[item.src_path] = item.url_path
-        return urls
-
-    def render_markdown(self, owner: Model, text: str, first_line: int) -> str:
-        owner_dir = posixpath.dirname(owner.src_path)
-        content_root = "content"
-
-        def resolve_link(href: str) -> str:
-            path, hash_, fragment = href.partition("#")
-            if path.startswith("/") and not path.endswith(".md"):
-                return self.urls.url(path) + (hash_ + fragment)
-            if not path.endswith((".md", "/")) and not path.endswith("index.md"):
-                return href
-            for base in (owner_dir, content_root):
-                candidate = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
-                if candidate.endswith("/") or not candidate.endswith(".md"):
-                    candidate = posixpath.join(candidate, "index.md")
-                if candidate in self.content_urls:
-                    return self.urls.url(self.content_urls[candidate]) + hash_ + fragment
-            raise LinkProblem(f"link to '{path}': no such case study or page")
-
-        def render_image(src: str, alt: str, title: str | None) -> str | None:
-            source = resolve_image_path(self.config, owner.src_path, src)
-            image = self.images.get(source)
-            if image is None and self.process_late_image is not None:
-                image = self.process_late_image(source)
-                self.images[source] = image
-            if image is None:
-                return None
-            sizes = self.theme.image_sizes.get("body", "100vw")
-            return picture_html(image, alt, sizes, self.urls.url)
-
-        html, problems = self.markdown.render(text, resolve_link, render_image)
-        for href, message in problems:
-            line, col = line_of(text, f"({href}", first_line)
-            self.errors.add(SiteError(owner.src_path, line, col + 1 if col > 1 else col, message))
-        return html
-
-    def with_html(self) -> Site:
-        """The site with every Markdown field rendered and images attached."""
-        s = self.site
-        img = self.images.get
-
-        def image_for(owner, ref):
-            return img(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
-
-        case_studies = tuple(cs.model_copy(update={
-            "body_html": Markup(self.render_markdown(cs, cs.body, cs.body_line)),
-            "cover_image": image_for(cs, cs.cover),
-            "og_image_file": image_for(cs, cs.og_image),
-            "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
-        }) for cs in s.case_studies)
-        testimonials = tuple(t.model_copy(update={
-            "quote_html": Markup(self.render_markdown(t, t.quote, 1)),
-            "avatar_image": image_for(t, t.avatar),
-        }) for t in s.testimonials)
-        pages = tuple(p.model_copy(update={
-            "body_html": Markup(self.render_markdown(p, p.body, p.body_line)),
-            "og_image_file": image_for(p, p.og_image),
-        }) for p in s.pages)
-        pitches = tuple(p.model_copy(update={
-            "body_html": Markup(self.render_markdown(p, p.body, p.body_line)),
-        }) for p in s.pitches)
-        profile = s.profile.model_copy(update={
-            "bio_html": Markup(self.render_markdown(s.profile, s.profile.bio or "", 1)),
-            "photo_image": image_for(s.profile, s.profile.photo),
-        })
-        by_slug = {cs.slug: cs for cs in case_studies}
-        tags = tuple(type(t)(t.name, t.slug, t.url_path, tuple(by_slug[c.slug] for c in t.case_studies))
-                     for t in s.tags)
-        return Site(config=s.config, profile=profile, case_studies=case_studies,
-                    testimonials=testimonials, services=s.services, pages=pages, pitches=pitches,
-                    tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
-                    today=s.today, notices=s.notices)
-
     # ------------------------------------------------------------ pages
-    def render_all(self) -> RenderedSite:
-        site = self.with_html()
-        self.errors.raise_if_any()
-        self.site = site
-        self.env.globals["site"] = site
+    def render_all(self, previous: dict[str, PageRecord] | None = None,
+                   can_carry: Callable[[str], bool] = lambda out_path: False) -> RenderedSite:
+        """Render every page, except those whose record from the previous
+        build says nothing they used has changed and whose previous output
+        file is intact (`can_carry`): those are listed in `carried`."""
+        previous = previous or {}
+        fingerprints = Fingerprints(self.site)
         result = RenderedSite({})
-        for info, template, context in self.page_plan(site):
-            self._render_into(result, info, template, context)
+        for info, template, context in self.page_plan(self.site):
+            out_path = out_path_for(info.url_path)
+            context_fp = context_fingerprint(template, {**context, "page": info})
+            record = previous.get(out_path)
+            result.pages.append(info)
+            if can_carry(out_path) and fingerprints.still_valid(record, template, context_fp):
+                result.carried.append(out_path)
+                result.records[out_path] = record
+                continue
+            recorder = Recorder(fingerprints)
+            self.env.recorder = recorder
+            try:
+                html = self._render_page(info, template, context)
+            finally:
+                self.env.recorder = None
+            if html is not None:
+                result.files[out_path] = html.encode("utf-8")
+                result.records[out_path] = PageRecord(template, context_fp, recorder.deps)
         self.errors.raise_if_any()
         return result
 
@@ -354,25 +288,23 @@ class Renderer:
                         og_image_width=width, og_image_height=height, og_image_type=mime,
                         og_locale=locale, published=published or "", tags=tags or ())
 
-    def _render_into(self, result: RenderedSite, info: PageInfo, template: str, context: dict) -> None:
+    def _render_page(self, info: PageInfo, template: str, context: dict) -> str | None:
         try:
-            html = self.env.get_template(template).render(page=info, **context)
+            return self.env.get_template(template).render(page=info, **context)
         except jinja2.TemplateSyntaxError as err:
             self.errors.add(SiteError(self._template_display(err.filename, err.name), err.lineno, 1,
                                       f"template syntax error: {err.message}"))
-            return
+            return None
         except jinja2.TemplateNotFound as err:
             self.errors.add(SiteError(self.config.display(self.theme.folders[0]), None, None,
                                       f"template '{err.name}' not found in theme '{self.theme.name}'"))
-            return
+            return None
         except (jinja2.UndefinedError, KeyError, TypeError, ValueError, AttributeError) as err:
             path, line = self._template_frame(err)
             if path is None:
                 raise
             self.errors.add(SiteError(path, line, 1, f"template error: {err}"))
-            return
-        result.files[out_path_for(info.url_path)] = html.encode("utf-8")
-        result.pages.append(info)
+            return None
 
     def _template_display(self, filename: str | None, name: str | None) -> str:
         return self.config.display(Path(filename)) if filename else f"templates/{name}"

@@ -62,11 +62,18 @@ def strip_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path, display: str) -> str:
+def read_bytes(path, display: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise SiteError(display, None, None, f"cannot read file: {err.strerror}") from None
+
+
+def read_text(path, display: str) -> str:
+    return decode_text(read_bytes(path, display), display)
+
+
+def decode_text(raw: bytes, display: str) -> str:
     try:
         return strip_text(raw.decode("utf-8"))
     except UnicodeDecodeError as err:

@@ -13,7 +13,7 @@ from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, S
 from portfoliogen.content.validate import validate_model
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
 from portfoliogen.validators import slugify
-from portfoliogen.yamlfile import Locations, load_yaml, read_text
+from portfoliogen.yamlfile import Locations, decode_text, load_yaml, read_bytes
 
 M = TypeVar("M", bound=Model)
 
@@ -35,7 +35,28 @@ def is_content_file(path: Path) -> bool:
     return not (name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
 
 
-def load_content(config: Config) -> LoadedContent:
+class _NoCache:
+    """Stands in for buildcache.ContentCache when caching is off."""
+
+    def get(self, src: str, data: bytes):
+        return "", None
+
+    def put(self, src: str, digest: str, obj) -> None:
+        pass
+
+
+def _cached(cache, path: Path, display: str, parse):
+    """parse(text) for the file, or the object parsed from the same bytes last time."""
+    data = read_bytes(path, display)
+    digest, hit = cache.get(display, data)
+    if hit is None:
+        hit = parse(decode_text(data, display))
+    cache.put(display, digest, hit)
+    return hit
+
+
+def load_content(config: Config, cache=None) -> LoadedContent:
+    cache = cache or _NoCache()
     errors = ErrorCollector()
 
     def attempt(load, default):
@@ -48,52 +69,62 @@ def load_content(config: Config) -> LoadedContent:
     content = config.content_dir
     if not content.is_dir():
         raise SiteError(config.display(content), None, None, "no content/ folder next to config.yaml")
-    profile = attempt(lambda: load_profile(config), None)
-    case_studies = attempt(lambda: load_markdown_folder(config, "case-studies", CaseStudy, errors, bundles=True), ())
-    testimonials = attempt(lambda: load_yaml_list(config, "testimonials.yaml", Testimonial, errors), ())
-    services = attempt(lambda: load_yaml_list(config, "services.yaml", Service, errors), ())
-    pages = attempt(lambda: load_markdown_folder(config, "pages", Page, errors), ())
-    pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors), ())
+    profile = attempt(lambda: load_profile(config, cache), None)
+    case_studies = attempt(lambda: load_markdown_folder(config, "case-studies", CaseStudy, errors, cache,
+                                                        bundles=True), ())
+    testimonials = attempt(lambda: load_yaml_list(config, "testimonials.yaml", Testimonial, cache), ())
+    services = attempt(lambda: load_yaml_list(config, "services.yaml", Service, cache), ())
+    pages = attempt(lambda: load_markdown_folder(config, "pages", Page, errors, cache), ())
+    pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors, cache), ())
     static_dir = content / "static"
     static_files = tuple(sorted(p for p in static_dir.rglob("*") if p.is_file())) if static_dir.is_dir() else ()
     errors.raise_if_any()
     return LoadedContent(profile, case_studies, testimonials, services, pages, pitches, static_files)
 
 
-def load_profile(config: Config) -> Profile:
+def load_profile(config: Config, cache=None) -> Profile:
     path = config.content_dir / "profile.yaml"
     display = config.display(path)
     if not path.is_file():
         raise SiteError(display, None, None, "missing: every site needs content/profile.yaml with at least "
                                              "'name' and 'headline'")
-    data, locs = load_yaml(read_text(path, display), display)
-    return validate_model(Profile, data, locs, display, extra={"src_path": display, "locs": locs})
+
+    def parse(text: str) -> Profile:
+        data, locs = load_yaml(text, display)
+        return validate_model(Profile, data, locs, display, extra={"src_path": display, "locs": locs})
+
+    return _cached(cache or _NoCache(), path, display, parse)
 
 
-def load_yaml_list(config: Config, name: str, cls: type[M], errors: ErrorCollector) -> tuple[M, ...]:
+def load_yaml_list(config: Config, name: str, cls: type[M], cache=None) -> tuple[M, ...]:
     """testimonials.yaml / services.yaml: an optional file holding a list."""
     path = config.content_dir / name
     display = config.display(path)
     if not path.is_file():
         return ()
-    data, locs = load_yaml(read_text(path, display), display)
-    if data is None:
-        return ()
-    if not isinstance(data, list):
-        line, col = locs.of(())
-        raise SiteError(display, line, col, f"{name} must be a list of entries, each starting with '- '")
-    items = []
-    for index, item in enumerate(data):
-        try:
-            items.append(validate_model(cls, item, locs, display, prefix=(index,),
-                                        extra={"src_path": display, "locs": locs.sub((index,))}))
-        except SiteErrors as err:
-            errors.add(err)
-    return tuple(items)
+
+    def parse(text: str) -> tuple[M, ...]:
+        data, locs = load_yaml(text, display)
+        if data is None:
+            return ()
+        if not isinstance(data, list):
+            line, col = locs.of(())
+            raise SiteError(display, line, col, f"{name} must be a list of entries, each starting with '- '")
+        items, errors = [], ErrorCollector()
+        for index, item in enumerate(data):
+            try:
+                items.append(validate_model(cls, item, locs, display, prefix=(index,),
+                                            extra={"src_path": display, "locs": locs.sub((index,))}))
+            except SiteErrors as err:
+                errors.add(err)
+        errors.raise_if_any()
+        return tuple(items)
+
+    return _cached(cache or _NoCache(), path, display, parse)
 
 
 def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: ErrorCollector,
-                         bundles: bool = False) -> tuple[M, ...]:
+                         cache=None, bundles: bool = False) -> tuple[M, ...]:
     """Every `*.md` in content/<folder>/ (and `*/index.md` bundles)."""
     root = config.content_dir / folder
     if not root.is_dir():
@@ -109,22 +140,26 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
     items = []
     for path, name in files:
         try:
-            items.append(load_markdown_file(config, path, name, cls))
+            items.append(load_markdown_file(config, path, name, cls, cache))
         except (SiteError, SiteErrors) as err:
             errors.add(err)
     return tuple(items)
 
 
-def load_markdown_file(config: Config, path: Path, name: str, cls: type[M]) -> M:
+def load_markdown_file(config: Config, path: Path, name: str, cls: type[M], cache=None) -> M:
     display = config.display(path)
-    split = split_front_matter(read_text(path, display), display)
-    data, locs = load_yaml(split.front_matter, display, line_offset=split.front_matter_line - 1)
-    if data is None:
-        data = {}
-    extra = {"src_path": display, "body": split.body, "body_line": split.body_line, "locs": locs}
-    if "slug" in cls.model_fields and not (isinstance(data, dict) and "slug" in data):
-        extra["slug"] = slugify(name) or "untitled"
-    return validate_model(cls, data, locs, display, extra=extra)
+
+    def parse(text: str) -> M:
+        split = split_front_matter(text, display)
+        data, locs = load_yaml(split.front_matter, display, line_offset=split.front_matter_line - 1)
+        if data is None:
+            data = {}
+        extra = {"src_path": display, "body": split.body, "body_line": split.body_line, "locs": locs}
+        if "slug" in cls.model_fields and not (isinstance(data, dict) and "slug" in data):
+            extra["slug"] = slugify(name) or "untitled"
+        return validate_model(cls, data, locs, display, extra=extra)
+
+    return _cached(cache or _NoCache(), path, display, parse)
 
 
 def locations_of(obj: Model) -> Locations:
