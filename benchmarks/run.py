@@ -300,7 +300,8 @@ def measure(tool: Tool, n: int, repeat: int) -> list[Measure]:
     return list(results.values())
 
 
-STAGE_LINE = re.compile(r"^([\w][\w .:/-]*?): (\d+\.\d+) s$", re.M)
+STAGE_LINE = re.compile(r"^(\w[^\n:]*): (\d+\.\d+) s$", re.M)
+WHOLE = "(whole process)"
 
 
 def stages(tool: Portfoliogen) -> dict[str, dict[str, float]]:
@@ -311,23 +312,30 @@ def stages(tool: Portfoliogen) -> dict[str, dict[str, float]]:
         if scenario == "cold":
             tool.clean()
         logs: list[str] = []
-        _, error = run_once(tool, [*tool.cmd, "--debug", "build"], logs)
+        run, error = run_once(tool, [*tool.cmd, "--debug", "build"], logs)
         if error:
             print(f"    stage timings ({scenario}) failed: {error}")
             continue
         for name, secs in STAGE_LINE.findall(logs[0]):
             out.setdefault(name, {})[scenario] = float(secs)
+        out.setdefault(WHOLE, {})[scenario] = run.wall
     return out
 
 
 def stage_table(n: int, timings: dict[str, dict[str, float]]) -> str:
+    timings = dict(timings)
+    whole = timings.pop(WHOLE, {})
     totals = {s: sum(t.get(s, 0.0) for t in timings.values()) for s in ("cold", "unchanged")}
+    timings["(outside stages: start-up, imports)"] = {
+        s: whole[s] - totals[s] for s in whole if totals[s]}
+    timings[WHOLE] = whole
     lines = [f"| stage (N={n}) | cold | share | unchanged | share |", "|---|---:|---:|---:|---:|"]
     for name, t in timings.items():
         row = [name]
         for s in ("cold", "unchanged"):
             v = t.get(s)
-            share = v / totals[s] * 100 if v is not None and totals[s] else None
+            share = v / totals[s] * 100 if v is not None and totals[s] and name != WHOLE and \
+                not name.startswith("(outside") else None
             row += ["–" if v is None else f"{v:.3f} s",
                     "–" if share is None else f"{share:.0f}%" + (" ⚠" if share > 8 else "")]
         lines.append("| " + " | ".join(row) + " |")
