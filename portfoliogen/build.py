@@ -7,12 +7,15 @@ import datetime as dt
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from portfoliogen import fastpath
 from portfoliogen.bodies import BodyRenderer
 from portfoliogen.buildcache import (
     BuildState, ContentCache, global_signature, load_state, output_manifest, save_state, stat_of,
@@ -160,11 +163,16 @@ def build(options: BuildOptions) -> BuildReport:
     timer.lap("seo+assets")
 
     if options.write:
-        write_site(out, files, copies, links)
+        write_site(out, files, copies, links, config.cache_path / "trash")
         if use_cache:
             save_state(config.cache_path, BuildState(
                 project=str(config.root), global_signature=signature, content=content_cache.current,
                 markdown=bodies.cache, pages=rendered.records, output=output_manifest(out)))
+            outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
+            fastpath.record(options.config_path, fastpath.options_key(
+                options.output, options.drafts, options.base_url, options.strict, options.today),
+                out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
+                                         "notices": warned + list(site.notices)}, outside)
     timer.lap("write")
     return BuildReport(
         output_dir=out, pages=len(rendered.pages),
@@ -230,7 +238,8 @@ def check_output_dir(config: Config) -> None:
         refuse("overlaps the cache folder")
 
 
-def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path], links: dict[str, Path]) -> None:
+def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path], links: dict[str, Path],
+               trash: Path | None = None) -> None:
     """Write everything into a fresh sibling staging folder, then swap it in:
     a failure at any point leaves the previous output exactly as it was."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -249,7 +258,7 @@ def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path], link
                 os.link(src, target)       # the cache's file, shared: no copy
             except OSError:
                 shutil.copyfile(src, target)
-        _swap(staging, out)
+        _swap(staging, out, trash)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -264,7 +273,7 @@ def _target(staging: Path, rel: str, made: set[Path]) -> Path:
     return target
 
 
-def _swap(staging: Path, out: Path) -> None:
+def _swap(staging: Path, out: Path, trash: Path | None) -> None:
     old = None
     if out.exists():
         old = out.with_name(f"{out.name}.old-{staging.name.rsplit('-', 1)[1]}")
@@ -276,4 +285,25 @@ def _swap(staging: Path, out: Path) -> None:
             os.rename(old, out)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _discard(old, trash)
+
+
+def _discard(folder: Path, trash: Path | None) -> None:
+    """Delete the previous output. Removing a thousand folders takes seconds
+    on some file systems, so when the cache folder is on the same disk the
+    old tree is moved there and deleted by a detached process."""
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            moved = trash / folder.name
+            os.rename(folder, moved)
+        except OSError:
+            pass   # another disk: delete it here
+        else:
+            subprocess.Popen(
+                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                 str(trash)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True, close_fds=True)
+            return
+    shutil.rmtree(folder, ignore_errors=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -85,6 +86,19 @@ today_option = click.option("--today", hidden=True, help="Pretend today is this 
 def build_command(config_path: Path, output: Path | None, drafts: bool, base_url: str | None,
                   strict: bool, no_cache: bool, today: str | None) -> None:
     """Build the site into the output folder."""
+    started = time.perf_counter()
+    if not no_cache:
+        from portfoliogen import fastpath
+
+        same = fastpath.unchanged(config_path, fastpath.options_key(output, drafts, base_url, strict,
+                                                                   _today(today)))
+        if same is not None:
+            for notice in same["notices"]:
+                click.echo(f"warning: {notice}", err=True)
+            click.echo(f"Nothing changed: {same['pages']} pages and {same['images']} images in "
+                       f"{Path(same['output']).name}/ are up to date ({time.perf_counter() - started:.2f} s)")
+            return
+
     from portfoliogen.build import BuildOptions, build
 
     options = BuildOptions(config_path=config_path, output=output, drafts=drafts, base_url=base_url,
