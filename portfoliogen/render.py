@@ -28,6 +28,7 @@ from portfoliogen.seo.social import (
     CARD_SIZE, CardSpec, normalise_colour, pick_picture, site_host,
 )
 from portfoliogen.theme import Theme
+from portfoliogen.timezones import zone_facts
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Renderer:
             format_date=lambda d, style="long": format_date(d, language, style),
             iso_date=iso_date, site=self.site, config=self.config,
             options=self.theme.options, generator=f"portfoliogen {__version__}",
+            timezone_facts=zone_facts,
         )
         return env
 
