@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -101,6 +102,7 @@ class Run:
     wall: float
     peak_kb: int
     cpu: float
+    deferred: float = 0.0   # seconds of work the build left running after it exited
 
 
 @dataclass
@@ -144,12 +146,20 @@ class Tool:
         raise NotImplementedError
 
     def clean(self) -> None:
+        self.settle()
         for rel in (self.output, *self.caches):
             path = self.root / rel
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
+            for _ in range(50):   # a detached deleter may be removing parts of it too
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                elif path.exists() or path.is_symlink():
+                    path.unlink(missing_ok=True)
+                else:
+                    break
+
+    def settle(self, timeout: float = 300.0) -> float:
+        """Wait for work the build left running after it exited; return the seconds waited."""
+        return 0.0
 
     def count_pages(self) -> int:
         return sum(1 for _ in (self.root / self.output).rglob("*.html"))
@@ -166,6 +176,21 @@ class Portfoliogen(Tool):
 
     def command(self) -> list[str]:
         return [*self.cmd, "build"]
+
+    def settle(self, timeout: float = 300.0) -> float:
+        """portfoliogen moves the previous output into <cache>/trash and deletes it
+        in a detached process after it exits; wait for that, so the next run
+        does not compete with it (the wait is reported apart, not timed)."""
+        trash = self.root / ".portfoliogen-cache" / "trash"
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            try:
+                if not any(trash.iterdir()):
+                    break
+            except OSError:
+                break
+            time.sleep(0.05)
+        return time.perf_counter() - start
 
 
 class Hugo(Tool):
@@ -284,9 +309,12 @@ def measure(tool: Tool, n: int, repeat: int) -> list[Measure]:
                 if error:
                     m.error = error
                     break
+                run.deferred = tool.settle()
                 m.runs.append(run)
                 print(f"    {tool.name:12} N={n:<5} {scenario:9} run {i + 1}: {run.wall:7.2f} s "
-                      f"(CPU {run.cpu:6.2f} s) {run.peak_kb / 1024:6.0f} MB", flush=True)
+                      f"(CPU {run.cpu:6.2f} s) {run.peak_kb / 1024:6.0f} MB"
+                      + (f"  +{run.deferred:.2f} s deferred deletion" if run.deferred > 0.1 else ""),
+                      flush=True)
             if m.error:
                 print(f"    {tool.name:12} N={n:<5} {scenario:9} FAILED: {m.error}", flush=True)
                 if scenario == "cold":
@@ -319,6 +347,7 @@ def stages(tool: Portfoliogen) -> dict[str, dict[str, float]]:
         for name, secs in STAGE_LINE.findall(logs[0]):
             out.setdefault(name, {})[scenario] = float(secs)
         out.setdefault(WHOLE, {})[scenario] = run.wall
+        tool.settle()
     return out
 
 
