@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from portfoliogen import parallel
 from portfoliogen.content.model import Model
 from portfoliogen.content.resolve import resolve_image_path
 from portfoliogen.content.site import Site
@@ -44,15 +45,18 @@ class BodyRenderer:
         self.body_sizes = body_sizes
         self.url = url
         self.process_late_image = process_late_image
-        self.previous = cache or {}
+        self.previous = dict(cache or {})
         self.cache: dict[str, tuple[str, list]] = {}   # what this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
         self._context = digest(repr((sorted(self.content_urls.items()), self.config.base_url, body_sizes,
                                      sorted((str(k), repr(v)) for k, v in images.items()))))
 
+    def key(self, owner: Model, text: str, first_line: int) -> str:
+        return digest(f"{self._context}|{owner.src_path}|{first_line}|{text}")
+
     def markdown(self, owner: Model, text: str, first_line: int) -> Markup:
-        key = digest(f"{self._context}|{owner.src_path}|{first_line}|{text}")
+        key = self.key(owner, text, first_line)
         hit = self.previous.get(key) or self.cache.get(key)
         if hit is None:
             hit = self._render(owner, text, first_line)
@@ -96,8 +100,23 @@ class BodyRenderer:
     def image_for(self, owner: Model, ref: str | None) -> Any:
         return self.images.get(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
 
+    def _prerender(self) -> None:
+        """Render every body missing from the cache, on all cores."""
+        s = self.site
+        todo = [(cs, cs.body, cs.body_line) for cs in s.case_studies] + \
+               [(p, p.body, p.body_line) for p in (*s.pages, *s.pitches)]
+        missing = []
+        for owner, text, line in todo:
+            key = self.key(owner, text, line)
+            if key not in self.previous:
+                missing.append((key, owner, text, line))
+        self._missing = missing
+        for key, result in parallel.run(_render_missing, self, len(missing)):
+            self.previous[key] = result
+
     def render_site(self) -> Site:
         """The site with every Markdown field rendered and images attached."""
+        self._prerender()
         s = self.site
         md, image_for = self.markdown, self.image_for
         case_studies = tuple(cs.model_copy(update={
@@ -125,6 +144,11 @@ class BodyRenderer:
                     testimonials=testimonials, services=s.services, pages=pages, pitches=pitches,
                     tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
                     today=s.today, notices=s.notices)
+
+
+def _render_missing(renderer: BodyRenderer, index: int) -> tuple[str, tuple[str, list]]:
+    key, owner, text, line = renderer._missing[index]
+    return key, renderer._render(owner, text, line)
 
 
 __all__ = ["BodyRenderer", "SiteErrors"]

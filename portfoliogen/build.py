@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import shutil
-import subprocess
-import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,8 +22,9 @@ from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
+from portfoliogen.output import Staging, check_output_dir
 from portfoliogen.presence import presence_warnings
-from portfoliogen.render import Renderer, Urls
+from portfoliogen.render import Renderer, Urls, out_path_for
 from portfoliogen.seo.artifacts import build_seo_files
 from portfoliogen.theme import load_theme
 
@@ -140,47 +136,60 @@ def build(options: BuildOptions) -> BuildReport:
         recorded = state.output.get(out_path)
         return recorded is not None and stat_of(out / out_path) == recorded
 
-    renderer = Renderer(site, theme)
-    rendered = renderer.render_all(state.pages if options.write else None, can_carry)
-    timer.lap("render")
-    log.debug("pages: %d rendered, %d unchanged", len(rendered.files), len(rendered.carried))
+    staging = Staging(out, config.cache_path / "trash") if options.write else None
+    try:
+        renderer = Renderer(site, theme)
+        rendered = renderer.render_all(state.pages if options.write else None, can_carry,
+                                       staging.write if staging else None)
+        timer.lap("render")
+        log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
 
-    files = dict(rendered.files)
-    static_root = config.content_dir / "static"
-    seo = build_seo_files(rendered.pages, site, urls, theme.options, config.cache_path,
-                          {p.relative_to(static_root).as_posix() for p in site.static_files})
-    files.update(seo.files)   # sitemap, feed, robots, manifest, vCard
-    for asset in theme.assets.values():
-        files[asset.url_path.lstrip("/")] = asset.data
-    copies = _static_copies(config, site, files)
-    links = dict(seo.links)   # social cards and icons, from the cache
-    for image in images.values():
-        if image is not None:
-            for url_path, path in image.files().items():
-                links[url_path.lstrip("/")] = path
-    for out_path in rendered.carried:
-        links[out_path] = out / out_path   # unchanged pages: the previous build's file
-    timer.lap("seo+assets")
+        static_root = config.content_dir / "static"
+        seo = build_seo_files(rendered.pages, site, urls, theme.options, config.cache_path,
+                              {p.relative_to(static_root).as_posix() for p in site.static_files})
+        files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
+        for asset in theme.assets.values():
+            files[asset.url_path.lstrip("/")] = asset.data
+        pages = {out_path_for(p.url_path) for p in rendered.pages}
+        copies = _static_copies(config, site, files, pages)
+        links = dict(seo.links)   # social cards and icons, from the cache
+        for image in images.values():
+            if image is not None:
+                for url_path, path in image.files().items():
+                    links[url_path.lstrip("/")] = path
+        for out_path in rendered.carried:
+            links[out_path] = out / out_path   # unchanged pages: the previous build's file
+        timer.lap("seo+assets")
 
-    if options.write:
-        write_site(out, files, copies, links, config.cache_path / "trash")
-        if use_cache:
-            save_state(config.cache_path, BuildState(
-                project=str(config.root), global_signature=signature, content=content_cache.current,
-                markdown=bodies.cache, pages=rendered.records, output=output_manifest(out)))
-            outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
-            fastpath.record(options.config_path, fastpath.options_key(
-                options.output, options.drafts, options.base_url, options.strict, options.today),
-                out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                         "notices": warned + list(site.notices)}, outside)
+        if staging is not None:
+            for rel, data in sorted(files.items()):
+                staging.write(rel, data)
+            for rel, src in sorted(copies.items()):
+                staging.copy(rel, src)
+            for rel, src in sorted(links.items()):
+                staging.link(rel, src)
+            staging.swap()
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
+    if options.write and use_cache:
+        save_state(config.cache_path, BuildState(
+            project=str(config.root), global_signature=signature, content=content_cache.current,
+            markdown=bodies.cache, pages=rendered.records, output=output_manifest(out)))
+        outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
+        fastpath.record(options.config_path, fastpath.options_key(
+            options.output, options.drafts, options.base_url, options.strict, options.today),
+            out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
+                                     "notices": warned + list(site.notices)}, outside)
     timer.lap("write")
     return BuildReport(
         output_dir=out, pages=len(rendered.pages),
         images=len(images), images_processed=image_report.decoded,
         seconds=time.perf_counter() - started,
-        files=(len(files) + len(copies) + len(links)) if options.write else 0,
+        files=(len(rendered.rendered) + len(files) + len(copies) + len(links)) if options.write else 0,
         notices=warned + list(site.notices), warnings=warnings, stages=timer.stages, site=site,
-        rendered=len(rendered.files),
+        rendered=len(rendered.rendered),
     )
 
 
@@ -196,7 +205,7 @@ def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config:
         raise SiteErrors(errors) from None
 
 
-def _static_copies(config: Config, site: Site, files: dict[str, bytes]) -> dict[str, Path]:
+def _static_copies(config: Config, site: Site, files: dict[str, bytes], pages: set[str]) -> dict[str, Path]:
     """content/static/** -> output root. A user's own robots.txt wins over
     the generated one; any other clash with a generated file is an error."""
     static_root = config.content_dir / "static"
@@ -206,7 +215,7 @@ def _static_copies(config: Config, site: Site, files: dict[str, bytes]) -> dict[
         rel = path.relative_to(static_root).as_posix()
         if rel == "robots.txt":
             files.pop("robots.txt", None)
-        elif rel in files:
+        elif rel in files or rel in pages:
             errors.append(SiteError(config.display(path), None, None,
                                     f"'{rel}' clashes with a page portfoliogen generates; rename or remove it"))
             continue
@@ -214,96 +223,3 @@ def _static_copies(config: Config, site: Site, files: dict[str, bytes]) -> dict[
     if errors:
         raise SiteErrors(errors)
     return copies
-
-
-# ---------------------------------------------------------------- output folder
-def check_output_dir(config: Config) -> None:
-    """Refuse an output folder whose replacement would destroy sources."""
-    out = config.output_dir
-    root = config.root.resolve()
-    where = config.locs.of(("output",)) if config.locs and config.locs.has(("output",)) else (None, None)
-
-    def refuse(why: str) -> None:
-        raise SiteError(config.config_path.name, where[0], where[1],
-                        f"output folder '{out}' {why}; choose a folder of its own, such as 'output'")
-
-    if out.exists() and not out.is_dir():
-        refuse("is a file")
-    if out == root or root.is_relative_to(out):
-        refuse("is the project folder or one of its parents")
-    for name in ("content", "themes"):
-        if out.is_relative_to(root / name):
-            refuse(f"is inside {name}/")
-    if out.is_relative_to(config.cache_path) or config.cache_path.is_relative_to(out):
-        refuse("overlaps the cache folder")
-
-
-def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path], links: dict[str, Path],
-               trash: Path | None = None) -> None:
-    """Write everything into a fresh sibling staging folder, then swap it in:
-    a failure at any point leaves the previous output exactly as it was."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    token = uuid.uuid4().hex[:8]
-    staging = out.with_name(f"{out.name}.staging-{token}")
-    try:
-        made: set[Path] = set()
-        for rel, data in sorted(files.items()):
-            target = _target(staging, rel, made)
-            target.write_bytes(data)
-        for rel, src in sorted(copies.items()):
-            shutil.copyfile(src, _target(staging, rel, made))
-        for rel, src in sorted(links.items()):
-            target = _target(staging, rel, made)
-            try:
-                os.link(src, target)       # the cache's file, shared: no copy
-            except OSError:
-                shutil.copyfile(src, target)
-        _swap(staging, out, trash)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _target(staging: Path, rel: str, made: set[Path]) -> Path:
-    target = staging / rel
-    parent = target.parent
-    if parent not in made:
-        parent.mkdir(parents=True, exist_ok=True)
-        made.add(parent)
-    return target
-
-
-def _swap(staging: Path, out: Path, trash: Path | None) -> None:
-    old = None
-    if out.exists():
-        old = out.with_name(f"{out.name}.old-{staging.name.rsplit('-', 1)[1]}")
-        os.rename(out, old)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        if old is not None:
-            os.rename(old, out)
-        raise
-    if old is not None:
-        _discard(old, trash)
-
-
-def _discard(folder: Path, trash: Path | None) -> None:
-    """Delete the previous output. Removing a thousand folders takes seconds
-    on some file systems, so when the cache folder is on the same disk the
-    old tree is moved there and deleted by a detached process."""
-    if trash is not None:
-        try:
-            trash.mkdir(parents=True, exist_ok=True)
-            moved = trash / folder.name
-            os.rename(folder, moved)
-        except OSError:
-            pass   # another disk: delete it here
-        else:
-            subprocess.Popen(
-                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                 str(trash)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True, close_fds=True)
-            return
-    shutil.rmtree(folder, ignore_errors=True)

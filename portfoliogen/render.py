@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from portfoliogen import __version__
+from portfoliogen import __version__, parallel
 from portfoliogen.content.site import Site
 from portfoliogen.deps import Fingerprints, PageRecord, Recorder, TrackingEnvironment, context_fingerprint
 from portfoliogen.errors import ErrorCollector, SiteError
@@ -57,7 +57,7 @@ class PageInfo:
 
 @dataclass
 class RenderedSite:
-    files: dict[str, bytes]                   # out_path -> bytes, rendered now
+    rendered: list[str] = field(default_factory=list)            # out_paths rendered now
     pages: list[PageInfo] = field(default_factory=list)          # every page, rendered or carried
     carried: list[str] = field(default_factory=list)             # out_paths unchanged since last build
     records: dict[str, PageRecord] = field(default_factory=dict)  # what each page used
@@ -154,31 +154,41 @@ class Renderer:
 
     # ------------------------------------------------------------ pages
     def render_all(self, previous: dict[str, PageRecord] | None = None,
-                   can_carry: Callable[[str], bool] = lambda out_path: False) -> RenderedSite:
-        """Render every page, except those whose record from the previous
-        build says nothing they used has changed and whose previous output
-        file is intact (`can_carry`): those are listed in `carried`."""
+                   can_carry: Callable[[str], bool] = lambda out_path: False,
+                   sink: Callable[[str, bytes], None] | None = None) -> RenderedSite:
+        """Render every page into `sink(out_path, html)` as it is made (on
+        all cores), except those whose record from the previous build says
+        nothing they used has changed and whose previous output file is
+        intact (`can_carry`): those are listed in `carried`."""
         previous = previous or {}
         fingerprints = Fingerprints(self.site)
-        result = RenderedSite({})
+        result = RenderedSite()
+        todo = []
         for info, template, context in self.page_plan(self.site):
             out_path = out_path_for(info.url_path)
             context_fp = context_fingerprint(template, {**context, "page": info})
-            record = previous.get(out_path)
             result.pages.append(info)
-            if can_carry(out_path) and fingerprints.still_valid(record, template, context_fp):
+            if can_carry(out_path) and fingerprints.still_valid(previous.get(out_path), template, context_fp):
                 result.carried.append(out_path)
-                result.records[out_path] = record
-                continue
-            recorder = Recorder(fingerprints)
-            self.env.recorder = recorder
+                result.records[out_path] = previous[out_path]
+            else:
+                todo.append((out_path, info, template, context, context_fp))
+        for name in sorted({job[2] for job in todo}):   # compile once, before any worker starts
             try:
-                html = self._render_page(info, template, context)
-            finally:
-                self.env.recorder = None
-            if html is not None:
-                result.files[out_path] = html.encode("utf-8")
-                result.records[out_path] = PageRecord(template, context_fp, recorder.deps)
+                self.env.get_template(name)
+            except jinja2.TemplateError:
+                pass   # reported with its line when the page renders
+        self._job = (todo, sink, fingerprints)
+        try:
+            outcomes = parallel.run(_render_job, self, len(todo))
+        finally:
+            self._job = None
+        for out_path, record, errors in outcomes:
+            if record is not None:
+                result.records[out_path] = record
+                result.rendered.append(out_path)
+            for path, line, column, message in errors:
+                self.errors.add(SiteError(path, line, column, message))
         self.errors.raise_if_any()
         return result
 
@@ -318,3 +328,23 @@ class Renderer:
             if any(frame.filename.startswith(d) for d in dirs):
                 return self.config.display(Path(frame.filename)), frame.lineno or 1
         return None, 1
+
+
+def _render_job(renderer: Renderer, index: int) -> tuple[str, PageRecord | None, list[tuple]]:
+    """Render one page (in a worker process, or in-process for small sites)."""
+    todo, sink, fingerprints = renderer._job
+    out_path, info, template, context, context_fp = todo[index]
+    recorder = Recorder(fingerprints)
+    renderer.env.recorder = recorder
+    known = len(renderer.errors.errors)
+    try:
+        html = renderer._render_page(info, template, context)
+    finally:
+        renderer.env.recorder = None
+    errors = [(e.path, e.line, e.column, e.message) for e in renderer.errors.errors[known:]]
+    del renderer.errors.errors[known:]
+    if html is None:
+        return out_path, None, errors
+    if sink is not None:
+        sink(out_path, html.encode("utf-8"))
+    return out_path, PageRecord(template, context_fp, recorder.deps), errors

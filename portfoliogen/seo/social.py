@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import cached_property
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 from portfoliogen.seo.glyphs import BOLD, REGULAR
 
 # Bump when cards.py draws differently for the same inputs.
-CARD_VERSION = "1"
+CARD_VERSION = "2"
 CARD_SIZE = (1200, 630)
 PICTURE_PANEL = (480, 630)     # the right-hand crop of a cover or photo
 ICON_NAMES = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
@@ -104,7 +105,7 @@ class CardSpec:
     picture: Picture | None = None
     picture_focus: float = 0.5  # vertical centre of the crop (faces sit high)
 
-    @property
+    @cached_property
     def key(self) -> str:
         data = asdict(self)
         data.pop("slug")

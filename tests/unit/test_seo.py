@@ -3,6 +3,7 @@ vCard escaping and folding, JSON-LD prices, manifest."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_card_key_changes_with_every_input() -> None:
     base = spec("Title")
     assert spec("Title").key == base.key
     assert spec("Other").key != base.key
-    assert social.CardSpec(**{**base.__dict__, "accent": "#000000"}).key != base.key
+    assert dataclasses.replace(base, accent="#000000").key != base.key
     pic = social.Picture("/cache/a", "/images/a-1.jpg")
     moved = social.Picture("/elsewhere/a", "/images/a-1.jpg")
     assert spec("T", picture=pic).key == spec("T", picture=moved).key   # the cache path is not an input

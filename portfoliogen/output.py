@@ -1,0 +1,109 @@
+"""The output folder: refuse a dangerous one, stream the new site into a
+sibling staging folder, and swap it into place only when the whole build
+succeeded. The only module that writes to output/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from portfoliogen.config import Config
+from portfoliogen.errors import SiteError
+
+
+def check_output_dir(config: Config) -> None:
+    """Refuse an output folder whose replacement would destroy sources."""
+    out = config.output_dir
+    root = config.root.resolve()
+    where = config.locs.of(("output",)) if config.locs and config.locs.has(("output",)) else (None, None)
+
+    def refuse(why: str) -> None:
+        raise SiteError(config.config_path.name, where[0], where[1],
+                        f"output folder '{out}' {why}; choose a folder of its own, such as 'output'")
+
+    if out.exists() and not out.is_dir():
+        refuse("is a file")
+    if out == root or root.is_relative_to(out):
+        refuse("is the project folder or one of its parents")
+    for name in ("content", "themes"):
+        if out.is_relative_to(root / name):
+            refuse(f"is inside {name}/")
+    if out.is_relative_to(config.cache_path) or config.cache_path.is_relative_to(out):
+        refuse("overlaps the cache folder")
+
+
+class Staging:
+    """A fresh folder beside the output. Files are written as they are made
+    (pages are not all held in memory); `swap` puts it in place, `discard`
+    removes it after a failure, leaving the previous output as it was."""
+
+    def __init__(self, out: Path, trash: Path | None = None):
+        self.out = out
+        self.trash = trash
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.path = out.with_name(f"{out.name}.staging-{uuid.uuid4().hex[:8]}")
+        self.path.mkdir()
+        self._made: set[Path] = {self.path}
+
+    def target(self, rel: str) -> Path:
+        target = self.path / rel
+        parent = target.parent
+        if parent not in self._made:
+            parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(parent)
+        return target
+
+    def write(self, rel: str, data: bytes) -> None:
+        self.target(rel).write_bytes(data)
+
+    def copy(self, rel: str, src: Path) -> None:
+        shutil.copyfile(src, self.target(rel))
+
+    def link(self, rel: str, src: Path) -> None:
+        """A file from the cache or the previous output, shared: no copy."""
+        target = self.target(rel)
+        try:
+            os.link(src, target)
+        except OSError:
+            shutil.copyfile(src, target)
+
+    def swap(self) -> None:
+        old = None
+        if self.out.exists():
+            old = self.out.with_name(f"{self.out.name}.old-{self.path.name.rsplit('-', 1)[1]}")
+            os.rename(self.out, old)
+        try:
+            os.rename(self.path, self.out)
+        except BaseException:
+            if old is not None:
+                os.rename(old, self.out)
+            raise
+        if old is not None:
+            _delete_later(old, self.trash)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _delete_later(folder: Path, trash: Path | None) -> None:
+    """Delete the previous output. Removing a thousand folders takes seconds
+    on some file systems, so when the cache folder is on the same disk the
+    old tree is moved there and deleted by a detached process."""
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            os.rename(folder, trash / folder.name)
+        except OSError:
+            pass   # another disk: delete it here
+        else:
+            subprocess.Popen(
+                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                 str(trash)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True, close_fds=True)
+            return
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,48 @@
+"""CPU-bound work spread over all cores. Forked workers inherit the
+parent's state (the resolved site, compiled templates, the Markdown
+instance), so a work unit crossing to a worker is an index and what comes
+back is a small result: nothing is re-read from disk or re-parsed."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+MIN_ITEMS = 48   # below this, starting workers costs more than it saves
+
+_JOB: tuple[Callable, Any] | None = None
+
+
+def workers() -> int:
+    """Cores to use; 1 where forking is unsafe (a process with threads, such
+    as the dev server, or a platform without fork)."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def run(func: Callable[[Any, int], T], state: Any, count: int) -> list[T]:
+    """[func(state, i) for i in range(count)], on every core when worth it."""
+    n = workers()
+    if n < 2 or count < MIN_ITEMS:
+        return [func(state, i) for i in range(count)]
+    global _JOB
+    _JOB = (func, state)
+    try:
+        size = max(8, count // (n * 4))
+        chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            parts = pool.map(_run_chunk, chunks, chunksize=1)
+    finally:
+        _JOB = None
+    return [item for part in parts for item in part]
+
+
+def _run_chunk(indices: Sequence[int]) -> list:
+    func, state = _JOB
+    return [func(state, i) for i in indices]
