@@ -139,7 +139,7 @@ def build(options: BuildOptions) -> BuildReport:
     staging = Staging(out, config.cache_path / "trash") if options.write else None
     try:
         renderer = Renderer(site, theme)
-        rendered = renderer.render_all(state.pages if options.write else None, can_carry,
+        rendered = renderer.render_all(state.pages if options.write else None, state.dep_values, can_carry,
                                        staging.write if staging else None)
         timer.lap("render")
         log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
@@ -176,7 +176,8 @@ def build(options: BuildOptions) -> BuildReport:
     if options.write and use_cache:
         save_state(config.cache_path, BuildState(
             project=str(config.root), global_signature=signature, content=content_cache.current,
-            markdown=bodies.cache, pages=rendered.records, output=output_manifest(out)))
+            markdown=bodies.cache, pages=rendered.records, dep_values=rendered.dep_values,
+            output=output_manifest(out)))
         outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
         fastpath.record(options.config_path, fastpath.options_key(
             options.output, options.drafts, options.base_url, options.strict, options.today),

@@ -20,7 +20,7 @@ from portfoliogen import __version__
 
 log = logging.getLogger("portfoliogen.cache")
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 MAGIC = "portfoliogen-build-state"
 FileStat = tuple[int, int, int]   # size, mtime_ns, inode
 
@@ -39,6 +39,7 @@ class BuildState:
     content: dict[str, tuple[str, Any]] = field(default_factory=dict)     # src -> (bytes digest, object)
     markdown: dict[str, tuple[str, list]] = field(default_factory=dict)   # key -> (html, problems)
     pages: dict[str, Any] = field(default_factory=dict)                    # out_path -> PageRecord
+    dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
 
 
@@ -55,9 +56,9 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
     try:
         with path.open("rb") as handle:
             state = pickle.load(handle)
-        if not (isinstance(state, BuildState) and state.magic == MAGIC and state.format == STATE_FORMAT):
+        if not (isinstance(state, BuildState) and state.magic == MAGIC):
             raise ValueError("not a portfoliogen build cache")
-        if state.version != __version__:
+        if state.version != __version__ or state.format != STATE_FORMAT:
             return BuildState(project=str(project))   # another version: start over quietly
         if state.project != str(project):
             raise ValueError(f"it belongs to another site ({state.project})")

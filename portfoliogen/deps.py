@@ -56,7 +56,7 @@ def structure(value: Any) -> str:
 class PageRecord:
     template: str
     context: str                       # fingerprint of the page's own variables
-    deps: dict[DepKey, str]            # what the templates read, and what it was
+    deps: frozenset[DepKey]            # what the templates read (values: BuildState.dep_values)
 
 
 class Fingerprints:
@@ -106,32 +106,37 @@ class Fingerprints:
             self._memo[("site", "__relations__")] = memo
         return memo
 
-    def still_valid(self, record: PageRecord | None, template: str, context: str) -> bool:
-        if record is None or record.template != template or record.context != context:
-            return False
-        objects = self.objects()
-        for (key, attr), old in record.deps.items():
-            obj = objects.get(key)
-            if obj is None or self.of(obj, key, attr) != old:
-                return False
-        return True
+    def current(self, key: str, attr: str) -> str | None:
+        obj = self.objects().get(key)
+        return None if obj is None else self.of(obj, key, attr)
+
+    def changed(self, previous: dict[DepKey, str]) -> set[DepKey]:
+        """The (object, attribute) pairs whose value differs from last build's."""
+        return {dep for dep, old in previous.items() if self.current(*dep) != old}
+
+    def values(self, deps) -> dict[DepKey, str]:
+        return {dep: value for dep in deps if (value := self.current(*dep)) is not None}
 
 
 def context_fingerprint(template: str, context: dict[str, Any]) -> str:
     return digest(template + "|" + "|".join(f"{name}={structure(value)}" for name, value in sorted(context.items())))
 
 
+def still_valid(record: PageRecord | None, template: str, context: str, changed: set[DepKey]) -> bool:
+    return (record is not None and record.template == template and record.context == context
+            and record.deps.isdisjoint(changed))
+
+
 @dataclass
 class Recorder:
-    fingerprints: Fingerprints
-    deps: dict[DepKey, str] = field(default_factory=dict)
+    deps: set[DepKey] = field(default_factory=set)
 
     def touch(self, obj: Any, attr: Any) -> None:
         if not isinstance(attr, str) or attr.startswith("_"):
             return
         key = object_key(obj)
-        if key is not None and (key, attr) not in self.deps:
-            self.deps[(key, attr)] = self.fingerprints.of(obj, key, attr)
+        if key is not None:
+            self.deps.add((key, attr))
 
 
 class TrackingEnvironment(jinja2.Environment):

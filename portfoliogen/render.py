@@ -18,7 +18,9 @@ from markupsafe import Markup
 
 from portfoliogen import __version__, parallel
 from portfoliogen.content.site import Site
-from portfoliogen.deps import Fingerprints, PageRecord, Recorder, TrackingEnvironment, context_fingerprint
+from portfoliogen.deps import (
+    Fingerprints, PageRecord, Recorder, TrackingEnvironment, context_fingerprint, still_valid,
+)
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
@@ -61,6 +63,7 @@ class RenderedSite:
     pages: list[PageInfo] = field(default_factory=list)          # every page, rendered or carried
     carried: list[str] = field(default_factory=list)             # out_paths unchanged since last build
     records: dict[str, PageRecord] = field(default_factory=dict)  # what each page used
+    dep_values: dict = field(default_factory=dict)                # and the values it saw
 
 
 def out_path_for(url_path: str) -> str:
@@ -154,6 +157,7 @@ class Renderer:
 
     # ------------------------------------------------------------ pages
     def render_all(self, previous: dict[str, PageRecord] | None = None,
+                   previous_values: dict | None = None,
                    can_carry: Callable[[str], bool] = lambda out_path: False,
                    sink: Callable[[str, bytes], None] | None = None) -> RenderedSite:
         """Render every page into `sink(out_path, html)` as it is made (on
@@ -162,13 +166,14 @@ class Renderer:
         intact (`can_carry`): those are listed in `carried`."""
         previous = previous or {}
         fingerprints = Fingerprints(self.site)
+        changed = fingerprints.changed(previous_values or {}) if previous else set()
         result = RenderedSite()
         todo = []
         for info, template, context in self.page_plan(self.site):
             out_path = out_path_for(info.url_path)
             context_fp = context_fingerprint(template, {**context, "page": info})
             result.pages.append(info)
-            if can_carry(out_path) and fingerprints.still_valid(previous.get(out_path), template, context_fp):
+            if still_valid(previous.get(out_path), template, context_fp, changed) and can_carry(out_path):
                 result.carried.append(out_path)
                 result.records[out_path] = previous[out_path]
             else:
@@ -178,7 +183,7 @@ class Renderer:
                 self.env.get_template(name)
             except jinja2.TemplateError:
                 pass   # reported with its line when the page renders
-        self._job = (todo, sink, fingerprints)
+        self._job = (todo, sink)
         try:
             outcomes = parallel.run(_render_job, self, len(todo))
         finally:
@@ -190,6 +195,7 @@ class Renderer:
             for path, line, column, message in errors:
                 self.errors.add(SiteError(path, line, column, message))
         self.errors.raise_if_any()
+        result.dep_values = fingerprints.values({dep for r in result.records.values() for dep in r.deps})
         return result
 
     def page_plan(self, site: Site):
@@ -332,9 +338,9 @@ class Renderer:
 
 def _render_job(renderer: Renderer, index: int) -> tuple[str, PageRecord | None, list[tuple]]:
     """Render one page (in a worker process, or in-process for small sites)."""
-    todo, sink, fingerprints = renderer._job
+    todo, sink = renderer._job
     out_path, info, template, context, context_fp = todo[index]
-    recorder = Recorder(fingerprints)
+    recorder = Recorder()
     renderer.env.recorder = recorder
     known = len(renderer.errors.errors)
     try:
@@ -347,4 +353,4 @@ def _render_job(renderer: Renderer, index: int) -> tuple[str, PageRecord | None,
         return out_path, None, errors
     if sink is not None:
         sink(out_path, html.encode("utf-8"))
-    return out_path, PageRecord(template, context_fp, recorder.deps), errors
+    return out_path, PageRecord(template, context_fp, frozenset(recorder.deps)), errors
