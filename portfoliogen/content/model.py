@@ -64,6 +64,17 @@ class Profile(Model):
     locs: Any = derived()          # yamlfile.Locations
 
 
+class Document(Model):
+    """What portfoliogen adds to every Markdown file (case study, page, pitch)."""
+
+    src_path: str = derived("")      # the file, relative to the project
+    url_path: str = derived("")      # where it is published
+    body: str = derived("")          # the Markdown after the front matter
+    body_line: int = derived(1)      # the body's first line in the file
+    body_html: str = derived("")
+    locs: Any = derived()            # yamlfile.Locations of the front matter
+
+
 # ---------------------------------------------------------------- case studies
 class GalleryItem(Model):
     src: Text
@@ -77,7 +88,7 @@ class Outcome(Model):
     label: Text
 
 
-class CaseStudy(Model):
+class CaseStudy(Document):
     title: Text
     summary: Text
     date: PartialDateField
@@ -98,15 +109,9 @@ class CaseStudy(Model):
     slug: Slug | None = None
     og_image: Text | None = None
 
-    src_path: str = derived("")
-    url_path: str = derived("")
-    body: str = derived("")
-    body_line: int = derived(1)
-    body_html: str = derived("")
     cover_image: Any = derived()
     og_image_file: Any = derived()
     tag_slugs: tuple[str, ...] = derived(())
-    locs: Any = derived()
 
 
 # ---------------------------------------------------------------- testimonials, services
@@ -152,23 +157,17 @@ class Service(Model):
 
 
 # ---------------------------------------------------------------- pages and pitches
-class Page(Model):
+class Page(Document):
     title: Text
     description: Text | None = None
     menu: int | None = None
     slug: Slug | None = None
     og_image: Text | None = None
 
-    src_path: str = derived("")
-    url_path: str = derived("")
-    body: str = derived("")
-    body_line: int = derived(1)
-    body_html: str = derived("")
     og_image_file: Any = derived()
-    locs: Any = derived()
 
 
-class Pitch(Model):
+class Pitch(Document):
     title: Text
     prospect: Text
     token: Slug
@@ -177,15 +176,8 @@ class Pitch(Model):
     services: TextList = ()
     expires: DateField | None = None
 
-    src_path: str = derived("")
-    url_path: str = derived("")
-    body: str = derived("")
-    body_line: int = derived(1)
-    body_html: str = derived("")
-    locs: Any = derived()
-
 
 __all__ = [
-    "Availability", "CaseStudy", "GalleryItem", "Link", "Model", "Outcome", "Page",
+    "Availability", "CaseStudy", "Document", "GalleryItem", "Link", "Model", "Outcome", "Page",
     "PartialDate", "Pitch", "Price", "Profile", "Service", "Testimonial", "Email", "Language",
 ]
