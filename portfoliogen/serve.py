@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import shutil
 import sys
@@ -60,11 +61,17 @@ class ServeOptions:
 
 
 def _say(message: str) -> None:
-    print(message, flush=True)
+    try:
+        print(message, flush=True)
+    except (OSError, ValueError):   # a closed terminal or pipe must not stop the server
+        pass
 
 
 def _warn(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
 
 
 class DevServer:
@@ -78,6 +85,7 @@ class DevServer:
         self.say, self.warn = say, warn
         self.broadcast = Broadcast()
         self.snapshot = Snapshot(root=None)
+        self._published = threading.Condition()
         self.queue = ChangeQueue()
         self.httpd: DevHTTPServer | None = None
         self.watcher: Watcher | None = None
@@ -88,6 +96,7 @@ class DevServer:
         self._disk_assets: dict[str, str] = {}     # asset name -> hashed file name in the build
         self._live_assets: dict[str, str] = {}     # ... as served now (after asset swaps)
         self._stopped = False
+        self.building = False
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -97,10 +106,9 @@ class DevServer:
         try:
             self.httpd = bind(self.options.host, self.options.port, self)
             self.tmp = Path(tempfile.mkdtemp(prefix="portfoliogen-serve-"))
-            # Two build folders, used in turn: the server shows one while
-            # build() swaps the next build into the other, and switches only
-            # when that build is complete: no page is newer than its epoch.
-            self._output_dirs = (self.tmp / "site-a", self.tmp / "site-b")
+            # One folder, as build.py expects (it carries unchanged pages
+            # over from the previous build in the same folder).
+            self._output = self.tmp / "site"
             self._rebuild(first=True)
             self.watcher = Watcher(self._watch_plan(), self.queue)
             self.watcher.start()
@@ -149,6 +157,19 @@ class DevServer:
         """The folder of the build being served."""
         return self.snapshot.root
 
+    def publish(self, snapshot: Snapshot) -> None:
+        with self._published:
+            self.snapshot = snapshot
+            self._published.notify_all()
+
+    def wait_for_newer(self, than: Snapshot, timeout: float = 2.0) -> Snapshot:
+        """Called by a request that found a swapped-in build not announced
+        yet: wait (a few ms) until the build loop publishes it, so a page
+        never carries an older epoch than its content."""
+        with self._published:
+            self._published.wait_for(lambda: self.snapshot is not than or self._stopped, timeout)
+            return self.snapshot
+
     @property
     def url_host(self) -> str:
         host = self.options.host
@@ -194,19 +215,29 @@ class DevServer:
                 return
             kinds, paths = taken
             log.debug("changed: %s", ", ".join(sorted(paths)))
-            started = time.perf_counter()
-            if kinds == {ASSET} and self._swap_assets(started):
-                continue
-            self._rebuild()
-            if self.watcher is not None:
-                self.watcher.update(self._watch_plan())
+            try:
+                started = time.perf_counter()
+                if kinds == {ASSET} and self._swap_assets(started):
+                    continue
+                self._rebuild()
+                if self.watcher is not None:
+                    self.watcher.update(self._watch_plan())
+            except Exception as err:  # never let one bad round end the loop
+                log.debug("build loop", exc_info=True)
+                self.warn(f"portfoliogen: internal error in the dev server: {type(err).__name__}: {err}")
 
     def _rebuild(self, first: bool = False) -> bool:
+        self.building = True
+        try:
+            return self._run_build(first)
+        finally:
+            self.building = False
+
+    def _run_build(self, first: bool) -> bool:
         try:
             config = load_config(self.config_path)
             base_url = self._base_url(config)
-            output = self._output_dirs[1] if self.snapshot.root == self._output_dirs[0] else self._output_dirs[0]
-            report = build(BuildOptions(config_path=self.config_path, output=output,
+            report = build(BuildOptions(config_path=self.config_path, output=self._output,
                                         drafts=self.options.drafts, base_url=base_url,
                                         today=self.options.today))
         except (SiteError, SiteErrors) as err:
@@ -221,8 +252,8 @@ class DevServer:
         self.last_report = report
         self._disk_assets = _hashed_assets(report.output_dir)
         self._live_assets = dict(self._disk_assets)
-        self.snapshot = Snapshot(root=report.output_dir, base_path=config.base_path,
-                                 epoch=self.snapshot.epoch + 1)
+        self.publish(Snapshot(root=report.output_dir, root_id=_folder_id(report.output_dir),
+                              base_path=config.base_path, epoch=self.snapshot.epoch + 1))
         self.builds += 1
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"})
         for notice in report.notices:
@@ -237,7 +268,9 @@ class DevServer:
             self.warn(line)
         self.warn(f"Build failed ({len(lines)} problem{'s' if len(lines) != 1 else ''}); "
                   f"still serving the last good build.")
-        self.snapshot = replace(self.snapshot, errors=lines)
+        root = self.snapshot.root
+        self.publish(replace(self.snapshot, errors=lines,
+                             root_id=_folder_id(root) if root else self.snapshot.root_id))
         self.broadcast.publish("failed", {"epoch": self.snapshot.epoch, "errors": list(lines)})
 
     # ------------------------------------------------------------ asset-only changes
@@ -256,12 +289,15 @@ class DevServer:
             theme = load_theme(config)
         except Exception:
             return False
-        if set(theme.assets) != set(self._live_assets) or _inlines_assets(theme):
+        if set(theme.assets) != set(self._live_assets):
             return False
         changed = {name: a for name, a in theme.assets.items()
                    if a.url_path.removeprefix("/assets/") != self._live_assets[name]}
         if not changed:
             return True   # saved without changes
+        inlined = _inlined_assets(theme)
+        if inlined is None or inlined & set(changed):
+            return False  # its bytes are inside pages: only a build is right
         for name, asset in changed.items():
             self._live_assets[name] = asset.url_path.removeprefix("/assets/")
         overlay = dict(snap.overlay)
@@ -270,11 +306,20 @@ class DevServer:
         rewrites = tuple((f"assets/{self._disk_assets[n]}".encode(), f"assets/{self._live_assets[n]}".encode())
                          for n in sorted(self._live_assets) if self._live_assets[n] != self._disk_assets[n])
         kind = "css" if all(name.endswith(".css") for name in changed) else "full"
-        self.snapshot = replace(snap, epoch=snap.epoch + 1, overlay=overlay, rewrites=rewrites)
+        self.publish(replace(snap, epoch=snap.epoch + 1, overlay=overlay, rewrites=rewrites))
         self.builds += 1
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": kind})
         self.say(f"Updated {', '.join(sorted(changed))} in {time.perf_counter() - started:.3f} s")
         return True
+
+
+def _folder_id(folder: Path) -> int:
+    """The inode of the output folder: build.py swaps in a new folder, so a
+    changed id means a build the server has not announced yet."""
+    try:
+        return os.stat(folder).st_ino
+    except OSError:
+        return 0
 
 
 _HASHED = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[^./]+)?$")
@@ -294,12 +339,23 @@ def _hashed_assets(output_dir: Path) -> dict[str, str]:
     return found
 
 
-def _inlines_assets(theme) -> bool:
+_INLINE_CALL = re.compile(r"asset_inline\(\s*(?:'([^']+)'|\"([^\"]+)\")?")
+
+
+def _inlined_assets(theme) -> set[str] | None:
+    """Names the templates pass to asset_inline(); None when one call's
+    argument is not a plain string (anything may be inlined)."""
+    names: set[str] = set()
     for folder in theme.template_dirs:
         for path in folder.rglob("*"):
-            if path.is_file() and b"asset_inline" in path.read_bytes():
-                return True
-    return False
+            if not path.is_file():
+                continue
+            for match in _INLINE_CALL.finditer(path.read_text("utf-8", "replace")):
+                name = match[1] or match[2]
+                if name is None:
+                    return None
+                names.add(name)
+    return names
 
 
 def run_server(options: ServeOptions, open_browser: bool = False) -> int:
@@ -311,22 +367,38 @@ def run_server(options: ServeOptions, open_browser: bool = False) -> int:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, terminate)
-    server = DevServer(options)
     try:
-        server.start()
-        if options.port and server.port != options.port:
-            _warn(f"Port {options.port} is in use; using port {server.port} instead.")
-        _say(f"Serving {server.url}  (built in {server.tmp}; Ctrl-C to stop)")
-        if open_browser:
-            import webbrowser
-            webbrowser.open(server.url)
-        while True:
-            # Wait in short steps: a plain join() would not see Ctrl-C promptly.
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        _say("Stopping...")
+        server = DevServer(options)
+        try:
+            server.start()   # stops itself if interrupted or failing
+            if options.port and server.port != options.port:
+                _warn(f"Port {options.port} is in use; using port {server.port} instead.")
+            _say(f"Serving {server.url}  (built in {server.tmp}; Ctrl-C to stop)")
+            if open_browser:
+                import webbrowser
+                webbrowser.open(server.url)
+            while True:
+                # Wait in short steps: a plain join() would not see Ctrl-C promptly.
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            _say("Stopping...")
+        _stop(server)
     finally:
-        server.stop()
         signal.signal(signal.SIGTERM, previous)
     _say("Stopped.")
     return 0
+
+
+def _stop(server: DevServer) -> None:
+    try:
+        if server.building:
+            _say("Waiting for the build in progress to finish (Ctrl-C again to quit at once)...")
+        server.stop()
+    except KeyboardInterrupt:
+        # A build cannot be interrupted from another thread: remove our
+        # folder and leave without waiting for it.
+        if server.tmp is not None:
+            shutil.rmtree(server.tmp, ignore_errors=True)
+        _say("Stopped (the build in progress was abandoned).")
+        sys.stdout.flush()
+        os._exit(0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import os
 import re
 import socket
 import socketserver
@@ -38,6 +39,7 @@ class Snapshot:
     store), so a request sees one consistent state."""
 
     root: Path | None                    # the built site, None before a first good build
+    root_id: int = 0                     # its inode when announced (see serve._folder_id)
     base_path: str = "/"
     epoch: int = 0                       # bumped by every good build or asset swap
     errors: tuple[str, ...] = ()         # the last build's errors, () after a good one
@@ -186,9 +188,17 @@ class DevHandler(BaseHTTPRequestHandler):
             return self._send_file_bytes(route.value, snap.overlay[route.value], snap, head)
         for attempt in range(50):
             # During build.py's swap the folder is briefly renamed away: retry.
-            if snap.root.is_dir():
+            try:
+                root_id = os.stat(snap.root).st_ino
                 break
-            time.sleep(0.01)
+            except OSError:
+                time.sleep(0.01)
+        else:
+            root_id = snap.root_id
+        if root_id != snap.root_id:
+            snap = app.wait_for_newer(snap)   # a build just swapped in, not yet announced
+            if route.value in snap.overlay:
+                return self._send_file_bytes(route.value, snap.overlay[route.value], snap, head)
         status, path = find_file(snap.root, route.value)
         if status == "dir":
             return self._redirect(snap.base_path + route.value + "/", head)
