@@ -298,12 +298,17 @@ class DevHTTPServer(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
 
+class DevHTTPServer6(DevHTTPServer):
+    address_family = socket.AF_INET6
+
+
 def bind(host: str, port: int, app, tries: int = 20) -> DevHTTPServer:
     """The first free port from `port` on (0: any free port)."""
     last: OSError | None = None
+    server_class = DevHTTPServer6 if ":" in host else DevHTTPServer
     for candidate in ([0] if port == 0 else range(port, port + tries)):
         try:
-            return DevHTTPServer((host, candidate), app)
+            return server_class((host, candidate), app)
         except OSError as err:  # EADDRINUSE (or EACCES for a privileged port)
             last = err
     raise OSError(f"no free port in {port}-{port + tries - 1} on {host}: {last}")
