@@ -13,14 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from portfoliogen import parallel
 from portfoliogen.content.model import Model
 from portfoliogen.content.resolve import resolve_image_path
 from portfoliogen.content.site import Site
 from portfoliogen.deps import digest
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.htmlstore import MemoryStore
 from portfoliogen.images.html import picture_html
 from portfoliogen.markdown import LinkProblem, MarkdownRenderer, line_of
 
@@ -38,15 +37,16 @@ def _markdown() -> MarkdownRenderer:
 class BodyRenderer:
     def __init__(self, site: Site, images: dict[Path, Any], body_sizes: str, url: Callable[[str], str],
                  process_late_image: Callable[[Path], Any] | None = None,
-                 cache: dict[str, tuple[str, list]] | None = None):
+                 store: Any = None):
+        """`store`: htmlstore.DiskStore (the build cache) or MemoryStore."""
         self.site = site
         self.config = site.config
         self.images = images
         self.body_sizes = body_sizes
         self.url = url
         self.process_late_image = process_late_image
-        self.previous = dict(cache or {})
-        self.cache: dict[str, tuple[str, list]] = {}   # what this build used, saved for the next
+        self.store = store if store is not None else MemoryStore()
+        self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
         self._context = digest(repr((sorted(self.content_urls.items()), self.config.base_url, body_sizes,
@@ -55,16 +55,16 @@ class BodyRenderer:
     def key(self, owner: Model, text: str, first_line: int) -> str:
         return digest(f"{self._context}|{owner.src_path}|{first_line}|{text}")
 
-    def markdown(self, owner: Model, text: str, first_line: int) -> Markup:
+    def markdown(self, owner: Model, text: str, first_line: int, lazy: bool = True) -> Any:
+        """Markup, or with a DiskStore and `lazy` a StoredHtml read when printed."""
         key = self.key(owner, text, first_line)
-        hit = self.previous.get(key) or self.cache.get(key)
-        if hit is None:
-            hit = self._render(owner, text, first_line)
-        self.cache[key] = hit
-        html, problems = hit
+        if not self.store.has(key):
+            self.store.add(key, self.store.make(key, *self._render(owner, text, first_line)))
+        self.used.add(key)
+        html, problems = self.store.value(key, lazy)
         for line, col, message in problems:
             self.errors.add(SiteError(owner.src_path, line, col, message))
-        return Markup(html)
+        return html
 
     def _render(self, owner: Model, text: str, first_line: int) -> tuple[str, list]:
         owner_dir = posixpath.dirname(owner.src_path)
@@ -108,11 +108,12 @@ class BodyRenderer:
         missing = []
         for owner, text, line in todo:
             key = self.key(owner, text, line)
-            if key not in self.previous:
+            if not self.store.has(key):
                 missing.append((key, owner, text, line))
         self._missing = missing
-        for key, result in parallel.run(_render_missing, self, len(missing)):
-            self.previous[key] = result
+        for key, entry in parallel.run(_render_missing, self, len(missing)):
+            self.store.add(key, entry)
+        self._missing = []
 
     def render_site(self) -> Site:
         """The site with every Markdown field rendered and images attached."""
@@ -126,14 +127,14 @@ class BodyRenderer:
             "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
         }) for cs in s.case_studies)
         testimonials = tuple(t.model_copy(update={
-            "quote_html": md(t, t.quote, 1), "avatar_image": image_for(t, t.avatar),
+            "quote_html": md(t, t.quote, 1, lazy=False), "avatar_image": image_for(t, t.avatar),
         }) for t in s.testimonials)
         pages = tuple(p.model_copy(update={
             "body_html": md(p, p.body, p.body_line), "og_image_file": image_for(p, p.og_image),
         }) for p in s.pages)
         pitches = tuple(p.model_copy(update={"body_html": md(p, p.body, p.body_line)}) for p in s.pitches)
         profile = s.profile.model_copy(update={
-            "bio_html": md(s.profile, s.profile.bio or "", 1),
+            "bio_html": md(s.profile, s.profile.bio or "", 1, lazy=False),
             "photo_image": image_for(s.profile, s.profile.photo),
         })
         self.errors.raise_if_any()
@@ -146,9 +147,10 @@ class BodyRenderer:
                     today=s.today, notices=s.notices)
 
 
-def _render_missing(renderer: BodyRenderer, index: int) -> tuple[str, tuple[str, list]]:
+def _render_missing(renderer: BodyRenderer, index: int) -> tuple[str, Any]:
+    """In a worker: render, store (a DiskStore writes the file), return the small entry."""
     key, owner, text, line = renderer._missing[index]
-    return key, renderer._render(owner, text, line)
+    return key, renderer.store.make(key, *renderer._render(owner, text, line))
 
 
 __all__ = ["BodyRenderer", "SiteErrors"]

@@ -20,6 +20,7 @@ from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, SiteErrors
+from portfoliogen.htmlstore import DiskStore, MemoryStore
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
 from portfoliogen.output import Staging, check_output_dir
@@ -124,8 +125,10 @@ def build(options: BuildOptions) -> BuildReport:
             return None  # the regex scan in resolve reports bad body images
 
     urls = Urls(config.base_url, config.base_path)
+    store = DiskStore(config.cache_path, state.markdown) if use_cache else MemoryStore()
+    state.markdown = {}
     bodies = BodyRenderer(site, images, theme.image_sizes.get("body", "100vw"), urls.url,
-                          late_image, state.markdown)
+                          late_image, store)
     site = bodies.render_site()
     timer.lap("markdown")
 
@@ -176,7 +179,7 @@ def build(options: BuildOptions) -> BuildReport:
     if options.write and use_cache:
         save_state(config.cache_path, BuildState(
             project=str(config.root), global_signature=signature, content=content_cache.current,
-            markdown=bodies.cache, pages=rendered.records, dep_values=rendered.dep_values,
+            markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
             output=output_manifest(out)))
         outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
         fastpath.record(options.config_path, fastpath.options_key(

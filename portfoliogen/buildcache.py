@@ -1,5 +1,6 @@
 """The persistent build cache in `cache_dir/build/`: parsed content keyed by
-the bytes of each file, rendered Markdown keyed by its inputs, what each
+the bytes of each file, rendered Markdown keyed by its inputs (the HTML
+itself in `cache_dir/markdown/`, htmlstore.py), what each
 page used (deps.PageRecord), and a manifest of the last output written.
 
 Everything here is an optimisation: a missing, corrupt or foreign cache is
@@ -20,7 +21,7 @@ from portfoliogen import __version__
 
 log = logging.getLogger("portfoliogen.cache")
 
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 MAGIC = "portfoliogen-build-state"
 FileStat = tuple[int, int, int]   # size, mtime_ns, inode
 
@@ -37,7 +38,7 @@ class BuildState:
     project: str = ""
     global_signature: str = ""
     content: dict[str, tuple[str, Any]] = field(default_factory=dict)     # src -> (bytes digest, object)
-    markdown: dict[str, tuple[str, list]] = field(default_factory=dict)   # key -> (html, problems)
+    markdown: dict[str, tuple[str, int, list]] = field(default_factory=dict)  # key -> htmlstore entry
     pages: dict[str, Any] = field(default_factory=dict)                    # out_path -> PageRecord
     dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing

@@ -5,6 +5,7 @@ back is a small result: nothing is re-read from disk or re-parsed."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -36,9 +37,13 @@ def run(func: Callable[[Any, int], T], state: Any, count: int) -> list[T]:
     try:
         size = max(8, count // (n * 4))
         chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+        # Frozen objects are left alone by the collector, so a worker's
+        # collections do not write to (and copy) the pages it shares with us.
+        gc.freeze()
         with multiprocessing.get_context("fork").Pool(n) as pool:
             parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
+        gc.unfreeze()
         _JOB = None
     return [item for part in parts for item in part]
 

@@ -188,9 +188,13 @@ class Renderer:
             outcomes = parallel.run(_render_job, self, len(todo))
         finally:
             self._job = None
+        # One tuple per (object, attribute) shared by every record that names
+        # it: pickled once in the build state and held once after loading.
+        shared: dict = {dep: dep for dep in previous_values or ()}
         for out_path, record, errors in outcomes:
             if record is not None:
-                result.records[out_path] = record
+                deps = frozenset(shared.setdefault(dep, dep) for dep in record.deps)
+                result.records[out_path] = PageRecord(record.template, record.context, deps)
                 result.rendered.append(out_path)
             for path, line, column, message in errors:
                 self.errors.add(SiteError(path, line, column, message))

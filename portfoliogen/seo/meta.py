@@ -16,8 +16,9 @@ def plain_text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub("", fragment))).strip()
 
 
-def first_paragraph(body_html: str) -> str:
-    for match in _PARAGRAPH.finditer(body_html or ""):
+def first_paragraph(body_html) -> str:
+    """`body_html`: a str, Markup or htmlstore.StoredHtml."""
+    for match in _PARAGRAPH.finditer(str(body_html or "")):
         text = plain_text(match.group(1))
         if text:
             return text

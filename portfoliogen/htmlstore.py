@@ -1,0 +1,134 @@
+"""Where rendered Markdown lives between builds and during one.
+
+With the build cache on, each body's HTML is a file `cache_dir/markdown/<key>.html`
+and the Site holds a `StoredHtml`: a path, a digest and a size, read only when
+a template prints it. 4,000 case studies' HTML (tens of MB, and again as the
+Markup copies templates print) is then never in memory at once, and never in
+the pickled build state. Without the cache (`--no-cache`, `check`) the HTML
+stays in memory as Markup, as before.
+
+A store entry is small and picklable, so forked workers (parallel.py) render,
+write the file and send back only the entry."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+Problems = list   # [(line, column, message)] found while rendering
+
+MARKDOWN_DIR = "markdown"
+
+
+class StoredHtml:
+    """HTML in a file: prints like Markup (`__html__`), reads on each use.
+    Its repr is its digest, so deps.py fingerprints it without reading it."""
+
+    __slots__ = ("path", "digest", "size")
+
+    def __init__(self, path: str, digest: str, size: int):
+        self.path = path
+        self.digest = digest
+        self.size = size
+
+    def text(self) -> str:
+        with open(self.path, "rb") as handle:
+            return handle.read().decode("utf-8", "surrogatepass")
+
+    def __html__(self) -> str:
+        return self.text()
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __repr__(self) -> str:
+        return f"StoredHtml({self.digest!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StoredHtml) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __reduce__(self):
+        return StoredHtml, (self.path, self.digest, self.size)
+
+
+class MemoryStore:
+    """No cache: entries are (html, problems), values Markup."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[str, Problems]] = {}
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+    def make(self, key: str, html: str, problems: Problems) -> tuple[str, Problems]:
+        return html, problems
+
+    def add(self, key: str, entry: Any) -> None:
+        self.entries[key] = entry
+
+    def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems]:
+        html, problems = self.entries[key]
+        return Markup(html), problems
+
+    def used(self, keys) -> dict:
+        return {}
+
+
+class DiskStore:
+    """The cache: entries are (digest, size, problems) by key, HTML in files."""
+
+    def __init__(self, cache_dir: Path, previous: dict[str, tuple[str, int, Problems]]):
+        self.folder = Path(cache_dir) / MARKDOWN_DIR
+        self.folder.mkdir(parents=True, exist_ok=True)
+        present = {name[:-5] for name in os.listdir(self.folder) if name.endswith(".html")}
+        self.entries = {key: entry for key, entry in previous.items()
+                        if key in present and isinstance(entry, tuple) and len(entry) == 3}
+        self._present = present
+
+    def path(self, key: str) -> str:
+        return os.path.join(self.folder, key + ".html")
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+    def make(self, key: str, html: str, problems: Problems) -> tuple[str, int, Problems]:
+        """Write the file (atomically: a concurrent build may read it)."""
+        data = html.encode("utf-8", "surrogatepass")
+        path = self.path(key)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+        return hashlib.blake2b(data, digest_size=10).hexdigest(), len(html), problems
+
+    def add(self, key: str, entry: Any) -> None:
+        self.entries[key] = entry
+        self._present.add(key)
+
+    def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems]:
+        digest, size, problems = self.entries[key]
+        stored = StoredHtml(self.path(key), digest, size)
+        return (stored if lazy else Markup(stored.text())), problems
+
+    def used(self, keys) -> dict[str, tuple[str, int, Problems]]:
+        """The entries of `keys` (saved for the next build); other files are deleted."""
+        keep = {key: self.entries[key] for key in keys if key in self.entries}
+        for key in self._present - keep.keys():
+            try:
+                os.unlink(self.path(key))
+            except OSError:
+                pass
+        return keep
