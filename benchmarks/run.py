@@ -11,9 +11,10 @@ make_hugo_site.py, then times three builds, each the median of --repeat runs:
   one edit   one case study's body gets one more sentence
 
 Every build runs as a subprocess of a tiny wrapper process that reports the
-wall time and the peak resident memory of the build's process tree (the larger
-of getrusage(RUSAGE_CHILDREN).ru_maxrss, i.e. the largest single process, and
-the sum over the tree sampled every 20 ms).  Linux only.
+wall time and the peak memory of the build's process tree: the sum of PSS
+(/proc/PID/smaps_rollup) over the tree sampled every 20 ms, which counts pages
+shared by forked workers once (RSS summed over the tree as a fallback).
+Linux only.
 
 The results are printed as a Markdown table and written as JSON to
 benchmarks/results/ (gitignored).
@@ -68,22 +69,38 @@ def rss_kb(pid):
     except (OSError, IndexError, ValueError):
         return 0
 
+def pss_kb(pid):
+    # Proportional set size: a page shared by k processes (forked workers
+    # and their parent) counts 1/k in each, so the sum is not inflated.
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return None
+
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 log, cmd = sys.argv[1], sys.argv[2:]
-peak = 0
+peak = pss_peak = 0
+has_pss = os.path.exists("/proc/self/smaps_rollup")
 with open(log, "wb") as out:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     done = threading.Event()
     def sample():
-        global peak
+        global peak, pss_peak
         while not done.is_set():
-            todo, total = [proc.pid], 0
+            todo, total, pss = [proc.pid], 0, 0
             while todo:
                 pid = todo.pop()
                 total += rss_kb(pid)
+                if has_pss:
+                    pss += pss_kb(pid) or 0
                 todo += children(pid)
             peak = max(peak, total)
+            pss_peak = max(pss_peak, pss)
             done.wait(0.02)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -93,7 +110,7 @@ with open(log, "wb") as out:
     sampler.join()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"rc": rc, "wall": wall, "maxrss_kb": usage.ru_maxrss, "tree_kb": peak,
-                  "cpu": usage.ru_utime + usage.ru_stime}))
+                  "pss_kb": pss_peak if has_pss else None, "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
 
@@ -103,6 +120,7 @@ class Run:
     peak_kb: int
     cpu: float
     deferred: float = 0.0   # seconds of work the build left running after it exited
+    rss_kb: int = 0         # the RSS figure (larger of ru_maxrss and the tree's sampled sum)
 
 
 @dataclass
@@ -288,7 +306,11 @@ def run_once(tool: Tool, extra: list[str] | None = None,
         if stats["rc"] != 0:
             tail = log.read_text(errors="replace").strip().splitlines()[-5:]
             return None, f"exit status {stats['rc']}: " + " | ".join(tail)
-        return Run(stats["wall"], max(stats["maxrss_kb"], stats["tree_kb"]), stats["cpu"]), None
+        # Peak memory: the sum of PSS over the process tree (RSS would count
+        # pages shared by forked workers once per process); where the kernel
+        # has no smaps_rollup, the older RSS figure.
+        peak = stats.get("pss_kb") or max(stats["maxrss_kb"], stats["tree_kb"])
+        return Run(stats["wall"], peak, stats["cpu"], rss_kb=max(stats["maxrss_kb"], stats["tree_kb"])), None
     finally:
         log.unlink(missing_ok=True)
 
@@ -312,7 +334,7 @@ def measure(tool: Tool, n: int, repeat: int) -> list[Measure]:
                 run.deferred = tool.settle()
                 m.runs.append(run)
                 print(f"    {tool.name:12} N={n:<5} {scenario:9} run {i + 1}: {run.wall:7.2f} s "
-                      f"(CPU {run.cpu:6.2f} s) {run.peak_kb / 1024:6.0f} MB"
+                      f"(CPU {run.cpu:6.2f} s) {run.peak_kb / 1024:6.0f} MB PSS, {run.rss_kb / 1024:6.0f} MB RSS"
                       + (f"  +{run.deferred:.2f} s deferred deletion" if run.deferred > 0.1 else ""),
                       flush=True)
             if m.error:
@@ -403,11 +425,11 @@ def ratio(a: float | None, b: float | None) -> str:
 def table(pg: list[Measure], hugo: list[Measure]) -> str:
     hugo_by = {(m.n, m.scenario): m for m in hugo}
     if hugo:
-        lines = ["| N | build | portfoliogen | Hugo | ratio | CPU | Hugo CPU | peak RSS | Hugo peak RSS "
-                 "| RSS ratio | pages/s | Hugo pages/s |",
+        lines = ["| N | build | portfoliogen | Hugo | ratio | CPU | Hugo CPU | peak PSS | Hugo peak PSS "
+                 "| memory ratio | pages/s | Hugo pages/s |",
                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     else:
-        lines = ["| N | build | portfoliogen | CPU | peak RSS | pages/s |",
+        lines = ["| N | build | portfoliogen | CPU | peak PSS | pages/s |",
                  "|---:|---|---:|---:|---:|---:|"]
     for m in pg:
         row = [str(m.n), m.scenario, fmt(m.wall, ".2f", " s")]
