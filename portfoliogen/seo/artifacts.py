@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portfoliogen.seo.cards import write_cards, write_icons
 from portfoliogen.seo.feed import render_feed
 from portfoliogen.seo.sitemap import render_robots, render_sitemap
 from portfoliogen.seo.social import (
-    IconSpec, normalise_colour, pick_picture, render_manifest, short_name,
+    IconSpec, card_file, icon_files, normalise_colour, pick_picture, render_manifest, short_name,
 )
 from portfoliogen.seo.vcard import render_vcard
 
@@ -41,10 +40,17 @@ def build_seo_files(pages, site, urls, theme_options: dict, cache_root: Path,
     out.files["contact.vcf"] = render_vcard(profile, site.config.contact.email, urls.abs_url)
 
     specs = [p.card for p in pages if p.card is not None]
-    for url_path, path in write_cards(specs, cache_root).items():
-        out.links[url_path.lstrip("/")] = path
     icons = IconSpec(name=profile.name, accent=accent, picture=pick_picture(profile.photo_image, (512, 512)))
-    out.links.update(write_icons(icons, cache_root))
+    cards = {spec.url_path: card_file(cache_root, spec) for spec in specs}
+    icon_paths = icon_files(cache_root, icons)
+    if not all(path.exists() for path in (*cards.values(), *icon_paths.values())):
+        # Something to draw: only now load Pillow (a warm build never does).
+        from portfoliogen.seo.cards import write_cards, write_icons
+        cards = write_cards(specs, cache_root)
+        icon_paths = write_icons(icons, cache_root)
+    for url_path, path in cards.items():
+        out.links[url_path.lstrip("/")] = path
+    out.links.update(icon_paths)
 
     for name in static_names & set(REPLACEABLE):
         if name != "robots.txt":   # build.py's static copy handles robots.txt itself

@@ -195,3 +195,12 @@ def short_name(name: str, limit: int = 12) -> str:
 
 def card_file(cache_root: Path, spec: CardSpec) -> Path:
     return cache_root / "cards" / spec.cache_name
+
+
+ICON_NAMES = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
+
+
+def icon_files(cache_root: Path, spec: IconSpec) -> dict[str, Path]:
+    """Where cards.write_icons keeps the favicon family of `spec`."""
+    folder = cache_root / "cards" / f"icons-{spec.key[:32]}"
+    return {name: folder / name for name in ICON_NAMES}

@@ -14,6 +14,7 @@ from PIL import Image, ImageChops, ImageCms, ImageStat
 
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
+import portfoliogen.images.decode  # noqa: F401,E402 - registers the HEIF opener these tests use too
 
 PHOTOS = Path("/work/shared/testdata/photos")
 ORIENTATION = sorted((PHOTOS / "orientation").glob("*.jpg"))
