@@ -88,11 +88,14 @@ def stat_of(path: Path) -> FileStat | None:
 
 def output_manifest(out: Path) -> dict[str, FileStat]:
     manifest = {}
+    prefix = os.path.join(os.path.abspath(out), "")
     for dirpath, _dirs, files in os.walk(out):
+        here = os.path.join(os.path.abspath(dirpath), "")
+        folder = (here[len(prefix):] if here.startswith(prefix) else os.path.relpath(here, out) + "/")
+        folder = folder.replace(os.sep, "/")   # relpath is slow: one slice per folder
         for name in files:
-            full = os.path.join(dirpath, name)
-            st = os.stat(full)
-            manifest[os.path.relpath(full, out).replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            st = os.stat(os.path.join(dirpath, name))
+            manifest[folder + name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return manifest
 
 

@@ -3,6 +3,9 @@ unknown keys are errors with a "did you mean"."""
 
 from __future__ import annotations
 
+import functools
+import os
+
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -89,7 +92,7 @@ class Config(Model):
     def display(self, path: Path) -> str:
         """A path as shown in messages: relative to the project when inside it."""
         try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(path).resolve().relative_to(_resolved(self.root, "" if self.root.is_absolute() else os.getcwd())).as_posix()
         except ValueError:
             return str(path)
 
@@ -113,3 +116,10 @@ def load_config(config_path: Path, overrides: dict[str, Any] | None = None) -> C
         config = validate_model(Config, merged, locs, display, extra={
             **extra, **{k: v for k, v in overrides.items() if k not in Config.user_keys()}})
     return config
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path, cwd: str) -> Path:
+    """The project folder, resolved once (per working folder when relative):
+    display() runs for every content file."""
+    return root.resolve()

@@ -47,18 +47,21 @@ class Staging:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.path = out.with_name(f"{out.name}.staging-{uuid.uuid4().hex[:8]}")
         self.path.mkdir()
-        self._made: set[Path] = {self.path}
+        self._root = str(self.path)
+        self._made: set[str] = {self._root}
 
-    def target(self, rel: str) -> Path:
-        target = self.path / rel
-        parent = target.parent
+    def target(self, rel: str) -> str:
+        # Plain strings, not Path objects: this runs for every file of the site.
+        target = os.path.join(self._root, rel)
+        parent = os.path.dirname(target)
         if parent not in self._made:
-            parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(parent, exist_ok=True)
             self._made.add(parent)
         return target
 
     def write(self, rel: str, data: bytes) -> None:
-        self.target(rel).write_bytes(data)
+        with open(self.target(rel), "wb") as handle:
+            handle.write(data)
 
     def copy(self, rel: str, src: Path) -> None:
         shutil.copyfile(src, self.target(rel))

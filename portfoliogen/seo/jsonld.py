@@ -20,13 +20,23 @@ CONTEXT = "https://schema.org"
 UNIT_CODES = {"hour": "HUR", "day": "DAY", "month": "MON"}   # UN/CEFACT codes
 
 
+_EMPTY = (None, "", [], {}, ())
+_NESTED = (dict, list, tuple)
+
+
 def _clean(obj: Any) -> Any:
-    """Drop empty values (None, '', [], {}) at every level."""
+    """Drop empty values (None, '', [], {}) at every level. Runs for every
+    page of every build: leaves are tested in place, not through a call."""
     if isinstance(obj, dict):
-        out = {k: _clean(v) for k, v in obj.items()}
-        return {k: v for k, v in out.items() if v not in (None, "", [], {}, ())}
+        out = {}
+        for key, value in obj.items():
+            if isinstance(value, _NESTED):
+                value = _clean(value)
+            if value not in _EMPTY:
+                out[key] = value
+        return out
     if isinstance(obj, (list, tuple)):
-        return [v for v in (_clean(x) for x in obj) if v not in (None, "", [], {}, ())]
+        return [v for v in (_clean(x) if isinstance(x, _NESTED) else x for x in obj) if v not in _EMPTY]
     return obj
 
 
