@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -172,7 +172,9 @@ class Renderer:
         for info, template, context in self.page_plan(self.site):
             out_path = out_path_for(info.url_path)
             context_fp = context_fingerprint(template, {**context, "page": info})
-            result.pages.append(info)
+            # The sitemap and the cards need every page, not its JSON-LD (the
+            # bulk of a PageInfo): only pages rendered now keep theirs.
+            result.pages.append(replace(info, jsonld=()) if info.jsonld else info)
             if still_valid(previous.get(out_path), template, context_fp, changed) and can_carry(out_path):
                 result.carried.append(out_path)
                 result.records[out_path] = previous[out_path]
