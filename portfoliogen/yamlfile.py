@@ -7,7 +7,7 @@ eating the machine's memory."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from array import array
 from typing import Any
 
 import yaml
@@ -24,27 +24,77 @@ MAX_DEPTH = 64
 LocPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Locations:
-    """1-based (line, column) of each value and each mapping key, by path."""
+_LAYOUTS: dict[tuple, tuple] = {}   # every distinct layout once (files of one kind share theirs)
+_INDEXES: dict[int, dict] = {}      # id(layout) -> {(path, is_key): position}
 
-    values: dict[LocPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[LocPath, tuple[int, int]] = field(default_factory=dict)
+
+class Locations:
+    """1-based (line, column) of each value and each mapping key, by path.
+
+    Held by every content object for as long as the build runs (and pickled
+    in the build cache), so it is packed: the paths, in order, form a layout
+    shared by all files with the same structure (4,000 case studies have a
+    handful of layouts), and the positions are one array of integers."""
+
+    __slots__ = ("_layout", "_where")
+
+    def __init__(self, values: dict[LocPath, tuple[int, int]] | None = None,
+                 keys: dict[LocPath, tuple[int, int]] | None = None):
+        values, keys = values or {}, keys or {}
+        layout = tuple((path, False) for path in values) + tuple((path, True) for path in keys)
+        self._layout = _LAYOUTS.setdefault(layout, layout)
+        self._where = array("Q", [(line << 32) | column for line, column in (*values.values(), *keys.values())])
+
+    @classmethod
+    def _packed(cls, layout: tuple, where: bytes) -> "Locations":
+        locs = cls.__new__(cls)
+        locs._layout = _LAYOUTS.setdefault(layout, layout)
+        locs._where = array("Q")
+        locs._where.frombytes(where)
+        return locs
+
+    def __reduce__(self):
+        return Locations._packed, (self._layout, self._where.tobytes())
+
+    def _index(self) -> dict:
+        index = _INDEXES.get(id(self._layout))
+        if index is None:
+            index = _INDEXES[id(self._layout)] = {entry: i for i, entry in enumerate(self._layout)}
+        return index
+
+    def _at(self, path: LocPath, key: bool) -> tuple[int, int] | None:
+        i = self._index().get((path, key))
+        if i is None:
+            return None
+        packed = self._where[i]
+        return (packed >> 32, packed & 0xFFFFFFFF)
+
+    def _table(self, key: bool) -> dict[LocPath, tuple[int, int]]:
+        return {path: (w >> 32, w & 0xFFFFFFFF)
+                for (path, is_key), w in zip(self._layout, self._where) if is_key == key}
+
+    @property
+    def values(self) -> dict[LocPath, tuple[int, int]]:
+        return self._table(False)
+
+    @property
+    def keys(self) -> dict[LocPath, tuple[int, int]]:
+        return self._table(True)
 
     def of(self, path: LocPath, *, key: bool = False) -> tuple[int, int]:
         """Where `path` is, or its nearest enclosing node that exists."""
         path = tuple(path)
         while True:
-            table = self.keys if key and path in self.keys else self.values
-            if path in table:
-                return table[path]
+            found = (self._at(path, True) if key else None) or self._at(path, False)
+            if found is not None:
+                return found
             if not path:
                 return (1, 1)
             path = path[:-1]
             key = False
 
     def has(self, path: LocPath) -> bool:
-        return tuple(path) in self.values
+        return (tuple(path), False) in self._index()
 
     def sub(self, prefix: LocPath) -> "Locations":
         """The locations below `prefix`, re-rooted (for one item of a list)."""
@@ -53,6 +103,15 @@ class Locations:
             {p[n:]: v for p, v in self.values.items() if p[:n] == prefix},
             {p[n:]: v for p, v in self.keys.items() if p[:n] == prefix},
         )
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Locations) and self._layout == other._layout
+                and self._where == other._where)
+
+    __hash__ = None   # mutable-looking, like the dicts it replaces
+
+    def __repr__(self) -> str:
+        return f"Locations(values={self.values!r}, keys={self.keys!r})"
 
 
 def strip_text(text: str) -> str:
@@ -94,11 +153,11 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, Locat
             raise _yaml_error(err, display, line_offset) from None
     except yaml.YAMLError as err:
         raise SiteError(display, None, None, f"invalid YAML: {err}") from None
-    locs = Locations()
     if node is None:
-        return None, locs
-    builder = _Builder(display, line_offset, locs)
-    return builder.build(node, (), 0), locs
+        return None, Locations()
+    builder = _Builder(display, line_offset)
+    data = builder.build(node, (), 0)
+    return data, Locations(builder.values, builder.keys)
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, display: str, line_offset: int) -> SiteError:
@@ -112,10 +171,11 @@ def _yaml_error(err: yaml.MarkedYAMLError, display: str, line_offset: int) -> Si
 
 
 class _Builder:
-    def __init__(self, display: str, line_offset: int, locs: Locations):
+    def __init__(self, display: str, line_offset: int):
         self.display = display
         self.line_offset = line_offset
-        self.locs = locs
+        self.values: dict[LocPath, tuple[int, int]] = {}   # -> Locations when done
+        self.keys: dict[LocPath, tuple[int, int]] = {}
         self.count = 0
         self.constructor = SafeConstructor()
 
@@ -131,7 +191,7 @@ class _Builder:
         if self.count > MAX_NODES or depth > MAX_DEPTH:
             raise self.error(node, "document too large or too deeply nested "
                                    "(are YAML aliases expanding without end?)")
-        self.locs.values[path] = self.where(node)
+        self.values[path] = self.where(node)
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -153,7 +213,7 @@ class _Builder:
             key = key if isinstance(key, str) else str(key).lower() if isinstance(key, bool) else str(key)
             if key in result:
                 raise self.error(key_node, f"duplicate key '{key}'")
-            self.locs.keys[path + (key,)] = self.where(key_node)
+            self.keys[path + (key,)] = self.where(key_node)
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
