@@ -21,7 +21,7 @@ from portfoliogen import __version__
 
 log = logging.getLogger("portfoliogen.cache")
 
-STATE_FORMAT = 3
+STATE_FORMAT = 4
 MAGIC = "portfoliogen-build-state"
 FileStat = tuple[int, int, int]   # size, mtime_ns, inode
 

@@ -56,6 +56,12 @@ class Locations:
     def __reduce__(self):
         return Locations._packed, (self._layout, self._where.tobytes())
 
+    def __setstate__(self, state) -> None:
+        """A build cache written before Locations was packed (its format
+        check then discards it quietly instead of warning)."""
+        values, keys = (state or {}).get("values", {}), (state or {}).get("keys", {})
+        self.__init__(values, keys)
+
     def _index(self) -> dict:
         index = _INDEXES.get(id(self._layout))
         if index is None:
