@@ -1,7 +1,7 @@
 import pytest
 
 from portfoliogen.content.model import CaseStudy, Service
-from portfoliogen.content.model import Testimonial as TestimonialModel
+from portfoliogen.content import model as content_model
 from portfoliogen.content.validate import validate_model
 from portfoliogen.errors import SiteErrors
 from portfoliogen.yamlfile import load_yaml
@@ -50,7 +50,7 @@ def test_derived_fields_cannot_be_set_by_users():
 
 
 def test_bad_url_and_slug():
-    errs = errors_of(TestimonialModel, "id: Not A Slug\nquote: q\nauthor: a\nsource_url: linkedin.com/x\n")
+    errs = errors_of(content_model.Testimonial, "id: Not A Slug\nquote: q\nauthor: a\nsource_url: linkedin.com/x\n")
     assert errs == [
         "f.yaml:1:5: id: 'Not A Slug' is not a slug: use lower-case letters, digits and '-' (did you mean 'not-a-slug'?)",
         "f.yaml:4:13: source_url: 'linkedin.com/x' is not an absolute http(s) URL",
