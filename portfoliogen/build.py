@@ -4,6 +4,7 @@ staging folder -> swap it into place. Only this module writes to output/."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 from dataclasses import dataclass, field
@@ -83,6 +84,20 @@ class _Timer:
 
 
 def build(options: BuildOptions) -> BuildReport:
+    # A build makes millions of objects that live until it ends and hardly
+    # any reference cycles: the collector's passes over them were ~15% of an
+    # incremental build at 4,000 case studies. Forked workers collect as
+    # usual (parallel.py).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(options)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
     timer = _Timer()
     overrides: dict[str, Any] = {"drafts": options.drafts}

@@ -40,7 +40,7 @@ def run(func: Callable[[Any, int], T], state: Any, count: int) -> list[T]:
         # Frozen objects are left alone by the collector, so a worker's
         # collections do not write to (and copy) the pages it shares with us.
         gc.freeze()
-        with multiprocessing.get_context("fork").Pool(n) as pool:
+        with multiprocessing.get_context("fork").Pool(n, initializer=gc.enable) as pool:
             parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
         gc.unfreeze()
