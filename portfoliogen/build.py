@@ -140,7 +140,7 @@ def _build(options: BuildOptions) -> BuildReport:
             return None  # the regex scan in resolve reports bad body images
 
     urls = Urls(config.base_url, config.base_path)
-    store = DiskStore(config.cache_path, state.markdown) if use_cache else MemoryStore()
+    store = DiskStore(config.cache_path, state.markdown, config.base_url) if use_cache else MemoryStore()
     state.markdown = {}
     bodies = BodyRenderer(site, images, theme.image_sizes.get("body", "100vw"), urls.url,
                           late_image, store)

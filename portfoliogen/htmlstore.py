@@ -90,8 +90,12 @@ class MemoryStore:
 class DiskStore:
     """The cache: entries are (digest, size, problems) by key, HTML in files."""
 
-    def __init__(self, cache_dir: Path, previous: dict[str, tuple[str, int, Problems]]):
-        self.folder = Path(cache_dir) / MARKDOWN_DIR
+    def __init__(self, cache_dir: Path, previous: dict[str, tuple[str, int, Problems]], flavour: str = ""):
+        # One folder per base URL: the dev server (localhost URLs) and a
+        # build of the real site may run at once on the same cache, and each
+        # deletes the files it did not use.
+        name = hashlib.blake2b(flavour.encode(), digest_size=6).hexdigest()
+        self.folder = Path(cache_dir) / MARKDOWN_DIR / name
         self.folder.mkdir(parents=True, exist_ok=True)
         present = {name[:-5] for name in os.listdir(self.folder) if name.endswith(".html")}
         self.entries = {key: entry for key, entry in previous.items()
