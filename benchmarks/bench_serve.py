@@ -20,7 +20,7 @@ kinds of edit are saved `--saves` times each:
 "Done" is seen by polling over HTTP every 2 ms, as a browser reload would.
 Reported: the median and the 90th percentile in ms (time from just before the
 write to the first response with the new content; it includes the server's
-100 ms quiet period, which lets bursts of saves make one build), the start-up
+50 ms quiet period, which lets bursts of saves make one build), the start-up
 time (process start to first page) and the memory of the server's process
 tree (RSS now, and the peak of the main process, VmHWM). Linux only (/proc).
 """

@@ -56,7 +56,7 @@ class ServeOptions:
     port: int = 8000                 # 0: any free port (tests)
     drafts: bool = False
     today: dt.date | None = None
-    quiet: float = 0.1               # seconds without changes before a rebuild
+    quiet: float = 0.05              # seconds without changes before a rebuild (an editor's atomic save or a git checkout of 50 files lands well within it)
     debug: bool = False
 
 
