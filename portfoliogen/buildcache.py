@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,19 +101,35 @@ def output_manifest(out: Path) -> dict[str, FileStat]:
 
 
 class ContentCache:
-    """Parsed content by file: reused when the file's bytes are the same."""
+    """Parsed content by file: reused when the file's stat is the same (no
+    read at all), else when its bytes are the same."""
 
-    def __init__(self, previous: dict[str, tuple[str, Any]]):
+    # A file changed within this window may change again in the same clock
+    # tick with the same size (as git's "racy" index entries): such a file
+    # is checked by its bytes next time, not by its stat.
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, previous: dict[str, tuple]):
         self.previous = previous
-        self.current: dict[str, tuple[str, Any]] = {}
+        self.current: dict[str, tuple] = {}
+        self.now_ns = time.time_ns()
+
+    def by_stat(self, src: str, stat: FileStat | None) -> Any | None:
+        entry = self.previous.get(src)
+        if entry is None or stat is None or len(entry) < 3 or entry[2] != stat:
+            return None
+        self.current[src] = entry
+        return entry[1]
 
     def get(self, src: str, data: bytes) -> tuple[str, Any | None]:
         digest = file_digest(data)
         hit = self.previous.get(src)
         return digest, (hit[1] if hit and hit[0] == digest else None)
 
-    def put(self, src: str, digest: str, obj: Any) -> None:
-        self.current[src] = (digest, obj)
+    def put(self, src: str, digest: str, obj: Any, stat: FileStat | None = None) -> None:
+        if stat is not None and self.now_ns - stat[1] < self.RACY_NS:
+            stat = None
+        self.current[src] = (digest, obj, stat)
 
 
 def global_signature(parts: list[Any], files: list[Path]) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from portfoliogen.buildcache import stat_of
 from portfoliogen.config import Config
 from portfoliogen.content.frontmatter import split_front_matter
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, Service, Testimonial
@@ -38,20 +39,28 @@ def is_content_file(path: Path) -> bool:
 class _NoCache:
     """Stands in for buildcache.ContentCache when caching is off."""
 
+    def by_stat(self, src: str, stat):
+        return None
+
     def get(self, src: str, data: bytes):
         return "", None
 
-    def put(self, src: str, digest: str, obj) -> None:
+    def put(self, src: str, digest: str, obj, stat=None) -> None:
         pass
 
 
 def _cached(cache, path: Path, display: str, parse):
-    """parse(text) for the file, or the object parsed from the same bytes last time."""
+    """parse(text) for the file, or the object parsed from it last time
+    (the same stat: not even read; the same bytes: read, not parsed)."""
+    stat = stat_of(path)   # before reading: a change while we read shows next time
+    hit = cache.by_stat(display, stat)
+    if hit is not None:
+        return hit
     data = read_bytes(path, display)
     digest, hit = cache.get(display, data)
     if hit is None:
         hit = parse(decode_text(data, display))
-    cache.put(display, digest, hit)
+    cache.put(display, digest, hit, stat)
     return hit
 
 
