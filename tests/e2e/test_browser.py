@@ -15,14 +15,6 @@ from tests.conftest import REPO, run_cli
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def example_output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("example") / "output"
-    result = run_cli("build", "--output", str(out), cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def page_urls(out: Path) -> list[str]:
     urls = []
     for html in sorted(out.rglob("*.html")):

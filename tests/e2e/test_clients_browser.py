@@ -370,14 +370,6 @@ def test_honeypot_is_invisible_and_out_of_the_tab_order(form_site, browser, js) 
 
 
 # ------------------------------------ services, availability, testimonials
-@pytest.fixture(scope="module")
-def example_output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("example-clients") / "output"
-    result = run_cli("build", "--output", str(out), cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def test_services_prices_and_their_case_studies(example_output, browser) -> None:
     services = yaml.safe_load((REPO / "content/services.yaml").read_text(encoding="utf-8"))
     page = browser.new_page()
