@@ -13,7 +13,7 @@ from pathlib import Path
 
 from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
-from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, Service, Testimonial
+from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
 from portfoliogen.errors import ErrorCollector, SiteError, did_you_mean
 from portfoliogen.i18n import format_date, format_price
@@ -49,7 +49,6 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
 
     case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
     case_studies = _check_unique_slugs(case_studies, errors)
-    slugs = {cs.slug for cs in case_studies}
     all_slugs = {cs.slug for cs in content.case_studies}  # drafts may still be referred to
     testimonial_ids = _check_unique_ids(content.testimonials, "testimonial", errors)
     service_ids = _check_unique_ids(content.services, "service", errors)
@@ -77,8 +76,6 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         if t.case_study and t.case_study not in all_slugs:
             _error(errors, t, ("case_study",), f"no case study with slug '{t.case_study}'"
                                                f"{did_you_mean(t.case_study, all_slugs)}")
-        if t.avatar and not t.avatar_alt:
-            pass  # an avatar beside the author's name is decorative; alt defaults to ""
         _use_image(config, t, ("avatar",), t.avatar, errors, images)
         testimonials.append(t)
 
