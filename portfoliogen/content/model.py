@@ -23,7 +23,9 @@ def derived(default: Any = None) -> Any:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True,
+    # defer_build: a build whose content all comes from the cache never
+    # validates, so it need not pay for building validators at import.
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True, defer_build=True,
                               populate_by_name=False)
 
     @classmethod
