@@ -21,7 +21,6 @@ portfoliogen `images.formats: [webp]` (run.py does by default).
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_site import SiteData, dump_yaml, front_matter, generate, place_photo  # noqa: E402
+from make_site import SiteData, dump_yaml, front_matter, parse_args, place_photo  # noqa: E402
 
 DEFAULT_WIDTHS = [480, 960, 1600]
 DEFAULT_FORMATS = ["avif", "webp"]
@@ -308,18 +307,9 @@ def case_study_path(root: Path, slug: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", type=Path)
-    parser.add_argument("--case-studies", "-n", type=int, required=True)
-    parser.add_argument("--photos", type=int, default=0)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--image-formats", default=None,
-                        help="comma-separated image formats (Hugo: only webp is used besides JPEG)")
-    args = parser.parse_args(argv)
-    if args.photos > args.case_studies:
-        parser.error("--photos cannot exceed --case-studies")
-    formats = None if args.image_formats is None else [f for f in args.image_formats.split(",") if f]
-    write_hugo_site(generate(args.case_studies, args.photos, args.seed, formats), args.dir)
+    args, data = parse_args(__doc__.split("\n\n")[0],
+                            "comma-separated image formats (Hugo: only webp is used besides JPEG)", argv)
+    write_hugo_site(data, args.dir)
     print(f"wrote Hugo site with {args.case_studies} case studies ({args.photos} with photos) to {args.dir}")
     return 0
 

@@ -485,19 +485,24 @@ def write_site(data: SiteData, root: Path) -> None:
             place_photo(cs.photo, content / cs.front["cover"])
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args(description: str, formats_help: str, argv: list[str] | None) -> tuple[argparse.Namespace, SiteData]:
+    """The command line shared with make_hugo_site.py, and the generated content."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("dir", type=Path)
     parser.add_argument("--case-studies", "-n", type=int, required=True)
     parser.add_argument("--photos", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--image-formats", default=None,
-                        help="comma-separated images.formats for config.yaml (default: theirs)")
+    parser.add_argument("--image-formats", default=None, help=formats_help)
     args = parser.parse_args(argv)
     if args.photos > args.case_studies:
         parser.error("--photos cannot exceed --case-studies")
     formats = None if args.image_formats is None else [f for f in args.image_formats.split(",") if f]
-    data = generate(args.case_studies, args.photos, args.seed, formats)
+    return args, generate(args.case_studies, args.photos, args.seed, formats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, data = parse_args(__doc__.split("\n\n")[0],
+                            "comma-separated images.formats for config.yaml (default: theirs)", argv)
     write_site(data, args.dir)
     print(f"wrote {args.case_studies} case studies ({args.photos} with photos) to {args.dir}")
     return 0
