@@ -7,7 +7,6 @@ import json
 import os
 import queue
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_TODAY, REPO
+from tests.conftest import FIXED_TODAY
 
 SERVING = re.compile(r"Serving (http://\S+)\s+\(built in (\S+);")
 
@@ -157,18 +156,6 @@ def set_base_url(site: Path, base_url: str) -> None:
     config = site / "config.yaml"
     text = re.sub(r"(?m)^base_url: .*$", f"base_url: {base_url}", config.read_text(encoding="utf-8"))
     config.write_text(text, encoding="utf-8")
-
-
-@pytest.fixture
-def own_theme_site(new_site: Path) -> Path:
-    """The scaffold site with a full copy of the built-in theme under its own
-    name, so the server watches no folder of this repository: tests that
-    count rebuilds stay exact while someone edits themes/default."""
-    shutil.copytree(REPO / "themes" / "default", new_site / "themes" / "fixture")
-    config = new_site / "config.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "language: en\n", "language: en\ntheme: fixture\n"), encoding="utf-8")
-    return new_site
 
 
 def stylesheet_href(html: str) -> str:

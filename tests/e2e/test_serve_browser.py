@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM, launch
-from tests.e2e.test_serve import ServeProcess, own_theme_site  # noqa: F401 - fixture
+from tests.e2e.test_serve import ServeProcess
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 10_000  # ms
