@@ -139,7 +139,7 @@ def _run_jobs(jobs: list[tuple[str, Path]], settings: ImageSettings, root: Path,
         finally:
             decode.Image.MAX_IMAGE_PIXELS = saved
         return
-    # forkserver, not fork: the dev server has threads (watchdog, livereload)
+    # forkserver, not fork: the dev server has threads (watchdog, its HTTP server)
     # and forking a threaded process can deadlock the child. The preload makes
     # each worker start with PIL already imported.
     ctx = multiprocessing.get_context("forkserver")
