@@ -1,10 +1,12 @@
-"""Every Markdown field of the site rendered to HTML (bodies, bio, quotes)
-and every image reference replaced by its processed image: resolved Site ->
-Site ready for the templates.
+"""Every Markdown field of the site (bodies, bio, quotes): parsed once, the
+images they show handed to the image pipeline, then rendered with the
+processed images: resolved Site -> Site ready for the templates.
 
-Rendered HTML is cached by everything it depends on (the text, where it
-lives, the URLs of the files it may link to, the processed images, the base
-URL), so an unchanged body is never rendered twice."""
+A parse is cached by everything it depends on (the text, where it lives,
+the URLs of the files it may link to, the base URL, the raw-HTML policy), so
+an unchanged body is never parsed twice. The parse holds a marker for each
+image; the processed image's HTML is put in when the body is printed, so a
+body follows its images' pixels without being parsed again."""
 
 from __future__ import annotations
 
@@ -13,60 +15,114 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from portfoliogen import parallel
 from portfoliogen.content.model import Model
-from portfoliogen.content.resolve import resolve_image_path
+from portfoliogen.content.resolve import ImageUse, check_image_path, resolve_image_path
 from portfoliogen.content.site import Site
 from portfoliogen.deps import digest
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
-from portfoliogen.htmlstore import MemoryStore
+from portfoliogen.htmlstore import MemoryStore, StoredHtml
 from portfoliogen.images.html import picture_html
-from portfoliogen.markdown import LinkProblem, MarkdownRenderer, line_of
+from portfoliogen.markdown import LinkProblem, MarkdownRenderer, image_position, insert_pictures, line_of
 
-_MARKDOWN: MarkdownRenderer | None = None
+_MARKDOWN: dict[bool, MarkdownRenderer] = {}
 
 
-def _markdown() -> MarkdownRenderer:
-    """One per process: building Python-Markdown instances is slow."""
-    global _MARKDOWN
-    if _MARKDOWN is None:
-        _MARKDOWN = MarkdownRenderer()
-    return _MARKDOWN
+def _markdown(raw_html: bool) -> MarkdownRenderer:
+    """One per process and raw-HTML policy: building Python-Markdown is slow."""
+    if raw_html not in _MARKDOWN:
+        _MARKDOWN[raw_html] = MarkdownRenderer(raw_html)
+    return _MARKDOWN[raw_html]
+
+
+class PicturedHtml(StoredHtml):
+    """A stored body with its image markers filled in when read. Its repr
+    names the pictures too, so a page is rendered again when they change."""
+
+    __slots__ = ("pictures",)
+
+    def __init__(self, path: str, digest_: str, size: int, pictures: tuple[str, ...]):
+        super().__init__(path, digest_, size)
+        self.pictures = pictures
+
+    def text(self) -> str:
+        return insert_pictures(super().text(), self.pictures)
+
+    def __repr__(self) -> str:
+        return f"StoredHtml({self.digest!r}, {digest(repr(self.pictures))!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PicturedHtml) and repr(other) == repr(self)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+    def __reduce__(self):
+        return PicturedHtml, (self.path, self.digest, self.size, self.pictures)
+
+
+# (owner, text, line of its first line, inline Markdown?, read lazily?)
+Field = tuple[Model, str, int, bool, bool]
 
 
 class BodyRenderer:
-    def __init__(self, site: Site, images: dict[Path, Any], body_sizes: str, url: Callable[[str], str],
-                 process_late_image: Callable[[Path], Any] | None = None,
-                 store: Any = None):
+    def __init__(self, site: Site, url: Callable[[str], str], store: Any = None):
         """`store`: htmlstore.DiskStore (the build cache) or MemoryStore."""
         self.site = site
         self.config = site.config
-        self.images = images
-        self.body_sizes = body_sizes
         self.url = url
-        self.process_late_image = process_late_image
+        self.raw_html = self.config.markdown.raw_html
         self.store = store if store is not None else MemoryStore()
         self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
-        self._context = digest(repr((sorted(self.content_urls.items()), self.config.base_url, body_sizes,
-                                     sorted((str(k), repr(v)) for k, v in images.items()))))
+        self._context = digest(repr((sorted(self.content_urls.items()), self.config.base_url, self.raw_html)))
+        self._sources: dict[tuple[str, str], Path] = {}   # (owner, src as written) -> image file
+        self._missing: list = []
 
-    def key(self, owner: Model, text: str, first_line: int) -> str:
-        return digest(f"{self._context}|{owner.src_path}|{first_line}|{text}")
+    def fields(self) -> list[Field]:
+        s = self.site
+        return ([(cs, cs.body, cs.body_line, False, True) for cs in s.case_studies]
+                + [(p, p.body, p.body_line, False, True) for p in (*s.pages, *s.pitches)]
+                + [(t, t.quote, 1, True, False) for t in s.testimonials]
+                + [(s.profile, s.profile.bio or "", 1, False, False)])
 
-    def markdown(self, owner: Model, text: str, first_line: int, lazy: bool = True) -> Any:
-        """Markup, or with a DiskStore and `lazy` a StoredHtml read when printed."""
-        key = self.key(owner, text, first_line)
-        if not self.store.has(key):
-            self.store.add(key, self.store.make(key, *self._render(owner, text, first_line)))
-        self.used.add(key)
-        html, problems = self.store.value(key, lazy)
-        for line, col, message in problems:
-            self.errors.add(SiteError(owner.src_path, line, col, message))
-        return html
+    def key(self, owner: Model, text: str, first_line: int, inline: bool) -> str:
+        return digest(f"{self._context}|{owner.src_path}|{first_line}|{inline}|{text}")
 
-    def _render(self, owner: Model, text: str, first_line: int) -> tuple[str, list]:
+    # ------------------------------------------------------------ parse
+    def parse(self) -> tuple[ImageUse, ...]:
+        """Parse every field (those not cached on all cores); return the
+        images they show. Broken links and bad images are SiteErrors."""
+        fields = self.fields()
+        self._missing = [(self.key(*f[:4]), *f[:4]) for f in fields if not self.store.has(self.key(*f[:4]))]
+        for key, entry in parallel.run(_parse_missing, self, len(self._missing)):
+            self.store.add(key, entry)
+        self._missing = []
+        uses: list[ImageUse] = []
+        for owner, text, line, inline, _ in fields:
+            key = self.key(owner, text, line, inline)
+            self.used.add(key)
+            _, problems, images = self.store.value(key)
+            for p_line, col, message in problems:
+                self.errors.add(SiteError(owner.src_path, p_line, col, message))
+            for src, _alt, _title, i_line, col in images:
+                self._use_image(owner, src, i_line, col, uses)
+        self.errors.raise_if_any()
+        return tuple(uses)
+
+    def _use_image(self, owner: Model, ref: str, line: int, col: int, uses: list[ImageUse]) -> None:
+        path = resolve_image_path(self.config, owner.src_path, ref)
+        problem = check_image_path(self.config, path, ref)
+        if problem:
+            self.errors.add(SiteError(owner.src_path, line, col, problem))
+            return
+        self._sources[(owner.src_path, ref)] = path
+        uses.append(ImageUse(path, owner.src_path, line, col, ref))
+
+    def _parse(self, owner: Model, text: str, first_line: int, inline: bool) -> tuple[str, list, list]:
         owner_dir = posixpath.dirname(owner.src_path)
 
         def resolve_link(href: str) -> str:
@@ -83,43 +139,34 @@ class BodyRenderer:
                     return self.url(self.content_urls[candidate]) + hash_ + fragment
             raise LinkProblem(f"link to '{path}': no such case study or page")
 
-        def render_image(src: str, alt: str, title: str | None) -> str | None:
-            source = resolve_image_path(self.config, owner.src_path, src)
-            image = self.images.get(source)
-            if image is None and self.process_late_image is not None:
-                image = self.process_late_image(source)
-            return picture_html(image, alt, self.body_sizes, self.url) if image is not None else None
-
-        html, problems = _markdown().render(text, resolve_link, render_image)
-        located = []
-        for href, message in problems:
+        markdown = _markdown(self.raw_html)
+        parsed = (markdown.inline if inline else markdown.parse)(text, resolve_link)
+        problems = []
+        for href, message in parsed.problems:
             line, col = line_of(text, f"({href}", first_line)
-            located.append((line, col + 1 if col > 1 else col, message))
-        return html, located
+            problems.append((line, col + 1 if col > 1 else col, message))
+        images = [(i.src, i.alt, i.title, *image_position(text, i.src, first_line)) for i in parsed.images]
+        return parsed.html, problems, images
 
-    def image_for(self, owner: Model, ref: str | None) -> Any:
-        return self.images.get(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
-
-    def _prerender(self) -> None:
-        """Render every body missing from the cache, on all cores."""
+    # ------------------------------------------------------------ render
+    def render_site(self, images: dict[Path, Any], body_sizes: str) -> Site:
+        """The site with every Markdown field rendered and images attached
+        (`images`: processed images by source, including those of parse())."""
         s = self.site
-        todo = [(cs, cs.body, cs.body_line) for cs in s.case_studies] + \
-               [(p, p.body, p.body_line) for p in (*s.pages, *s.pitches)]
-        missing = []
-        for owner, text, line in todo:
-            key = self.key(owner, text, line)
-            if not self.store.has(key):
-                missing.append((key, owner, text, line))
-        self._missing = missing
-        for key, entry in parallel.run(_render_missing, self, len(missing)):
-            self.store.add(key, entry)
-        self._missing = []
 
-    def render_site(self) -> Site:
-        """The site with every Markdown field rendered and images attached."""
-        self._prerender()
-        s = self.site
-        md, image_for = self.markdown, self.image_for
+        def md(owner: Model, text: str, first_line: int, inline: bool = False, lazy: bool = True) -> Any:
+            html, _, refs = self.store.value(self.key(owner, text, first_line, inline), lazy)
+            if not refs:
+                return html
+            pictures = tuple(self._picture(owner, images, body_sizes, src, alt, title)
+                             for src, alt, title, _line, _col in refs)
+            if isinstance(html, StoredHtml):
+                return PicturedHtml(html.path, html.digest, html.size, pictures)
+            return Markup(insert_pictures(str(html), pictures))
+
+        def image_for(owner: Model, ref: str | None) -> Any:
+            return images.get(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
+
         case_studies = tuple(cs.model_copy(update={
             "body_html": md(cs, cs.body, cs.body_line),
             "cover_image": image_for(cs, cs.cover),
@@ -127,7 +174,7 @@ class BodyRenderer:
             "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
         }) for cs in s.case_studies)
         testimonials = tuple(t.model_copy(update={
-            "quote_html": md(t, t.quote, 1, lazy=False), "avatar_image": image_for(t, t.avatar),
+            "quote_html": md(t, t.quote, 1, inline=True, lazy=False), "avatar_image": image_for(t, t.avatar),
         }) for t in s.testimonials)
         pages = tuple(p.model_copy(update={
             "body_html": md(p, p.body, p.body_line), "og_image_file": image_for(p, p.og_image),
@@ -137,7 +184,6 @@ class BodyRenderer:
             "bio_html": md(s.profile, s.profile.bio or "", 1, lazy=False),
             "photo_image": image_for(s.profile, s.profile.photo),
         })
-        self.errors.raise_if_any()
         by_slug = {cs.slug: cs for cs in case_studies}
         tags = tuple(type(t)(t.name, t.slug, t.url_path, tuple(by_slug[c.slug] for c in t.case_studies))
                      for t in s.tags)
@@ -146,11 +192,16 @@ class BodyRenderer:
                     tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
                     today=s.today, notices=s.notices)
 
+    def _picture(self, owner: Model, images: dict[Path, Any], body_sizes: str,
+                 src: str, alt: str, title: str | None) -> str:
+        # parse() checked every image; process_images() raised for any it could not process.
+        return picture_html(images[self._sources[(owner.src_path, src)]], alt, body_sizes, self.url)
 
-def _render_missing(renderer: BodyRenderer, index: int) -> tuple[str, Any]:
-    """In a worker: render, store (a DiskStore writes the file), return the small entry."""
-    key, owner, text, line = renderer._missing[index]
-    return key, renderer.store.make(key, *renderer._render(owner, text, line))
+
+def _parse_missing(renderer: BodyRenderer, index: int) -> tuple[str, Any]:
+    """In a worker: parse, store (a DiskStore writes the file), return the small entry."""
+    key, owner, text, line, inline = renderer._missing[index]
+    return key, renderer.store.make(key, *renderer._parse(owner, text, line, inline))
 
 
 __all__ = ["BodyRenderer", "SiteErrors"]

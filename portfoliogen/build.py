@@ -23,7 +23,7 @@ from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.htmlstore import DiskStore, MemoryStore
 from portfoliogen.images.plan import ImageErrors, ImageSettings
-from portfoliogen.images.process import process_images, process_one
+from portfoliogen.images.process import process_images
 from portfoliogen.output import Staging, check_output_dir
 from portfoliogen.presence import presence_warnings
 from portfoliogen.render import Renderer, Urls, out_path_for
@@ -126,26 +126,21 @@ def _build(options: BuildOptions) -> BuildReport:
         raise SiteErrors(warnings)
     timer.lap("resolve")
 
+    urls = Urls(config.base_url, config.base_path)
+    store = DiskStore(config.cache_path, state.markdown, config.base_url) if use_cache else MemoryStore()
+    state.markdown = {}
+    bodies = BodyRenderer(site, urls.url, store)
+    image_uses += bodies.parse()   # the images bodies show, from the one parse of each body
+    timer.lap("markdown")
+
     settings = ImageSettings(widths=config.images.widths, formats=config.images.formats,
                              quality=config.images.quality, max_pixels=config.images.max_pixels)
     image_report = _process_images(image_uses, settings, config, options.progress)
     images = dict(image_report.images)
     timer.lap("images")
 
-    def late_image(src: Path):
-        try:
-            images[src] = process_one(src, settings, config.cache_path)
-            return images[src]
-        except ImageErrors:
-            return None  # the regex scan in resolve reports bad body images
-
-    urls = Urls(config.base_url, config.base_path)
-    store = DiskStore(config.cache_path, state.markdown, config.base_url) if use_cache else MemoryStore()
-    state.markdown = {}
-    bodies = BodyRenderer(site, images, theme.image_sizes.get("body", "100vw"), urls.url,
-                          late_image, store)
-    site = bodies.render_site()
-    timer.lap("markdown")
+    site = bodies.render_site(images, theme.image_sizes.get("body", "100vw"))
+    timer.lap("render bodies")
 
     out = config.output_dir
 

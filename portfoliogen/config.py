@@ -41,6 +41,13 @@ class ImageConfig(Model):
         return tuple(sorted(set(value)))
 
 
+class MarkdownConfig(Model):
+    """How Markdown bodies are rendered (markdown.* in config.yaml)."""
+
+    raw_html: bool = True
+    """Keep raw HTML written in bodies and the bio (embedded videos); false escapes it as text."""
+
+
 class ContactConfig(Model):
     email: Email | None = None
     form_action: Url | None = None
@@ -55,6 +62,7 @@ class Config(Model):
     output: Text = "output"
     images: ImageConfig = ImageConfig()
     contact: ContactConfig = ContactConfig()
+    markdown: MarkdownConfig = MarkdownConfig()
     cache_dir: Text = ".portfoliogen-cache"
     theme_options: dict[str, Any] = {}
 

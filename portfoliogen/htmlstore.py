@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 Problems = list   # [(line, column, message)] found while rendering
+Images = list     # [(src, alt, title, line, column)] the body shows, as written
 
 MARKDOWN_DIR = "markdown"
 
@@ -65,32 +66,32 @@ class StoredHtml:
 
 
 class MemoryStore:
-    """No cache: entries are (html, problems), values Markup."""
+    """No cache: entries are (html, problems, images), values Markup."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, tuple[str, Problems]] = {}
+        self.entries: dict[str, tuple[str, Problems, Images]] = {}
 
     def has(self, key: str) -> bool:
         return key in self.entries
 
-    def make(self, key: str, html: str, problems: Problems) -> tuple[str, Problems]:
-        return html, problems
+    def make(self, key: str, html: str, problems: Problems, images: Images) -> tuple[str, Problems, Images]:
+        return html, problems, images
 
     def add(self, key: str, entry: Any) -> None:
         self.entries[key] = entry
 
-    def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems]:
-        html, problems = self.entries[key]
-        return Markup(html), problems
+    def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems, Images]:
+        html, problems, images = self.entries[key]
+        return Markup(html), problems, images
 
     def used(self, keys) -> dict:
         return {}
 
 
 class DiskStore:
-    """The cache: entries are (digest, size, problems) by key, HTML in files."""
+    """The cache: entries are (digest, size, problems, images) by key, HTML in files."""
 
-    def __init__(self, cache_dir: Path, previous: dict[str, tuple[str, int, Problems]], flavour: str = ""):
+    def __init__(self, cache_dir: Path, previous: dict[str, tuple[str, int, Problems, Images]], flavour: str = ""):
         # One folder per base URL: the dev server (localhost URLs) and a
         # build of the real site may run at once on the same cache, and each
         # deletes the files it did not use.
@@ -99,7 +100,7 @@ class DiskStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         present = {name[:-5] for name in os.listdir(self.folder) if name.endswith(".html")}
         self.entries = {key: entry for key, entry in previous.items()
-                        if key in present and isinstance(entry, tuple) and len(entry) == 3}
+                        if key in present and isinstance(entry, tuple) and len(entry) == 4}
         self._present = present
 
     def path(self, key: str) -> str:
@@ -108,7 +109,7 @@ class DiskStore:
     def has(self, key: str) -> bool:
         return key in self.entries
 
-    def make(self, key: str, html: str, problems: Problems) -> tuple[str, int, Problems]:
+    def make(self, key: str, html: str, problems: Problems, images: Images) -> tuple[str, int, Problems, Images]:
         """Write the file (atomically: a concurrent build may read it)."""
         data = html.encode("utf-8", "surrogatepass")
         path = self.path(key)
@@ -116,18 +117,18 @@ class DiskStore:
         with open(tmp, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-        return hashlib.blake2b(data, digest_size=10).hexdigest(), len(html), problems
+        return hashlib.blake2b(data, digest_size=10).hexdigest(), len(html), problems, images
 
     def add(self, key: str, entry: Any) -> None:
         self.entries[key] = entry
         self._present.add(key)
 
-    def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems]:
-        digest, size, problems = self.entries[key]
+    def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems, Images]:
+        digest, size, problems, images = self.entries[key]
         stored = StoredHtml(self.path(key), digest, size)
-        return (stored if lazy else Markup(stored.text())), problems
+        return (stored if lazy else Markup(stored.text())), problems, images
 
-    def used(self, keys) -> dict[str, tuple[str, int, Problems]]:
+    def used(self, keys) -> dict[str, tuple[str, int, Problems, Images]]:
         """The entries of `keys` (saved for the next build); other files are deleted."""
         keep = {key: self.entries[key] for key in keys if key in self.entries}
         for key in self._present - keep.keys():

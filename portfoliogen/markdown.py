@@ -1,6 +1,8 @@
-"""The one configured Python-Markdown: tables, fenced code highlighted with
-CSS classes, footnotes, heading anchors, attribute lists, typographic
-quotes; links to content files and image paths rewritten by callbacks."""
+"""The configured Python-Markdown, run once per text: full Markdown for
+bodies (tables, highlighted fenced code, footnotes, heading anchors,
+attribute lists, typographic quotes), inline Markdown for short fields.
+One parse returns the HTML and the images it references; links to content
+files are rewritten by a callback."""
 
 from __future__ import annotations
 
@@ -23,14 +25,23 @@ class LinkProblem(Exception):
     """A link in a body that points nowhere; the message is for the user."""
 
 
-@dataclass
-class _Pass:
-    """State of one conversion (Markdown instances are reused)."""
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A local image a body shows (inline or reference-style), as written."""
 
-    resolve_link: LinkResolver
-    render_image: ImageRenderer
+    src: str
+    alt: str
+    title: str | None
+
+
+@dataclass
+class Parsed:
+    """One conversion: HTML with a marker where each local image goes
+    (insert_pictures fills them in), the images in order, link problems."""
+
+    html: str
+    images: list[ImageRef] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)   # (written href, message)
-    pictures: list[str] = field(default_factory=list)
 
 
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
@@ -38,8 +49,12 @@ _MARKER = re.compile(r'<pg-picture data-index="(\d+)"></pg-picture>')
 
 
 class _RewriteTree(Treeprocessor):
+    """Runs after the inline patterns, so reference-style images and links
+    are already resolved to elements; code blocks are stashed text, so an
+    image written inside code is never seen here."""
+
     def run(self, root):
-        state: _Pass = self.md.pg_pass
+        state: Parsed = self.md.pg_parsed
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 if child.tag == "a":
@@ -47,49 +62,49 @@ class _RewriteTree(Treeprocessor):
                 elif child.tag == "img":
                     self._image(parent, index, child, state)
 
-    @staticmethod
-    def _link(element, state: _Pass) -> None:
+    def _link(self, element, state: Parsed) -> None:
         href = element.get("href", "")
         if not href or _EXTERNAL.match(href):
             return
         try:
-            element.set("href", state.resolve_link(href))
+            element.set("href", self.md.pg_resolve_link(href))
         except LinkProblem as problem:
             state.problems.append((href, str(problem)))
 
     @staticmethod
-    def _image(parent, index, element, state: _Pass) -> None:
+    def _image(parent, index, element, state: Parsed) -> None:
         src = element.get("src", "")
         if not src or _EXTERNAL.match(src):
             return
-        html = state.render_image(src, element.get("alt", ""), element.get("title"))
-        if html is None:
-            return
-        marker = parent.makeelement("pg-picture", {"data-index": str(len(state.pictures))})
+        marker = parent.makeelement("pg-picture", {"data-index": str(len(state.images))})
         marker.tail = element.tail
-        state.pictures.append(html)
+        state.images.append(ImageRef(src, element.get("alt", ""), element.get("title")))
         parent.remove(element)
         parent.insert(index, marker)
 
 
-class _InsertPictures(Postprocessor):
+class _FocusableCode(Postprocessor):
     def run(self, text: str) -> str:
         # A code block may scroll sideways: keyboard users must be able to
         # focus it to scroll (WCAG 2.1.1; axe's scrollable-region-focusable).
-        text = text.replace("<pre>", '<pre tabindex="0">')
-        pictures = self.md.pg_pass.pictures
-        return _MARKER.sub(lambda m: pictures[int(m.group(1))], text) if pictures else text
+        return text.replace("<pre>", '<pre tabindex="0">')
 
 
 class _Rewrite(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         # After inline patterns (20) made the <a>/<img> elements, before toc (5).
         md.treeprocessors.register(_RewriteTree(md), "pg_rewrite", 15)
-        md.postprocessors.register(_InsertPictures(md), "pg_pictures", 5)
+        md.postprocessors.register(_FocusableCode(md), "pg_code", 5)
 
 
-def _new_markdown(baselevel: int) -> markdown.Markdown:
-    return markdown.Markdown(
+def _no_raw_html(md: markdown.Markdown) -> None:
+    """Raw HTML becomes text (escaped by the serializer)."""
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+
+
+def _full_markdown(baselevel: int, raw_html: bool) -> markdown.Markdown:
+    md = markdown.Markdown(
         extensions=["tables", "fenced_code", "codehilite", "footnotes", "toc", "attr_list",
                     "smarty", "sane_lists", "def_list", "abbr", _Rewrite()],
         extension_configs={
@@ -100,6 +115,22 @@ def _new_markdown(baselevel: int) -> markdown.Markdown:
         },
         output_format="html",
     )
+    if not raw_html:
+        _no_raw_html(md)
+    return md
+
+
+def _inline_markdown() -> markdown.Markdown:
+    """Emphasis, links and code in paragraphs; nothing that starts a block
+    (`#1 designer`, `2019. That was`, `> 99%`, indented text stays text),
+    no images, no reference definitions, and raw HTML escaped."""
+    md = markdown.Markdown(extensions=["smarty", _Rewrite()], output_format="html")
+    _no_raw_html(md)
+    for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference"):
+        md.parser.blockprocessors.deregister(name)
+    for name in ("reference", "short_reference", "image_link", "image_reference", "short_image_ref"):
+        md.inlinePatterns.deregister(name)
+    return md
 
 
 _H1 = re.compile(r"^(#\s|#$)|^=+\s*$", re.MULTILINE)
@@ -107,26 +138,65 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 
 class MarkdownRenderer:
-    """One per process: building Python-Markdown instances is the slow part."""
+    """One per process: building Python-Markdown instances is the slow part,
+    so each flavour is built on first use and reset between texts."""
 
-    def __init__(self) -> None:
-        self._normal = _new_markdown(1)
-        self._demoted = _new_markdown(2)
+    def __init__(self, raw_html: bool = True) -> None:
+        self.raw_html = raw_html
+        self._instances: dict[object, markdown.Markdown] = {}
+
+    def _instance(self, kind: object) -> markdown.Markdown:
+        if kind not in self._instances:
+            self._instances[kind] = _inline_markdown() if kind == "inline" else _full_markdown(kind, self.raw_html)
+        return self._instances[kind]
+
+    def parse(self, text: str, resolve_link: LinkResolver) -> Parsed:
+        """Full Markdown. A body with its own `# h1` is shifted down a
+        level: the page's title is the only h1."""
+        has_h1 = bool(_H1.search(_FENCE.sub("", text)))
+        return self._convert(self._instance(2 if has_h1 else 1), text, resolve_link)
+
+    def inline(self, text: str, resolve_link: LinkResolver) -> Parsed:
+        """Inline Markdown for short fields (a testimonial's quote)."""
+        return self._convert(self._instance("inline"), text, resolve_link)
+
+    @staticmethod
+    def _convert(md: markdown.Markdown, text: str, resolve_link: LinkResolver) -> Parsed:
+        md.reset()
+        md.pg_parsed = parsed = Parsed("")
+        md.pg_resolve_link = resolve_link
+        try:
+            parsed.html = md.convert(text)
+            return parsed
+        finally:
+            md.pg_parsed = md.pg_resolve_link = None
 
     def render(self, text: str, resolve_link: LinkResolver, render_image: ImageRenderer
                ) -> tuple[str, list[tuple[str, str]]]:
-        """HTML and the link problems found ((href, message) pairs).
-        A body with its own `# h1` is shifted down a level: the page's
-        title is the only h1."""
-        has_h1 = bool(_H1.search(_FENCE.sub("", text)))
-        md = self._demoted if has_h1 else self._normal
-        md.reset()
-        md.pg_pass = _Pass(resolve_link, render_image)
-        try:
-            html = md.convert(text)
-            return html, md.pg_pass.problems
-        finally:
-            md.pg_pass = None
+        """HTML with each image rendered by `render_image` (None keeps the
+        <img>), and the link problems."""
+        parsed = self.parse(text, resolve_link)
+        pictures = [render_image(i.src, i.alt, i.title) or _img_html(i) for i in parsed.images]
+        return insert_pictures(parsed.html, pictures), parsed.problems
+
+
+def insert_pictures(html: str, pictures: list[str] | tuple[str, ...]) -> str:
+    """Each image marker replaced by its picture's HTML."""
+    if not pictures:
+        return html
+
+    def picture(match: re.Match) -> str:
+        index = int(match.group(1))
+        # A marker typed as raw HTML by the user, past the images of this body.
+        return pictures[index] if index < len(pictures) else match.group(0)
+
+    return _MARKER.sub(picture, html)
+
+
+def _img_html(image: ImageRef) -> str:
+    from html import escape
+    title = f' title="{escape(image.title)}"' if image.title is not None else ""
+    return f'<img alt="{escape(image.alt)}" src="{escape(image.src)}"{title}>'
 
 
 def line_of(body: str, needle: str, first_line: int) -> tuple[int, int]:
@@ -135,3 +205,13 @@ def line_of(body: str, needle: str, first_line: int) -> tuple[int, int]:
     if pos < 0:
         return first_line, 1
     return first_line + body.count("\n", 0, pos), pos - body.rfind("\n", 0, pos)
+
+
+def image_position(body: str, src: str, first_line: int) -> tuple[int, int]:
+    """Where an image path is written: in `![..](src`, a `[ref]: src`
+    definition, or anywhere (line and column of the path itself)."""
+    for prefix in ("](", "]: ", "]:", "<", ""):
+        line, col = line_of(body, prefix + src, first_line)
+        if body.find(prefix + src) >= 0:
+            return line, col + len(prefix)
+    return first_line, 1

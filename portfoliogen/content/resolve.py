@@ -1,13 +1,13 @@
 """Loaded content -> resolved Site: drafts dropped, slugs and ids checked,
 references between files checked at the reference, pitches past `expires`
-dropped, image paths resolved, tags and the menu built.
+dropped, image paths of front matter resolved (bodies' images come from
+their Markdown parse, bodies.py), tags and the menu built.
 
 Every problem is collected, so the user sees all of them at once."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +25,6 @@ RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", 
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff",
                   ".heic", ".heif", ".bmp"}
-
-# Markdown images: ![alt](src "title") and raw <img src="...">
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +62,6 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
             _use_image(config, cs, (field,), getattr(cs, field), errors, images)
         for index, item in enumerate(cs.gallery):
             _use_image(config, cs, ("gallery", index, "src"), item.src, errors, images)
-        _use_body_images(config, cs, errors, images)
         tag_slugs = tuple(slugify(t) for t in cs.tags)
         resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs}))
     resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
@@ -97,7 +92,6 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         _check_refs(pitch, "case_studies", all_slugs, "case study", errors)
         _check_refs(pitch, "testimonials", testimonial_ids, "testimonial", errors)
         _check_refs(pitch, "services", service_ids, "service", errors)
-        _use_body_images(config, pitch, errors, images)
         pitches.append(pitch.model_copy(update={"url_path": f"/p/{pitch.token}/"}))
     _check_unique_tokens(pitches, errors)
 
@@ -178,7 +172,6 @@ def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[I
             continue
         seen[page.slug] = page
         _use_image(config, page, ("og_image",), page.og_image, errors, images)
-        _use_body_images(config, page, errors, images)
         out.append(page.model_copy(update={"url_path": f"/{page.slug}/"}))
     return out
 
@@ -222,22 +215,6 @@ def _use_image(config: Config, obj: Model, path: tuple, ref: str | None,
         errors.add(SiteError(obj.src_path, line, col, problem))
         return
     images.append(ImageUse(src, obj.src_path, line, col, ref))
-
-
-def _use_body_images(config: Config, obj: Model, errors: ErrorCollector, images: list[ImageUse]) -> None:
-    for pattern in (_MD_IMAGE, _HTML_IMAGE):
-        for match in pattern.finditer(obj.body):
-            ref = match.group(1)
-            if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.IGNORECASE) or ref.startswith("//"):
-                continue  # a remote URL: left as written
-            line = obj.body_line + obj.body.count("\n", 0, match.start(1))
-            col = match.start(1) - obj.body.rfind("\n", 0, match.start(1))
-            src = resolve_image_path(config, obj.src_path, ref)
-            problem = check_image_path(config, src, ref)
-            if problem:
-                errors.add(SiteError(obj.src_path, line, col, problem))
-            else:
-                images.append(ImageUse(src, obj.src_path, line, col, ref))
 
 
 def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:
