@@ -28,6 +28,7 @@ from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
     CARD_SIZE, PICTURE_PANEL, CardSpec, IconSpec, card_file, initials, text_on,
 )
+from portfoliogen.seo.xmltext import xml_attr, xml_text
 
 PAD = 72
 JPEG_QUALITY = 85
@@ -335,10 +336,10 @@ def _svg_icon(spec: IconSpec, square: Image.Image) -> bytes:
                 f'<image width="64" height="64" clip-path="url(#c)" href="data:image/jpeg;base64,{data}"/>')
     else:
         letters = initials(spec.name)
-        esc = letters.replace("&", "&amp;").replace("<", "&lt;")
         size = 27 if len(letters) > 1 else 36
-        body = (f'<rect width="64" height="64" rx="14" fill="{spec.accent}"/>'
+        body = (f'<rect width="64" height="64" rx="14" fill="{xml_attr(spec.accent)}"/>'
                 f'<text x="32" y="32" dy=".35em" text-anchor="middle" font-family="DejaVu Sans,Verdana,'
-                f'system-ui,sans-serif" font-weight="700" font-size="{size}" fill="{text_on(spec.accent)}">'
-                f'{esc}</text>')
+                f'system-ui,sans-serif" font-weight="700" font-size="{size}" '
+                f'fill="{xml_attr(text_on(spec.accent))}">'
+                f'{xml_text(letters)}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">{body}</svg>\n').encode("utf-8")

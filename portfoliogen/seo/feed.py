@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
-
 from portfoliogen.content.site import Site
+from portfoliogen.seo.xmltext import xml_attr, xml_text
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/[^"]*)"')
 _FRAGMENT = re.compile(r'(\shref=")(#[^"]*)"')
@@ -39,34 +38,34 @@ def render_feed(site: Site, abs_url, origin: str, limit: int = 50) -> bytes:
     entries = sorted(site.case_studies, key=lambda cs: (cs.date.date, cs.slug), reverse=True)[:limit]
     updated = entries[0].date.date if entries else site.today
     out = ['<?xml version="1.0" encoding="utf-8"?>',
-           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(site.config.language)}">',
-           f"  <title>{escape(site.config.title)}</title>",
-           f"  <subtitle>{escape(profile.headline)}</subtitle>",
-           f'  <link href="{escape(abs_url("/feed.xml"))}" rel="self" type="application/atom+xml"/>',
-           f'  <link href="{escape(abs_url("/"))}" rel="alternate" type="text/html"/>',
-           f"  <id>{escape(abs_url('/'))}</id>",
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_attr(site.config.language)}">',
+           f"  <title>{xml_text(site.config.title)}</title>",
+           f"  <subtitle>{xml_text(profile.headline)}</subtitle>",
+           f'  <link href="{xml_attr(abs_url("/feed.xml"))}" rel="self" type="application/atom+xml"/>',
+           f'  <link href="{xml_attr(abs_url("/"))}" rel="alternate" type="text/html"/>',
+           f"  <id>{xml_text(abs_url('/'))}</id>",
            f"  <updated>{_atom_date(updated)}</updated>",
-           f"  <author><name>{escape(profile.name)}</name><uri>{escape(abs_url('/'))}</uri></author>",
+           f"  <author><name>{xml_text(profile.name)}</name><uri>{xml_text(abs_url('/'))}</uri></author>",
            '  <generator>portfoliogen</generator>',
-           f"  <icon>{escape(abs_url('/favicon.ico'))}</icon>"]
+           f"  <icon>{xml_text(abs_url('/favicon.ico'))}</icon>"]
     for cs in entries:
         page_url = abs_url(cs.url_path)
         body = _HEADERLINK.sub("", str(cs.body_html))   # the theme's "#" permalinks mean nothing in a reader
         if cs.cover_image is not None:
             src = cs.cover_image.src
-            body = (f'<p><img src="{escape(abs_url(src.url_path), {chr(34): "&quot;"})}" width="{src.width}" '
-                    f'height="{src.height}" alt="{escape(cs.cover_alt or "", {chr(34): "&quot;"})}"></p>\n'
+            body = (f'<p><img src="{xml_attr(abs_url(src.url_path))}" width="{src.width}" '
+                    f'height="{src.height}" alt="{xml_attr(cs.cover_alt or "")}"></p>\n'
                     + body)
         content = absolutize(body, origin, page_url)
         out += ["  <entry>",
-                f"    <title>{escape(cs.title)}</title>",
-                f'    <link href="{escape(abs_url(cs.url_path))}" rel="alternate" type="text/html"/>',
-                f"    <id>{escape(abs_url(cs.url_path))}</id>",
+                f"    <title>{xml_text(cs.title)}</title>",
+                f'    <link href="{xml_attr(abs_url(cs.url_path))}" rel="alternate" type="text/html"/>',
+                f"    <id>{xml_text(abs_url(cs.url_path))}</id>",
                 f"    <published>{_atom_date(cs.date.date)}</published>",
                 f"    <updated>{_atom_date(cs.date.date)}</updated>",
-                f"    <summary>{escape(cs.summary)}</summary>",
-                *[f'    <category term="{escape(tag)}"/>' for tag in cs.tags],
-                f'    <content type="html">{escape(content)}</content>',
+                f"    <summary>{xml_text(cs.summary)}</summary>",
+                *[f'    <category term="{xml_attr(tag)}"/>' for tag in cs.tags],
+                f'    <content type="html">{xml_text(content)}</content>',
                 "  </entry>"]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")

@@ -35,8 +35,9 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
 
 
 def describe(*candidates: str | None, body_html: str = "") -> str:
-    """The first non-empty candidate, else the body's first paragraph."""
+    """The first non-empty candidate (plain text: every character kept, so
+    `<1 s` and `> 99.9%` stay), else the body's first paragraph."""
     for text in candidates:
         if text and text.strip():
-            return shorten(plain_text(text))
+            return shorten(text)
     return shorten(first_paragraph(body_html))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from portfoliogen.content.site import Site
+from portfoliogen.seo.xmltext import xml_text
 
 EXCLUDED_KINDS = {"404", "pitch"}
 
@@ -27,7 +26,7 @@ def render_sitemap(pages, site: Site, abs_url) -> bytes:
             continue
         lastmod = dated.get(page.url_path) or (newest if page.kind in ("home", "work") else None)
         lines.append("  <url>")
-        lines.append(f"    <loc>{escape(abs_url(page.url_path))}</loc>")
+        lines.append(f"    <loc>{xml_text(abs_url(page.url_path))}</loc>")
         if lastmod:
             lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
         lines.append("  </url>")
