@@ -96,14 +96,13 @@ class BodyRenderer:
     def parse(self) -> tuple[ImageUse, ...]:
         """Parse every field (those not cached on all cores); return the
         images they show. Broken links and bad images are SiteErrors."""
-        fields = self.fields()
-        self._missing = [(self.key(*f[:4]), *f[:4]) for f in fields if not self.store.has(self.key(*f[:4]))]
+        keyed = [(self.key(*f[:4]), *f[:4]) for f in self.fields()]
+        self._missing = [item for item in keyed if not self.store.has(item[0])]
         for key, entry in parallel.run(_parse_missing, self, len(self._missing)):
             self.store.add(key, entry)
         self._missing = []
         uses: list[ImageUse] = []
-        for owner, text, line, inline, _ in fields:
-            key = self.key(owner, text, line, inline)
+        for key, owner, _text, _line, _inline in keyed:
             self.used.add(key)
             _, problems, images = self.store.value(key)
             for p_line, col, message in problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 
 import markdown
 from markdown.extensions import Extension
@@ -126,7 +127,8 @@ def _inline_markdown() -> markdown.Markdown:
     no images, no reference definitions, and raw HTML escaped."""
     md = markdown.Markdown(extensions=["smarty", _Rewrite()], output_format="html")
     _no_raw_html(md)
-    for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference"):
+    for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote",
+                 "reference"):
         md.parser.blockprocessors.deregister(name)
     for name in ("reference", "short_reference", "image_link", "image_reference", "short_image_ref"):
         md.inlinePatterns.deregister(name)
@@ -147,7 +149,8 @@ class MarkdownRenderer:
 
     def _instance(self, kind: object) -> markdown.Markdown:
         if kind not in self._instances:
-            self._instances[kind] = _inline_markdown() if kind == "inline" else _full_markdown(kind, self.raw_html)
+            self._instances[kind] = (_inline_markdown() if kind == "inline"
+                                     else _full_markdown(kind, self.raw_html))
         return self._instances[kind]
 
     def parse(self, text: str, resolve_link: LinkResolver) -> Parsed:
@@ -194,7 +197,6 @@ def insert_pictures(html: str, pictures: list[str] | tuple[str, ...]) -> str:
 
 
 def _img_html(image: ImageRef) -> str:
-    from html import escape
     title = f' title="{escape(image.title)}"' if image.title is not None else ""
     return f'<img alt="{escape(image.alt)}" src="{escape(image.src)}"{title}>'
 

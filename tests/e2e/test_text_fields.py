@@ -85,7 +85,8 @@ def test_a_summary_keeps_every_character(new_site: Path) -> None:
 
 def test_every_xml_file_parses_whatever_the_content(new_site: Path) -> None:
     path = new_site / STUDY
-    text = path.read_text(encoding="utf-8").replace("tags: [design systems]", "tags: ['27\" displays', a&b <c>]")
+    tags = "tags: ['27\" displays', a&b <c>]"
+    text = path.read_text(encoding="utf-8").replace("tags: [design systems]", tags)
     text += "\nForm\x0cfeed, vertical\x0btab, nul\x00 and \ufffe non-character, <b>bold</b> & more.\n"
     path.write_text(text, encoding="utf-8")
     build(new_site)
