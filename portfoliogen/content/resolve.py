@@ -196,7 +196,10 @@ def resolve_image_path(config: Config, owner_src_path: str, ref: str) -> Path:
     for candidate in candidates:
         if candidate.exists():
             return candidate.resolve()
-    return candidates[0].resolve()
+    try:
+        return candidates[0].resolve()
+    except (RuntimeError, OSError):   # a symlink loop: check_image_path reports it
+        return candidates[0].absolute()
 
 
 def check_image_path(config: Config, path: Path, ref: str) -> str | None:
@@ -205,6 +208,8 @@ def check_image_path(config: Config, path: Path, ref: str) -> str | None:
     if not path.is_relative_to(root):
         return f"image '{ref}' is outside the project folder"
     if not path.is_file():
+        if path.is_symlink():
+            return f"image '{ref}' is a symbolic link that leads nowhere (or round in a loop)"
         return f"image '{ref}' not found"
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         return f"'{ref}' is not an image file (use JPEG, PNG, WebP, AVIF, GIF, SVG, TIFF or HEIC)"
