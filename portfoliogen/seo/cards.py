@@ -107,7 +107,10 @@ def _split_long(draw, word: str, font, width: int) -> list[str]:
     return parts + ([current] if current else [])
 
 
-def wrap(draw, text: str, font, width: int) -> list[str]:
+def wrap(draw, text: str, font, width: int, max_lines: int | None = None) -> list[str]:
+    """`text` in lines no wider than `width`; with `max_lines`, stop after
+    max_lines + 1 lines (enough to tell it does not fit, and to ellipsise the
+    last): a title of 50,000 characters costs no more than a long one."""
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -115,6 +118,8 @@ def wrap(draw, text: str, font, width: int) -> list[str]:
             candidate = f"{current} {piece}" if current else piece
             if current and _width(draw, candidate, font) > width:
                 lines.append(current)
+                if max_lines is not None and len(lines) > max_lines:
+                    return lines
                 current = piece
             else:
                 current = candidate
@@ -123,8 +128,27 @@ def wrap(draw, text: str, font, width: int) -> list[str]:
     return lines
 
 
+def _clip(draw, line: str, font, width: int) -> str:
+    """The shortest beginning of `line` that is wider than `width` (or all of
+    it): ellipsise never keeps more, so it need not measure the rest."""
+    start = 0
+    while True:
+        space = line.find(" ", start)
+        end = len(line) if space < 0 else space
+        if _width(draw, line[:end], font) > width:
+            break
+        if space < 0:
+            return line
+        start = space + 1
+    for cut in range(start + 1, end):   # the word that overflows, by characters
+        if _width(draw, line[:cut], font) > width:
+            return line[:cut]
+    return line[:end]
+
+
 def ellipsise(draw, line: str, font, width: int) -> str:
     """Drop words (then characters) until `line…` fits."""
+    line = _clip(draw, line, font, width)
     while line:
         candidate = line.rstrip(" ,;:.–—-") + "…"
         if _width(draw, candidate, font) <= width:
@@ -140,13 +164,13 @@ def fit_text(draw, text: str, width: int, height: int, *, bold: bool = True,
     lines that fit, the last one ellipsised."""
     for size in sizes:
         font = _font(bold, size)
-        lines = wrap(draw, text, font, width)
         allowed = min(max_lines, int(height // (size * line_height)))
+        lines = wrap(draw, text, font, width, allowed)
         if len(lines) <= allowed:
             return font, lines
     font = _font(bold, sizes[-1])
     allowed = max(1, min(max_lines, int(height // (sizes[-1] * line_height))))
-    lines = wrap(draw, text, font, width)
+    lines = wrap(draw, text, font, width, allowed)
     if len(lines) > allowed:
         lines = lines[:allowed - 1] + [ellipsise(draw, " ".join(lines[allowed - 1:]), font, width)]
     return font, lines
