@@ -197,7 +197,7 @@ def _too_deep(text: str, display: str, line_offset: int) -> SiteError:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):   # lazy: stops at the level
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > MAX_DEPTH + 1:   # as _Builder counts: the root is level 0
                     mark = event.start_mark
                     return SiteError(display, mark.line + 1 + line_offset, mark.column + 1,
                                      f"invalid YAML: nested more than {MAX_DEPTH} levels deep")

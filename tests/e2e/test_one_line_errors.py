@@ -37,7 +37,7 @@ def assert_one_line(result: subprocess.CompletedProcess, starts: str, contains: 
 def test_yaml_nested_a_thousand_deep(new_site: Path) -> None:
     edit(new_site, CS, "client: Example Shop\n", "client: Example Shop\nextra: " + "[" * 1000 + "]" * 1000 + "\n")
     result = run_cli("build", "--no-cache", cwd=new_site)
-    assert_one_line(result, f"{CS}:6:71: ", "nested more than 64 levels deep")
+    assert_one_line(result, f"{CS}:6:72: ", "nested more than 64 levels deep")
 
 
 def test_yaml_block_nested_a_thousand_deep(new_site: Path) -> None:
@@ -156,3 +156,51 @@ def test_all_pitch_names_build(new_site: Path) -> None:
         assert run_cli("pitch", name, cwd=new_site).returncode == 0
     result = run_cli("build", "--no-cache", cwd=new_site)
     assert result.returncode == 0, result.stderr
+
+
+# -------------------------------------------------------------- distinct slugs
+def test_tags_with_signs_and_symbols_get_pages_of_their_own(new_site: Path) -> None:
+    edit(new_site, CS, "tags: [e-commerce, checkout]", 'tags: [e-commerce, checkout, "C#", "C++", "🎨", "!!!"]')
+    edit(new_site, "content/case-studies/second-project.md", "tags: [design systems]",
+         "tags: [design systems, Checkout]")   # case alone: the same tag
+    result = run_cli("build", "--no-cache", cwd=new_site)
+    assert result.returncode == 0, result.stderr
+    tags = new_site / "output" / "work" / "tags"
+    assert sorted(p.name for p in tags.iterdir()) == [
+        "artist-palette", "c-plus-plus", "c-sharp", "checkout", "design-systems", "e-commerce",
+        "exclamation-mark-exclamation-mark-exclamation-mark"]
+    assert "<h1" in (tags / "c-sharp" / "index.html").read_text(encoding="utf-8")
+    assert ">C++<" in (tags / "c-plus-plus" / "index.html").read_text(encoding="utf-8")
+    assert ">C#<" in (tags / "c-sharp" / "index.html").read_text(encoding="utf-8")
+
+
+def test_tags_that_would_share_a_page_name_both_places(new_site: Path) -> None:
+    edit(new_site, "content/case-studies/second-project.md", "tags: [design systems]",
+         'tags: [design systems, "e commerce"]')
+    result = run_cli("build", "--no-cache", cwd=new_site)
+    assert_one_line(result, "content/case-studies/second-project.md:7:",
+                    f"tag 'e commerce' would share the page /work/tags/e-commerce/ with tag 'e-commerce' "
+                    f"({CS}:14:8)")
+
+
+def test_a_300_character_tag_builds(new_site: Path) -> None:
+    edit(new_site, CS, "tags: [e-commerce, checkout]", "tags: [e-commerce, " + "x" * 300 + "]")
+    result = run_cli("build", "--no-cache", cwd=new_site)
+    assert result.returncode == 0, result.stderr
+    long_one = [p.name for p in (new_site / "output" / "work" / "tags").iterdir() if p.name.startswith("xxx")]
+    assert len(long_one) == 1 and len(long_one[0]) <= 100
+
+
+def test_case_studies_named_by_emoji_get_slugs_of_their_own(new_site: Path) -> None:
+    folder = new_site / "content" / "case-studies"
+    text = (folder / "second-project.md").read_text(encoding="utf-8")
+    (folder / "🎨.md").write_text(text, encoding="utf-8")
+    (folder / "🎧.md").write_text(text, encoding="utf-8")
+    long_name = "a" * 240 + ".md"
+    (folder / long_name).write_text(text, encoding="utf-8")
+    result = run_cli("build", "--no-cache", cwd=new_site)
+    assert result.returncode == 0, result.stderr
+    work = new_site / "output" / "work"
+    assert (work / "artist-palette" / "index.html").is_file()
+    assert (work / "headphone" / "index.html").is_file()
+    assert [p for p in work.iterdir() if p.name.startswith("aaaa") and len(p.name) <= 100]
