@@ -95,13 +95,16 @@ def _direction(text: str) -> str | None:
     return ("rtl" if is_rtl(text) else "ltr") if _RAQM else None
 
 
-def _split_long(draw, word: str, font, width: int) -> list[str]:
-    """A word wider than the line (a URL, CJK without spaces) broken by characters."""
+def _split_long(draw, word: str, font, width: int, max_parts: int | None = None) -> list[str]:
+    """A word wider than the line (a URL, CJK without spaces) broken by
+    characters; after `max_parts` parts, the rest of it as one."""
     parts, current = [], ""
-    for ch in word:
+    for index, ch in enumerate(word):
         if current and _width(draw, current + ch, font) > width:
             parts.append(current)
             current = ch
+            if max_parts is not None and len(parts) >= max_parts:
+                return parts + [word[index:]]
         else:
             current += ch
     return parts + ([current] if current else [])
@@ -114,7 +117,8 @@ def wrap(draw, text: str, font, width: int, max_lines: int | None = None) -> lis
     lines: list[str] = []
     current = ""
     for word in text.split():
-        for piece in (_split_long(draw, word, font, width) if _width(draw, word, font) > width else [word]):
+        room = None if max_lines is None else max_lines + 1 - len(lines)
+        for piece in (_split_long(draw, word, font, width, room) if _width(draw, word, font) > width else [word]):
             candidate = f"{current} {piece}" if current else piece
             if current and _width(draw, candidate, font) > width:
                 lines.append(current)
