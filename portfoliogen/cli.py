@@ -14,7 +14,11 @@ from pathlib import Path
 import click
 
 from portfoliogen import __version__
-from portfoliogen.errors import SiteError, SiteErrors
+from portfoliogen.errors import SiteError, SiteErrors, os_error_line
+
+
+_TOO_BIG = {RecursionError: "a content file or template nests too deeply to build",
+            MemoryError: "out of memory (is a content file or image unusually large?)"}
 
 
 class _State:
@@ -42,9 +46,22 @@ def run_command(func, *args, **kwargs):
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except OSError as err:   # the machine, not the site: a full disk, a permission, a bad path
+        if _State.debug:
+            traceback.print_exc()
+        click.echo(os_error_line(err), err=True)
+        sys.exit(1)
+    except (RecursionError, MemoryError) as err:
+        if _State.debug:
+            traceback.print_exc()
+        click.echo(f"portfoliogen: {_TOO_BIG[type(err)]}", err=True)
+        sys.exit(1)
     except Exception as err:  # a bug in portfoliogen, not in the site
         if _State.debug:
             traceback.print_exc()
+        elif str(err).startswith("Symlink loop from "):   # pathlib's resolve() before Python 3.13
+            click.echo(f"portfoliogen: {err} (a symbolic link points at itself or round in a circle)",
+                       err=True)
         else:
             click.echo(f"portfoliogen: internal error: {type(err).__name__}: {err} "
                        f"(run with --debug for the traceback, and please report it)", err=True)
@@ -90,8 +107,8 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
     if not no_cache:
         from portfoliogen import fastpath
 
-        same = fastpath.unchanged(config_path, fastpath.options_key(output, drafts, base_url, strict,
-                                                                   _today(today)))
+        same = run_command(fastpath.unchanged, config_path,
+                           fastpath.options_key(output, drafts, base_url, strict, _today(today)))
         if same is not None:
             for notice in same["notices"]:
                 click.echo(f"warning: {notice}", err=True)

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 from collections.abc import Iterable
 
 
@@ -54,6 +56,39 @@ class ErrorCollector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise SiteErrors(self.errors)
+
+
+# What to do about the OS errors a user can meet (the strerror says what happened).
+_OS_HINTS = {
+    errno.ENOSPC: "free some space and build again",
+    errno.EDQUOT: "free some space and build again",
+    errno.EACCES: "check the permissions of this file and its folders",
+    errno.EPERM: "check the permissions of this file and its folders",
+    errno.EROFS: "choose a folder on a writable disk",
+    errno.ENAMETOOLONG: "shorten the name",
+    errno.ELOOP: "a symbolic link points at itself or round in a circle",
+}
+
+
+def os_error_line(err: OSError) -> str:
+    """One line for an OSError that reached the command line: the path it
+    concerns (relative to the working folder when inside it), what happened
+    and what to do."""
+    message = err.strerror or str(err) or type(err).__name__
+    if err.errno in _OS_HINTS:
+        message += f" ({_OS_HINTS[err.errno]})"
+    if err.filename is None:
+        return f"portfoliogen: {message}"
+    return str(SiteError(_shown_path(err.filename), None, None, message))
+
+
+def _shown_path(path: str | bytes | int) -> str:
+    path = os.fsdecode(path) if isinstance(path, bytes) else str(path)
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

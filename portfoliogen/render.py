@@ -323,7 +323,7 @@ class Renderer:
             self.errors.add(SiteError(self.config.display(self.theme.folders[0]), None, None,
                                       f"template '{err.name}' not found in theme '{self.theme.name}'"))
             return None
-        except (jinja2.UndefinedError, KeyError, TypeError, ValueError, AttributeError) as err:
+        except Exception as err:   # a template's own runtime error ({{ 1/0 }}, a bad filter call)
             path, line = self._template_frame(err)
             if path is None:
                 raise

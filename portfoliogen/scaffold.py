@@ -38,7 +38,7 @@ def new_site(path: Path, theme: str = "default") -> Path:
 
 
 PITCH_TEMPLATE = """---
-title: A proposal for {prospect}
+title: {title}
 prospect: {prospect}
 token: {token}          # the unguessable part of the URL: keep it, share the link only with them
 expires: {expires}
@@ -72,6 +72,24 @@ How to say yes, and when you could start.
 """
 
 
+def yaml_scalar(text: str) -> str:
+    """`text` as a double-quoted YAML scalar that reads back as the same
+    string, whatever it holds (': ', '#', '[', 'Yes', quotes, new lines),
+    with every printable character left as it is for the person who edits it."""
+    return '"' + "".join(_yaml_char(c) for c in text) + '"'
+
+
+def _yaml_char(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if char.isprintable() and char not in "\u2028\u2029\ufeff":   # YAML reads these as breaks or a BOM
+        return char
+    if char in "\n\t":
+        return "\\n" if char == "\n" else "\\t"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     """Write content/pitches/<name>.md with a fresh token; return it and its URL."""
     import datetime as dt
@@ -91,6 +109,7 @@ def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     prospect = name.replace("-", " ").replace("_", " ").strip().title()
     expires = (today or dt.date.today()) + dt.timedelta(days=60)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(PITCH_TEMPLATE.format(prospect=prospect, token=token, expires=expires.isoformat()),
-                    encoding="utf-8")
+    text = PITCH_TEMPLATE.format(title=yaml_scalar(f"A proposal for {prospect}"),
+                                 prospect=yaml_scalar(prospect), token=token, expires=expires.isoformat())
+    path.write_text(text, encoding="utf-8")
     return path, f"{config.base_url}p/{token}/"

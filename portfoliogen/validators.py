@@ -16,6 +16,8 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 from pydantic import BeforeValidator
 
+from portfoliogen.slugs import MAX_SLUG_BYTES, fit_slug, plain_slug, slugify  # noqa: F401 (slugify: re-exported)
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
@@ -144,21 +146,15 @@ def parse_working_hours(value: Any) -> str:
     return f"{h1:02d}:{m1:02d}-{h2:02d}:{m2:02d}"
 
 
-_SLUG_RUN = re.compile(r"[^\w]+|_+", re.UNICODE)
-
-
-def slugify(text: str) -> str:
-    """Lower-case; every run of characters other than letters and digits
-    becomes one '-' (Unicode letters are kept)."""
-    return _SLUG_RUN.sub("-", str(text).lower()).strip("-")
-
-
 def parse_slug(value: Any) -> str:
     text = str(value) if isinstance(value, (str, int)) else ""
-    slug = slugify(text)
+    slug = plain_slug(text)
     if not slug or slug != text:
-        hint = f" (did you mean '{slug}'?)" if slug else ""
+        hint = f" (did you mean '{fit_slug(slug)}'?)" if slug else ""
         raise ValueError(f"{value!r} is not a slug: use lower-case letters, digits and '-'{hint}")
+    if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+        raise ValueError(f"'{slug[:40]}...' is too long for a slug: at most {MAX_SLUG_BYTES} bytes "
+                         f"(it becomes a file name)")
     return slug
 
 

@@ -7,6 +7,7 @@ eating the machine's memory."""
 
 from __future__ import annotations
 
+import re
 from array import array
 from typing import Any
 
@@ -22,6 +23,10 @@ MAX_NODES = 100_000  # far above any real content file, far below an alias bomb
 MAX_DEPTH = 64
 
 LocPath = tuple[str | int, ...]
+
+# The characters YAML 1.1 refuses (PyYAML's Reader.NON_PRINTABLE): found here
+# first, because the parser's own message has no line and spans two lines.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 _LAYOUTS: dict[tuple, tuple] = {}   # every distinct layout once (files of one kind share theirs)
@@ -149,21 +154,59 @@ def decode_text(raw: bytes, display: str) -> str:
 def load_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, Locations]:
     """Parse `text` (already stripped of BOM/CRLF). `line_offset` is added to
     every line number: front matter starts below the opening `---`."""
+    _check_characters(text, display, line_offset)
     try:
-        node = yaml.compose(text, Loader=_FastLoader)
-    except yaml.MarkedYAMLError:
-        # Re-parse with the pure loader: its messages and marks are the exact ones.
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.MarkedYAMLError as err:
-            raise _yaml_error(err, display, line_offset) from None
-    except yaml.YAMLError as err:
-        raise SiteError(display, None, None, f"invalid YAML: {err}") from None
+        node = _compose(text, display, line_offset)
+    except RecursionError:
+        # The composers recurse once per level: find the level that is too
+        # deep from the parser's flat event stream instead.
+        raise _too_deep(text, display, line_offset) from None
     if node is None:
         return None, Locations()
     builder = _Builder(display, line_offset)
     data = builder.build(node, (), 0)
     return data, Locations(builder.values, builder.keys)
+
+
+def _compose(text: str, display: str, line_offset: int) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_FastLoader)
+    except yaml.MarkedYAMLError:
+        # Re-parse with the pure loader: its messages and marks are the exact ones.
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as err:
+            raise _yaml_error(err, display, line_offset) from None
+    except yaml.YAMLError as err:
+        raise SiteError(display, None, None, f"invalid YAML: {err}") from None
+
+
+def _check_characters(text: str, display: str, line_offset: int) -> None:
+    bad = _NON_PRINTABLE.search(text)
+    if bad is None:
+        return
+    line = text.count("\n", 0, bad.start()) + 1
+    column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    raise SiteError(display, line + line_offset, column,
+                    f"invalid YAML: control character U+{ord(bad.group()):04X} is not allowed (remove it)")
+
+
+def _too_deep(text: str, display: str, line_offset: int) -> SiteError:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):   # lazy: stops at the level
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:   # as _Builder counts: the root is level 0
+                    mark = event.start_mark
+                    return SiteError(display, mark.line + 1 + line_offset, mark.column + 1,
+                                     f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as err:
+        if isinstance(err, yaml.MarkedYAMLError):
+            return _yaml_error(err, display, line_offset)
+    return SiteError(display, None, None, f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
 
 
 def _yaml_error(err: yaml.MarkedYAMLError, display: str, line_offset: int) -> SiteError:
@@ -194,8 +237,10 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: LocPath, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
-            raise self.error(node, "document too large or too deeply nested "
+        if depth > MAX_DEPTH:
+            raise self.error(node, f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+        if self.count > MAX_NODES:
+            raise self.error(node, f"document too large: more than {MAX_NODES:,} values "
                                    "(are YAML aliases expanding without end?)")
         self.values[path] = self.where(node)
         if isinstance(node, yaml.MappingNode):

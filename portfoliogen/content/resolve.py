@@ -17,7 +17,7 @@ from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
 from portfoliogen.errors import ErrorCollector, SiteError, did_you_mean
 from portfoliogen.i18n import format_date, format_price
-from portfoliogen.validators import slugify
+from portfoliogen.slugs import tag_slug
 
 # URL paths the theme owns; a free page may not take them.
 RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", "images",
@@ -62,7 +62,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
             _use_image(config, cs, (field,), getattr(cs, field), errors, images)
         for index, item in enumerate(cs.gallery):
             _use_image(config, cs, ("gallery", index, "src"), item.src, errors, images)
-        tag_slugs = tuple(slugify(t) for t in cs.tags)
+        tag_slugs = tuple(tag_slug(t) for t in cs.tags)
         resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs}))
     resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
 
@@ -94,6 +94,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         _check_refs(pitch, "services", service_ids, "service", errors)
         pitches.append(pitch.model_copy(update={"url_path": f"/p/{pitch.token}/"}))
     _check_unique_tokens(pitches, errors)
+    _check_tag_slugs(resolved_cs, errors)
 
     errors.raise_if_any()
     tags = _build_tags(resolved_cs)
@@ -123,6 +124,20 @@ def _check_unique_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -
         else:
             seen[cs.slug] = cs
     return list(seen.values())
+
+
+def _check_tag_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -> None:
+    """Two tags share a page only when they differ in case alone; 'C#' and
+    'C++', or 'e-commerce' and 'e commerce', would share one URL."""
+    first: dict[str, tuple[str, CaseStudy, int]] = {}   # slug -> (name, where it was first seen)
+    for cs in case_studies:
+        for index, (name, slug) in enumerate(zip(cs.tags, cs.tag_slugs)):
+            seen = first.setdefault(slug, (name, cs, index))
+            if " ".join(seen[0].casefold().split()) != " ".join(name.casefold().split()):
+                line, col = locations_of(seen[1]).of(("tags", seen[2]))
+                _error(errors, cs, ("tags", index),
+                       f"tag '{name}' would share the page /work/tags/{slug}/ with tag '{seen[0]}' "
+                       f"({seen[1].src_path}:{line}:{col}); write both the same way")
 
 
 def _check_unique_ids(items, kind: str, errors: ErrorCollector) -> set[str]:
@@ -189,7 +204,10 @@ def resolve_image_path(config: Config, owner_src_path: str, ref: str) -> Path:
     for candidate in candidates:
         if candidate.exists():
             return candidate.resolve()
-    return candidates[0].resolve()
+    try:
+        return candidates[0].resolve()
+    except (RuntimeError, OSError):   # a symlink loop: check_image_path reports it
+        return candidates[0].absolute()
 
 
 def check_image_path(config: Config, path: Path, ref: str) -> str | None:
@@ -198,6 +216,8 @@ def check_image_path(config: Config, path: Path, ref: str) -> str | None:
     if not path.is_relative_to(root):
         return f"image '{ref}' is outside the project folder"
     if not path.is_file():
+        if path.is_symlink():
+            return f"image '{ref}' is a symbolic link that leads nowhere (or round in a loop)"
         return f"image '{ref}' not found"
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         return f"'{ref}' is not an image file (use JPEG, PNG, WebP, AVIF, GIF, SVG, TIFF or HEIC)"

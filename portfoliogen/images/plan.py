@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portfoliogen.slugs import fit_slug
+
 # Bump when a change in process.py changes the pixels or bytes of an output:
 # it is part of every cache key and every output file name.
 PIPELINE_VERSION = "1"
@@ -135,7 +137,7 @@ class ImageErrors(Exception):
 def slugify_stem(name: str) -> str:
     """The spec's slug rule (validators.slugify), kept here so worker processes
     do not import pydantic and babel."""
-    return _SLUG_RUN.sub("-", Path(name).stem.lower()).strip("-") or "image"
+    return fit_slug(_SLUG_RUN.sub("-", Path(name).stem.lower()).strip("-") or "image")
 
 
 def variant_widths(width: int, widths: tuple[int, ...]) -> tuple[int, ...]:

@@ -96,26 +96,35 @@ def _direction(text: str) -> str | None:
     return ("rtl" if is_rtl(text) else "ltr") if _RAQM else None
 
 
-def _split_long(draw, word: str, font, width: int) -> list[str]:
-    """A word wider than the line (a URL, CJK without spaces) broken by characters."""
+def _split_long(draw, word: str, font, width: int, max_parts: int | None = None) -> list[str]:
+    """A word wider than the line (a URL, CJK without spaces) broken by
+    characters; after `max_parts` parts, the rest of it as one."""
     parts, current = [], ""
-    for ch in word:
+    for index, ch in enumerate(word):
         if current and _width(draw, current + ch, font) > width:
             parts.append(current)
             current = ch
+            if max_parts is not None and len(parts) >= max_parts:
+                return parts + [word[index:]]
         else:
             current += ch
     return parts + ([current] if current else [])
 
 
-def wrap(draw, text: str, font, width: int) -> list[str]:
+def wrap(draw, text: str, font, width: int, max_lines: int | None = None) -> list[str]:
+    """`text` in lines no wider than `width`; with `max_lines`, stop after
+    max_lines + 1 lines (enough to tell it does not fit, and to ellipsise the
+    last): a title of 50,000 characters costs no more than a long one."""
     lines: list[str] = []
     current = ""
     for word in text.split():
-        for piece in (_split_long(draw, word, font, width) if _width(draw, word, font) > width else [word]):
+        room = None if max_lines is None else max_lines + 1 - len(lines)
+        for piece in (_split_long(draw, word, font, width, room) if _width(draw, word, font) > width else [word]):
             candidate = f"{current} {piece}" if current else piece
             if current and _width(draw, candidate, font) > width:
                 lines.append(current)
+                if max_lines is not None and len(lines) > max_lines:
+                    return lines
                 current = piece
             else:
                 current = candidate
@@ -124,8 +133,27 @@ def wrap(draw, text: str, font, width: int) -> list[str]:
     return lines
 
 
+def _clip(draw, line: str, font, width: int) -> str:
+    """The shortest beginning of `line` that is wider than `width` (or all of
+    it): ellipsise never keeps more, so it need not measure the rest."""
+    start = 0
+    while True:
+        space = line.find(" ", start)
+        end = len(line) if space < 0 else space
+        if _width(draw, line[:end], font) > width:
+            break
+        if space < 0:
+            return line
+        start = space + 1
+    for cut in range(start + 1, end):   # the word that overflows, by characters
+        if _width(draw, line[:cut], font) > width:
+            return line[:cut]
+    return line[:end]
+
+
 def ellipsise(draw, line: str, font, width: int) -> str:
     """Drop words (then characters) until `line…` fits."""
+    line = _clip(draw, line, font, width)
     while line:
         candidate = line.rstrip(" ,;:.–—-") + "…"
         if _width(draw, candidate, font) <= width:
@@ -141,13 +169,13 @@ def fit_text(draw, text: str, width: int, height: int, *, bold: bool = True,
     lines that fit, the last one ellipsised."""
     for size in sizes:
         font = _font(bold, size)
-        lines = wrap(draw, text, font, width)
         allowed = min(max_lines, int(height // (size * line_height)))
+        lines = wrap(draw, text, font, width, allowed)
         if len(lines) <= allowed:
             return font, lines
     font = _font(bold, sizes[-1])
     allowed = max(1, min(max_lines, int(height // (sizes[-1] * line_height))))
-    lines = wrap(draw, text, font, width)
+    lines = wrap(draw, text, font, width, allowed)
     if len(lines) > allowed:
         lines = lines[:allowed - 1] + [ellipsise(draw, " ".join(lines[allowed - 1:]), font, width)]
     return font, lines

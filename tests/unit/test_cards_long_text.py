@@ -1,0 +1,43 @@
+"""A card's title is wrapped and ellipsised in time that does not grow with
+its length (a 48,000-character title took 28 s)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PIL import Image, ImageDraw
+
+from portfoliogen.seo.cards import ellipsise, fit_text, wrap
+
+
+@pytest.fixture
+def draw() -> ImageDraw.ImageDraw:
+    return ImageDraw.Draw(Image.new("RGB", (10, 10)))
+
+
+@pytest.mark.parametrize("title", [
+    " ".join(["checkout", "design", "alpha", "beta"] * 3000)[:48_000],   # many words
+    "x" * 48_000,                                                      # one endless word
+])
+def test_a_huge_title_fits_quickly(draw, title: str) -> None:
+    started = time.monotonic()
+    font, lines = fit_text(draw, title, 900, 320)
+    assert time.monotonic() - started < 3
+    assert 1 <= len(lines) <= 4 and lines[-1].endswith("…")
+    assert all(draw.textlength(line, font=font) <= 900 for line in lines)
+
+
+def test_wrap_stops_after_the_lines_asked_for(draw) -> None:
+    from portfoliogen.seo.cards import _font
+    font = _font(True, 40)
+    text = " ".join(["word"] * 5000)
+    assert len(wrap(draw, text, font, 300, max_lines=3)) == 4
+    assert wrap(draw, text, font, 300, max_lines=3) == wrap(draw, text, font, 300)[:4]
+
+
+def test_ellipsise_of_a_long_line_is_the_short_result(draw) -> None:
+    from portfoliogen.seo.cards import _font
+    font = _font(True, 40)
+    short = ellipsise(draw, "alpha beta gamma delta epsilon", font, 300)
+    assert ellipsise(draw, "alpha beta gamma delta epsilon " + "zeta " * 10_000, font, 300) == short
