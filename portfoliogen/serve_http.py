@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import socket
 import socketserver
 import threading
@@ -273,15 +274,31 @@ class DevHandler(BaseHTTPRequestHandler):
             hello = json.dumps({"epoch": snap.epoch, "errors": list(snap.errors)})
             self.wfile.write(f"event: hello\ndata: {hello}\n\n".encode())
             self.wfile.flush()
-            while not broadcast.closed:
-                events = broadcast.wait(seq, timeout=10)
+            last_write = time.monotonic()
+            # Wake every second to notice a closed tab, which frees its
+            # stream slot (DevHTTPServer.EVENT_STREAMS) at once.
+            while not broadcast.closed and not self._client_gone():
+                events = broadcast.wait(seq, timeout=1)
+                if not events and time.monotonic() - last_write < 10:
+                    continue
                 if not events:
                     self.wfile.write(b": ping\n\n")
                 for seq, name, data in events:
                     self.wfile.write(f"event: {name}\ndata: {data}\n\n".encode())
                 self.wfile.flush()
+                last_write = time.monotonic()
         except (BrokenPipeError, ConnectionResetError, socket.timeout, OSError):
             pass
+
+    def _client_gone(self) -> bool:
+        """An event stream's client sends nothing after its request, so a
+        readable socket with nothing to read means it hung up."""
+        try:
+            if not select.select([self.connection], [], [], 0)[0]:
+                return False
+            return self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
 
 class DevHTTPServer(ThreadingHTTPServer):
