@@ -150,13 +150,20 @@ this page reloads by itself after the next good build.</p></body></html>"""
 class DevHandler(BaseHTTPRequestHandler):
     server_version = "portfoliogen-serve"
     protocol_version = "HTTP/1.0"   # one request per connection: no idle keep-alive threads
-    timeout = 15                    # a silent client cannot hold a thread (and shutdown) forever
+    # A client that connects and sends nothing (a browser's speculative
+    # preconnect, a stuck tool) holds one of the few workers: give it 5 s to
+    # send its request, then 15 s per read or write of the answer (a phone
+    # on slow Wi-Fi). Nothing holds a thread, or shutdown, forever.
+    timeout = 5
+    answer_timeout = 15
 
     # The server object carries `app` (serve.DevServer): snapshot, broadcast.
     def do_GET(self) -> None:
+        self.connection.settimeout(self.answer_timeout)
         self._handle(head=False)
 
     def do_HEAD(self) -> None:
+        self.connection.settimeout(self.answer_timeout)
         self._handle(head=True)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet terminal

@@ -156,6 +156,24 @@ def test_open_tabs_beyond_their_bound_never_starve_page_requests(example_site: P
                 sock.close()
 
 
+def test_silent_connections_hold_workers_for_seconds_not_forever(example_server: ServeProcess) -> None:
+    """More idle connections than workers (preconnects that never send a
+    request): a real request waits in the backlog, then is answered."""
+    port = example_server.port
+    silent = [socket.create_connection(("127.0.0.1", port), timeout=10)
+              for _ in range(DevHTTPServer.WORKERS + 8)]
+    try:
+        started = time.perf_counter()
+        status, _, _ = get(port, "/")
+        waited = time.perf_counter() - started
+        assert status == 200 and waited < 9, waited
+        for sock in silent:   # each was closed by the server after its 5 s
+            assert sock.recv(1024) == b""
+    finally:
+        for sock in silent:
+            sock.close()
+
+
 # ---------------------------------------------------------------- Host and Origin
 @pytest.mark.parametrize("host, expected", [
     ("127.0.0.1:{port}", 200),
