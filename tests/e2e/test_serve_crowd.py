@@ -15,7 +15,7 @@ import pytest
 
 from portfoliogen.serve_http import DevHTTPServer
 from portfoliogen.serve_rules import HostRule, content_type
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 from tests.e2e.test_serve import ServeProcess
 
 CROWD = 200
@@ -32,6 +32,10 @@ def example_server(tmp_path_factory):
     """One server of a copy of the repository's example site for the module
     (a cold build makes every image: seconds); its cache stays in the copy."""
     site = copy_example_site(tmp_path_factory.mktemp("serve") / "example")
+    # Make the images first (ServeProcess waits 20 s for the server to start,
+    # a cold build on a busy machine can take longer); serve finds them cached.
+    built = run_cli("build", "--output", str(site / "output"), cwd=site)
+    assert built.returncode == 0, built.stderr
     server = ServeProcess(site)
     server.site = site
     try:
