@@ -5,6 +5,7 @@ subprocess, raw sockets on loopback only, every loop bounded."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -90,7 +91,6 @@ def read_until(sock: socket.socket, needle: bytes) -> bytes:
 
 def site_targets(port: int) -> list[str]:
     """The home page and the same-site files it links to."""
-    import re
     _, _, home = get(port, "/")
     found = re.findall(rb'(?:href|src)="(?:http://127\.0\.0\.1:%d)?(/[^"#]*)"' % port, home)
     return ["/"] + sorted({t.decode() for t in found if not t.startswith(b"/__portfoliogen/")})
