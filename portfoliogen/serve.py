@@ -1,7 +1,7 @@
 """`portfoliogen serve`: build, serve on 127.0.0.1, watch, rebuild, reload.
 
 Threads: the HTTP server (one short thread per request, one per connected
-browser for Server-Sent Events), the watchdog observer (only records changes,
+browser for Server-Sent Events, each kind bounded: serve_http.DevHTTPServer), the watchdog observer (only records changes,
 serve_watch.ChangeQueue) and one build loop (waits until changes stop for
 `quiet` seconds, then calls build.build(): there is no second build path).
 A good build bumps the epoch and tells the browsers; a failed one keeps the
@@ -42,11 +42,11 @@ from portfoliogen.build import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
 from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.serve_http import Broadcast, DevHTTPServer, Snapshot, bind
+from portfoliogen.serve_rules import WILDCARD_HOSTS
 from portfoliogen.serve_watch import ASSET, ChangeQueue, Watcher, WatchPlan
 from portfoliogen.theme import load_theme
 
 log = logging.getLogger("portfoliogen.serve")
-WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ see serve.py for why."""
 from __future__ import annotations
 
 import json
-import mimetypes
 import os
 import re
+import select
 import socket
 import socketserver
 import threading
@@ -24,13 +24,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from portfoliogen.serve_rules import HostRule, content_type
+
 INTERNAL = "/__portfoliogen/"
 LIVE_JS = Path(__file__).parent / "serve_assets" / "live.js"
-
-for _type, _ext in (("image/avif", ".avif"), ("image/webp", ".webp"), ("font/woff2", ".woff2"),
-                    ("application/atom+xml", ".xml"), ("image/svg+xml", ".svg"),
-                    ("text/javascript", ".js"), ("application/manifest+json", ".webmanifest")):
-    mimetypes.add_type(_type, _ext)
 
 
 @dataclass(frozen=True)
@@ -153,13 +150,20 @@ this page reloads by itself after the next good build.</p></body></html>"""
 class DevHandler(BaseHTTPRequestHandler):
     server_version = "portfoliogen-serve"
     protocol_version = "HTTP/1.0"   # one request per connection: no idle keep-alive threads
-    timeout = 15                    # a silent client cannot hold a thread (and shutdown) forever
+    # A client that connects and sends nothing (a browser's speculative
+    # preconnect, a stuck tool) holds one of the few workers: give it 5 s to
+    # send its request, then 15 s per read or write of the answer (a phone
+    # on slow Wi-Fi). Nothing holds a thread, or shutdown, forever.
+    timeout = 5
+    answer_timeout = 15
 
     # The server object carries `app` (serve.DevServer): snapshot, broadcast.
     def do_GET(self) -> None:
+        self.connection.settimeout(self.answer_timeout)
         self._handle(head=False)
 
     def do_HEAD(self) -> None:
+        self.connection.settimeout(self.answer_timeout)
         self._handle(head=True)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet terminal
@@ -168,6 +172,11 @@ class DevHandler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------ dispatch
     def _handle(self, head: bool) -> None:
         app = self.server.app  # type: ignore[attr-defined]
+        refused = self.server.host_rule.check(  # type: ignore[attr-defined]
+            self.headers.get_all("Host", []), self.headers.get("Origin"), self.path, self.request_version)
+        if refused is not None:
+            status, reason = refused
+            return self._send(HTTPStatus(status), f"{reason}\n".encode(), "text/plain; charset=utf-8", head)
         snap: Snapshot = app.snapshot
         route = route_request(self.path, snap.base_path)
         if route.kind == "bad":
@@ -178,6 +187,9 @@ class DevHandler(BaseHTTPRequestHandler):
             if route.value == "live.js":
                 return self._send(HTTPStatus.OK, LIVE_JS.read_bytes(), "text/javascript; charset=utf-8", head)
             if route.value == "events" and not head:
+                if not self.server.enter_event_stream():  # type: ignore[attr-defined]
+                    return self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"too many live-reload connections\n",
+                                      "text/plain; charset=utf-8", head)
                 return self._events(app)
             return self._not_found(snap, head)
         if route.kind == "not_found":
@@ -222,11 +234,9 @@ class DevHandler(BaseHTTPRequestHandler):
 
     def _send_file_bytes(self, name: str, data: bytes, snap: Snapshot, head: bool,
                          status: HTTPStatus = HTTPStatus.OK) -> None:
-        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        if ctype == "text/html":
+        ctype = content_type(name, data)
+        if ctype.startswith("text/html"):
             data = self._html(data, snap)
-        if ctype.startswith("text/") or ctype in ("text/javascript", "application/atom+xml", "image/svg+xml"):
-            ctype += "; charset=utf-8"
         self._send(status, data, ctype, head)
 
     def _not_found(self, snap: Snapshot, head: bool) -> None:
@@ -250,6 +260,7 @@ class DevHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
             self.end_headers()
             if not head:
                 self.wfile.write(data)
@@ -270,25 +281,58 @@ class DevHandler(BaseHTTPRequestHandler):
             hello = json.dumps({"epoch": snap.epoch, "errors": list(snap.errors)})
             self.wfile.write(f"event: hello\ndata: {hello}\n\n".encode())
             self.wfile.flush()
-            while not broadcast.closed:
-                events = broadcast.wait(seq, timeout=10)
+            last_write = time.monotonic()
+            # Wake every second to notice a closed tab, which frees its
+            # stream slot (DevHTTPServer.EVENT_STREAMS) at once.
+            while not broadcast.closed and not self._client_gone():
+                events = broadcast.wait(seq, timeout=1)
+                if not events and time.monotonic() - last_write < 10:
+                    continue
                 if not events:
                     self.wfile.write(b": ping\n\n")
                 for seq, name, data in events:
                     self.wfile.write(f"event: {name}\ndata: {data}\n\n".encode())
                 self.wfile.flush()
+                last_write = time.monotonic()
         except (BrokenPipeError, ConnectionResetError, socket.timeout, OSError):
             pass
 
+    def _client_gone(self) -> bool:
+        """An event stream's client sends nothing after its request, so a
+        readable socket with nothing to read means it hung up."""
+        try:
+            if not select.select([self.connection], [], [], 0)[0]:
+                return False
+            return self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
+
 
 class DevHTTPServer(ThreadingHTTPServer):
+    """One thread per connection, but at most WORKERS at a time: while all
+    are busy the accept loop waits and new connections queue in the listen
+    backlog (socketserver's default of 5 dropped a crowd of 200). A live-
+    reload event stream lasts as long as its tab, so it hands its worker
+    slot back and holds one of EVENT_STREAMS instead: open tabs never starve
+    page requests. No keep-alive (DevHandler speaks HTTP/1.0) and a socket
+    timeout, so an idle or silent client holds a worker for seconds, not
+    forever."""
+
+    request_queue_size = 1024   # the kernel caps it at net.core.somaxconn
+    WORKERS = 32
+    EVENT_STREAMS = 64
     # Track handler threads and join them in server_close(), so a stopped
     # server leaves none behind (ThreadingHTTPServer's default is daemons).
     daemon_threads = False
     block_on_close = True
 
-    def __init__(self, address: tuple[str, int], app) -> None:
+    def __init__(self, address: tuple[str, int], app, host_rule: HostRule | None = None) -> None:
         self.app = app
+        self.host_rule = host_rule or HostRule(address[0])
+        self._workers = threading.BoundedSemaphore(self.WORKERS)
+        self._streams = threading.BoundedSemaphore(self.EVENT_STREAMS)
+        self._holds_worker = threading.local()
+        self._closing = threading.Event()
         super().__init__(address, DevHandler)
 
     def server_bind(self) -> None:
@@ -296,6 +340,39 @@ class DevHTTPServer(ThreadingHTTPServer):
         # that can stall for seconds on a machine without DNS.
         socketserver.TCPServer.server_bind(self)
         self.server_name, self.server_port = self.server_address[:2]
+
+    def process_request(self, request, client_address) -> None:
+        while not self._workers.acquire(timeout=0.25):   # wake up to see a shutdown
+            if self._closing.is_set():
+                return self.shutdown_request(request)
+        try:
+            super().process_request(request, client_address)   # starts a thread
+        except BaseException:
+            self._workers.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        self._holds_worker.slot = "worker"
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            if self._holds_worker.slot == "worker":
+                self._workers.release()
+            elif self._holds_worker.slot == "stream":
+                self._streams.release()
+
+    def enter_event_stream(self) -> bool:
+        """Called by the handler of an event stream: trade the worker slot for
+        a stream slot; False (keep the worker slot) when all are taken."""
+        if not self._streams.acquire(blocking=False):
+            return False
+        self._holds_worker.slot = "stream"
+        self._workers.release()
+        return True
+
+    def shutdown(self) -> None:
+        self._closing.set()
+        super().shutdown()
 
 
 class DevHTTPServer6(DevHTTPServer):
