@@ -63,6 +63,8 @@ class _SvgCleaner:
                               f"{expat.ErrorString(err.code)})") from None
         if self.root != "svg":
             raise SvgError("not an SVG file (no <svg> element)")
+        if data.endswith(b"\n"):
+            self.out.append("\n")   # expat does not report text after the root element
         return "".join(self.out).encode("utf-8")
 
     # -- handlers ------------------------------------------------------------
@@ -177,6 +179,13 @@ def clean_gif(data: bytes) -> bytes:
     frames and timing stay byte for byte. Raises ValueError if malformed."""
     if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
         raise ValueError("not a GIF")
+    try:
+        return _gif_blocks(data)
+    except IndexError:
+        raise ValueError("truncated GIF") from None
+
+
+def _gif_blocks(data: bytes) -> bytes:
     pos = 13 + _table_size(data[10])
     out = [data[:pos]]
     while True:
