@@ -18,6 +18,7 @@ _KEPT_XML_ATTRIBUTES = {"space", "lang"}
 # A link may point at a page or an image, but never run code.
 _SAFE_DATA = re.compile(r"data:image/(png|jpe?g|gif|webp|avif)[;,]")
 _CONTROL = re.compile(r"[\x00-\x20]+")
+_XML_DECLARATION = re.compile(rb"<\?xml[^>]*\?>\s*")
 
 
 class SvgError(ValueError):
@@ -40,6 +41,7 @@ class _SvgCleaner:
         self.open_tag = False              # a start tag waits for ">" or "/>"
         self.pending_ns: list[tuple[str, str]] = []
         self.root: str | None = None
+        self.data = b""
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.namespace_prefixes = True
         self.parser.ordered_attributes = True
@@ -56,6 +58,7 @@ class _SvgCleaner:
         # Comments, processing instructions and the DOCTYPE get no handler: dropped.
 
     def run(self, data: bytes) -> bytes:
+        self.data = data
         try:
             self.parser.Parse(data, True)
         except expat.ExpatError as err:
@@ -69,7 +72,11 @@ class _SvgCleaner:
 
     # -- handlers ------------------------------------------------------------
     def xml_declaration(self, version, encoding, standalone) -> None:
-        self.out.append('<?xml version="1.0" encoding="UTF-8"?>\n')
+        written = _XML_DECLARATION.match(self.data)
+        if written and (encoding or "utf-8").lower() in ("utf-8", "utf8"):
+            self.out.append(written.group().decode("ascii"))   # as it was: the bytes stay the same
+        else:   # the output is UTF-8, whatever the source was
+            self.out.append('<?xml version="1.0" encoding="UTF-8"?>\n')
 
     def refuse_entity(self, *args) -> None:
         raise SvgError("the SVG declares entities (<!ENTITY ...>), which can expand to gigabytes; "
