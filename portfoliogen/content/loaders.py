@@ -149,8 +149,9 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
         try:
             if entry.suffix.lower() == ".md" and _is_project_file(config, entry):
                 files.append((entry, entry.stem))
-            elif bundles and entry_kind(entry, config.root) == "dir" and _is_project_file(config, entry / "index.md"):
-                files.append((entry / "index.md", entry.name))
+            elif bundles and entry.is_dir() and entry_kind(entry, config.root) == "dir" \
+                    and _is_project_file(config, entry / "index.md"):
+                files.append((entry / "index.md", entry.name))   # other entries are never read
         except SiteError as err:
             errors.add(err)
     items = []

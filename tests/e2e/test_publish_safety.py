@@ -129,6 +129,12 @@ OUTSIDE_LINKS = {
 }
 
 
+def _nothing_leaked(site: Path) -> None:
+    """No file of the site, page or card or image, holds the marker."""
+    leaked = [p.name for p in (site / "output").rglob("*") if p.is_file() and MARKER.encode() in p.read_bytes()]
+    assert not leaked
+
+
 def _build_refused(site: Path, expected: str, *flags: str) -> None:
     before = tree_digest(site / "output")
     started = time.perf_counter()
@@ -152,7 +158,7 @@ def test_a_link_out_of_the_project_is_refused(built_site: Path, outside: Path, n
     before = tree_digest(built_site / "output")
     result = run_cli("build", cwd=built_site)
     assert result.returncode == 1 or tree_digest(built_site / "output") == before, result.stderr
-    assert not any(MARKER.encode() in p.read_bytes() for p in (built_site / "output").rglob("*") if p.is_file())
+    _nothing_leaked(built_site)
 
 
 def test_links_inside_the_project_are_followed(built_site: Path) -> None:
@@ -254,6 +260,7 @@ def test_svg_images_are_published_without_scripts_or_metadata(built_site: Path) 
     svgs = list((built_site / "output" / "images").glob("cover-*.svg"))
     assert len(svgs) == 1
     _check_clean_svg(svgs[0].read_bytes())
+    _nothing_leaked(built_site)
     assert b'href="#ok"' in svgs[0].read_bytes() and b'href="photo.png"' in svgs[0].read_bytes()
 
 
@@ -262,6 +269,7 @@ def test_svg_in_static_is_published_clean(built_site: Path) -> None:
     result = run_cli("build", cwd=built_site)
     assert result.returncode == 0, result.stderr
     _check_clean_svg((built_site / "output" / "logo.svg").read_bytes())
+    _nothing_leaked(built_site)
 
 
 @pytest.mark.parametrize("where", ["content/images/cover.svg", "content/static/bomb.svg"])
@@ -301,8 +309,7 @@ def test_animated_gif_is_published_without_comments_or_metadata(built_site: Path
     assert result.returncode == 0, result.stderr
     published = [p for p in (built_site / "output" / "images").iterdir() if p.name.startswith("spinner")]
     assert {p.suffix for p in published} >= {".gif", ".webp"}
-    for path in published:
-        assert MARKER.encode() not in path.read_bytes(), path.name
+    _nothing_leaked(built_site)
     out_gif = next(p for p in published if p.suffix == ".gif")
     with Image.open(out_gif) as im:   # still the same animation
         assert im.n_frames == 3 and im.info.get("loop") == 0
@@ -311,3 +318,35 @@ def test_animated_gif_is_published_without_comments_or_metadata(built_site: Path
             im.seek(i)
             durations.append(im.info["duration"])
         assert durations == [80, 120, 160]
+
+
+def _save_with_metadata(path: Path) -> None:
+    """WebP and PNG (animated and still) carrying EXIF, XMP and text chunks."""
+    from PIL import PngImagePlugin
+
+    frames = [Image.new("RGB", (64, 48), colour) for colour in ((200, 30, 30), (30, 200, 30))]
+    exif = Image.Exif()
+    exif[0x010E] = f"{MARKER}-exif"
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/">{MARKER}-xmp</x:xmpmeta>'.encode()
+    animated = "anim" in path.name
+    extra = {"save_all": True, "append_images": frames[1:], "duration": 90, "loop": 0} if animated else {}
+    if path.suffix == ".png":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", f"{MARKER}-text")
+        text.add_itxt("XML:com.adobe.xmp", xmp.decode())
+        frames[0].save(path, exif=exif.tobytes(), pnginfo=text, **extra)
+    else:
+        frames[0].save(path, exif=exif.tobytes(), xmp=xmp, **extra)
+    assert MARKER.encode() in path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["anim.webp", "anim.png", "still.webp", "still.png"])
+def test_webp_and_png_lose_their_metadata(built_site: Path, name: str) -> None:
+    _save_with_metadata(built_site / "content/images" / name)
+    edit(CS, "cover: ../images/cover.svg", f"cover: ../images/{name}")(built_site, None)
+    result = run_cli("build", cwd=built_site)
+    assert result.returncode == 0, result.stderr
+    stem = name.split(".")[0]
+    published = [p for p in (built_site / "output" / "images").iterdir() if p.name.startswith(stem + "-")]
+    assert published
+    _nothing_leaked(built_site)
