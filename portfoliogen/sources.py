@@ -22,10 +22,12 @@ _SPECIAL = {
 def shown(root: Path, path: Path) -> str:
     """The path as the user wrote it, relative to the project (links not followed:
     the message must name the link, not its target)."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        return str(path)
+    for base in (os.path.abspath(root), os.path.realpath(root)):   # folders may come resolved
+        try:
+            return Path(os.path.abspath(path)).relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return str(path)
 
 
 def check_source(path: Path, root: Path, allowed: tuple[Path, ...] = ()) -> Path | None:

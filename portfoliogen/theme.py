@@ -74,6 +74,7 @@ def load_theme(config: Config) -> Theme:
             available = sorted({p.name for d in (config.root / "themes", builtin_themes_dir())
                                 if d.is_dir() for p in d.iterdir() if p.is_dir()})
             raise SiteError(path, line, col, f"no theme named '{name}' (available: {', '.join(available)})")
+        _check_theme_files(config, folders)   # before theme.yaml is read
         for folder in folders:
             if folder in chain:
                 raise SiteError(config.display(folder / "theme.yaml"), 1, 1, f"theme '{name}' extends itself")
@@ -88,7 +89,6 @@ def load_theme(config: Config) -> Theme:
         options.update(tf.options)
         sizes.update(tf.image_sizes)
     options.update(config.theme_options)
-    _check_theme_files(config, chain)
     theme = Theme(config.theme, tuple(chain), options, sizes)
     return Theme(theme.name, theme.folders, options, sizes, _fingerprint_assets(theme))
 

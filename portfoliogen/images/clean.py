@@ -63,7 +63,7 @@ class _SvgCleaner:
             self.parser.Parse(data, True)
         except expat.ExpatError as err:
             raise SvgError(f"not a well-formed SVG file (line {err.lineno}, column {err.offset + 1}: "
-                              f"{expat.ErrorString(err.code)})") from None
+                           f"{expat.ErrorString(err.code)})") from None
         if self.root != "svg":
             raise SvgError("not an SVG file (no <svg> element)")
         if data.endswith(b"\n"):
@@ -80,7 +80,7 @@ class _SvgCleaner:
 
     def refuse_entity(self, *args) -> None:
         raise SvgError("the SVG declares entities (<!ENTITY ...>), which can expand to gigabytes; "
-                          "export it again without them (e.g. as plain or optimized SVG)")
+                       "export it again without them (e.g. as plain or optimized SVG)")
 
     def namespace(self, prefix: str | None, uri: str) -> None:
         if uri in (SVG_NS, XLINK_NS, ""):   # other namespaces hold only editor data: dropped

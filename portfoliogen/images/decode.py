@@ -258,8 +258,8 @@ def _clean_gif(im: Image.Image, data: bytes, timing: dict[str, Any]) -> bytes:
 
 def _render_animation(im: Image.Image, data: bytes, settings: ImageSettings, out: Path) -> dict[str, Any]:
     """Animations keep every frame, at their own size: the fallback is the
-    file itself (re-encoded only to drop metadata), plus an animated WebP
-    when asked (much smaller than a GIF)."""
+    file itself without its metadata (a GIF's own blocks; WebP and APNG
+    re-encoded), plus an animated WebP when asked (much smaller than a GIF)."""
     width, height = im.size
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
