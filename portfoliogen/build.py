@@ -18,17 +18,20 @@ from portfoliogen.buildcache import (
 )
 from portfoliogen.config import Config, load_config
 from portfoliogen.content.loaders import load_content
-from portfoliogen.content.resolve import ImageUse, resolve_site
+from portfoliogen.content.resolve import ImageUse, check_image_path, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.htmlstore import DiskStore, MemoryStore
+from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
 from portfoliogen.output import Staging, check_output_dir
 from portfoliogen.presence import presence_warnings
 from portfoliogen.render import Renderer, Urls, out_path_for
 from portfoliogen.seo.artifacts import build_seo_files
+from portfoliogen.sources import shown
 from portfoliogen.theme import load_theme
+from portfoliogen.yamlfile import read_bytes
 
 log = logging.getLogger("portfoliogen.build")
 
@@ -221,7 +224,9 @@ def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config:
 
 def _static_copies(config: Config, site: Site, files: dict[str, bytes], pages: set[str]) -> dict[str, Path]:
     """content/static/** -> output root. A user's own robots.txt wins over
-    the generated one; any other clash with a generated file is an error."""
+    the generated one; any other clash with a generated file is an error.
+    SVG is published cleaned (into `files`): on the site's own origin, a
+    script in it could read and change every page."""
     static_root = config.content_dir / "static"
     copies: dict[str, Path] = {}
     errors = []
@@ -233,7 +238,15 @@ def _static_copies(config: Config, site: Site, files: dict[str, bytes], pages: s
             errors.append(SiteError(config.display(path), None, None,
                                     f"'{rel}' clashes with a page portfoliogen generates; rename or remove it"))
             continue
-        copies[rel] = path
+        if path.suffix.lower() == ".svg":
+            try:
+                files[rel] = clean_svg(read_bytes(path, shown(config.root, path)))
+            except SvgError as err:
+                errors.append(SiteError(shown(config.root, path), None, None, str(err)))
+            except SiteError as err:
+                errors.append(err)
+        else:
+            copies[rel] = path
     if errors:
         raise SiteErrors(errors)
     return copies

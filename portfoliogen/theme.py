@@ -15,7 +15,8 @@ from pydantic import Field
 from portfoliogen.config import Config
 from portfoliogen.content.model import Model
 from portfoliogen.content.validate import validate_model
-from portfoliogen.errors import SiteError
+from portfoliogen.errors import ErrorCollector, SiteError
+from portfoliogen.sources import check_source, list_files
 from portfoliogen.yamlfile import load_yaml, read_text
 
 DEFAULT_THEME = "default"
@@ -73,6 +74,7 @@ def load_theme(config: Config) -> Theme:
             available = sorted({p.name for d in (config.root / "themes", builtin_themes_dir())
                                 if d.is_dir() for p in d.iterdir() if p.is_dir()})
             raise SiteError(path, line, col, f"no theme named '{name}' (available: {', '.join(available)})")
+        _check_theme_files(config, folders)   # before theme.yaml is read
         for folder in folders:
             if folder in chain:
                 raise SiteError(config.display(folder / "theme.yaml"), 1, 1, f"theme '{name}' extends itself")
@@ -96,10 +98,19 @@ def _theme_folders(config: Config, name: str) -> list[Path]:
     then the built-in one of the same name."""
     found = []
     for base in (config.root / "themes", builtin_themes_dir()):
-        folder = (base / name).resolve()
-        if folder.is_dir() and folder not in found:
+        folder = check_source(base / name, config.root, (builtin_themes_dir(),))
+        if folder is not None and folder.is_dir() and folder not in found:
             found.append(folder)
     return found
+
+
+def _check_theme_files(config: Config, folders: list[Path]) -> None:
+    """Templates and assets are published: none may lead out of the project
+    (or the built-in themes), none may be a named pipe."""
+    errors = ErrorCollector()
+    for folder in folders:
+        list_files(folder, config.root, errors, (builtin_themes_dir(),))
+    errors.raise_if_any()
 
 
 def _read_theme_file(config: Config, folder: Path, name: str) -> ThemeFile:

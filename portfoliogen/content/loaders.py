@@ -3,6 +3,7 @@ Every loader reports all the problems it finds in its files."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -13,6 +14,7 @@ from portfoliogen.content.frontmatter import split_front_matter
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, Service, Testimonial
 from portfoliogen.content.validate import validate_model
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.sources import check_source, entry_kind, list_files
 from portfoliogen.validators import slugify
 from portfoliogen.yamlfile import Locations, decode_text, load_yaml, read_bytes
 
@@ -76,7 +78,8 @@ def load_content(config: Config, cache=None) -> LoadedContent:
             return default
 
     content = config.content_dir
-    if not content.is_dir():
+    real = check_source(content, config.root)
+    if real is None or not real.is_dir():
         raise SiteError(config.display(content), None, None, "no content/ folder next to config.yaml")
     profile = attempt(lambda: load_profile(config, cache), None)
     case_studies = attempt(lambda: load_markdown_folder(config, "case-studies", CaseStudy, errors, cache,
@@ -86,7 +89,7 @@ def load_content(config: Config, cache=None) -> LoadedContent:
     pages = attempt(lambda: load_markdown_folder(config, "pages", Page, errors, cache), ())
     pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors, cache), ())
     static_dir = content / "static"
-    static_files = tuple(sorted(p for p in static_dir.rglob("*") if p.is_file())) if static_dir.is_dir() else ()
+    static_files = tuple(list_files(static_dir, config.root, errors)) if os.path.lexists(static_dir) else ()
     errors.raise_if_any()
     return LoadedContent(profile, case_studies, testimonials, services, pages, pitches, static_files)
 
@@ -94,7 +97,7 @@ def load_content(config: Config, cache=None) -> LoadedContent:
 def load_profile(config: Config, cache=None) -> Profile:
     path = config.content_dir / "profile.yaml"
     display = config.display(path)
-    if not path.is_file():
+    if not _is_project_file(config, path):
         raise SiteError(display, None, None, "missing: every site needs content/profile.yaml with at least "
                                              "'name' and 'headline'")
 
@@ -109,7 +112,7 @@ def load_yaml_list(config: Config, name: str, cls: type[M], cache=None) -> tuple
     """testimonials.yaml / services.yaml: an optional file holding a list."""
     path = config.content_dir / name
     display = config.display(path)
-    if not path.is_file():
+    if not _is_project_file(config, path):
         return ()
 
     def parse(text: str) -> tuple[M, ...]:
@@ -136,16 +139,21 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
                          cache=None, bundles: bool = False) -> tuple[M, ...]:
     """Every `*.md` in content/<folder>/ (and `*/index.md` bundles)."""
     root = config.content_dir / folder
-    if not root.is_dir():
+    real = check_source(root, config.root)
+    if real is None or not real.is_dir():
         return ()
     files = []
     for entry in sorted(root.iterdir()):
         if not is_content_file(entry):
             continue
-        if entry.is_file() and entry.suffix.lower() == ".md":
-            files.append((entry, entry.stem))
-        elif bundles and entry.is_dir() and (entry / "index.md").is_file():
-            files.append((entry / "index.md", entry.name))
+        try:
+            if entry.suffix.lower() == ".md" and _is_project_file(config, entry):
+                files.append((entry, entry.stem))
+            elif bundles and entry.is_dir() and entry_kind(entry, config.root) == "dir" \
+                    and _is_project_file(config, entry / "index.md"):
+                files.append((entry / "index.md", entry.name))   # other entries are never read
+        except SiteError as err:
+            errors.add(err)
     items = []
     for path, name in files:
         try:
@@ -153,6 +161,12 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
         except (SiteError, SiteErrors) as err:
             errors.add(err)
     return tuple(items)
+
+
+def _is_project_file(config: Config, path: Path) -> bool:
+    """True for a regular file inside the project; False if there is none.
+    Raises SiteError for a link out of the project or a special file."""
+    return entry_kind(path, config.root) == "file"
 
 
 def load_markdown_file(config: Config, path: Path, name: str, cls: type[M], cache=None) -> M:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .clean import SvgError, clean_svg
 from .plan import MIME, ProcessedImage, image_from_meta, meta_to_json
 
 STALE_TMP_SECONDS = 3600
@@ -160,14 +161,19 @@ class Progress:
         sys.stderr.flush()
 
 
-# -- SVG: copied as is, no decode -------------------------------------------
+# -- SVG: cleaned (clean.py), no decode --------------------------------------
 
 _SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _NUM = r"\s*=\s*[\"']\s*([0-9.]+)\s*(?:px)?\s*[\"']"
 
 
 def store_svg(root: Path, src: Path, key: str) -> ProcessedImage:
-    data = src.read_bytes()
+    try:
+        data = clean_svg(src.read_bytes())   # no scripts, handlers or metadata
+    except SvgError as err:
+        raise SourceError(str(err)) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the image file ({exc.strerror or exc})") from None
     tag = _SVG_TAG.search(data[:65536])
     if tag is None:
         raise SourceError("not an SVG file (no <svg> element)")

@@ -20,6 +20,7 @@ import pillow_heif
 from PIL import Image, ImageCms, ImageFile, ImageSequence, UnidentifiedImageError
 
 from .cache import SourceError, commit_entry, new_tmp
+from .clean import clean_gif
 from .plan import (
     AVIF_QUALITY_OFFSET,
     AVIF_SPEED,
@@ -64,7 +65,7 @@ def process_job(src: Path, settings: ImageSettings, root: Path, threads: int) ->
         return 0, f"cannot read the image file ({exc.strerror or exc})"
     # Hash what we decode: the file may have changed since the main process hashed it.
     source_hash = hashlib.sha256(data).hexdigest()
-    key = source_key(source_hash, settings)
+    key = source_key(source_hash, settings, src.suffix)
     tmp = new_tmp(root)
     opened = 0
     try:
@@ -243,10 +244,22 @@ def _dominant_colour(im: Image.Image) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
+def _clean_gif(im: Image.Image, data: bytes, timing: dict[str, Any]) -> bytes:
+    """The GIF's own blocks without comments and metadata: the author's palette
+    and timing stay. One Pillow reads but clean_gif cannot walk is written anew."""
+    try:
+        return clean_gif(data)
+    except ValueError:
+        buffer = io.BytesIO()
+        im.seek(0)
+        im.save(buffer, "GIF", save_all=True, **timing)
+        return clean_gif(buffer.getvalue())   # Pillow copies the comment: drop it
+
+
 def _render_animation(im: Image.Image, data: bytes, settings: ImageSettings, out: Path) -> dict[str, Any]:
     """Animations keep every frame, at their own size: the fallback is the
-    file itself (re-encoded only to drop metadata), plus an animated WebP
-    when asked (much smaller than a GIF)."""
+    file itself without its metadata (a GIF's own blocks; WebP and APNG
+    re-encoded), plus an animated WebP when asked (much smaller than a GIF)."""
     width, height = im.size
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -256,8 +269,8 @@ def _render_animation(im: Image.Image, data: bytes, settings: ImageSettings, out
     fmt = im.format.lower()
     fallback_mime = MIME["png"] if fmt == "png" else MIME.get(fmt, MIME["gif"])
     suffix = variant_suffix(width, fallback_mime)
-    if fmt == "gif" and b"XMP DataXMP" not in data:
-        (out / suffix).write_bytes(data)  # nothing to drop: keep the author's palette and timing
+    if fmt == "gif":
+        (out / suffix).write_bytes(_clean_gif(im, data, timing))
     else:
         im.seek(0)
         im.save(out / suffix, fmt.upper(), save_all=True, **timing, **clean)

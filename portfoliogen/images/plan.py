@@ -153,9 +153,18 @@ def scaled_height(width: int, height: int, new_width: int) -> int:
     return max(1, round(height * new_width / width))
 
 
-def source_key(source_hash: str, settings: ImageSettings) -> str:
-    """Cache key and name hash: source bytes hash + settings."""
-    return hashlib.sha256(f"{source_hash}:{settings.key()}".encode()).hexdigest()
+# Kinds whose published bytes changed after PIPELINE_VERSION "1" (scripts and
+# metadata are now dropped): their own key, so an older cache entry is never
+# published again, while every other image keeps its name.
+_CLEANED_KINDS = {".svg": "clean-1", ".gif": "clean-1"}
+
+
+def source_key(source_hash: str, settings: ImageSettings, suffix: str = "") -> str:
+    """Cache key and name hash: source bytes hash + settings (+ the kind's
+    cleaning version, by the source's file name suffix)."""
+    cleaned = _CLEANED_KINDS.get(suffix.lower())
+    payload = f"{source_hash}:{settings.key()}" + (f":{cleaned}" if cleaned else "")
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def variant_url(stem: str, key: str, suffix: str) -> str:

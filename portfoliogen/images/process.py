@@ -74,7 +74,7 @@ def process_images(
     for src in dict.fromkeys(given.values()):
         try:
             source_hash, size = index.hash(src)
-            key = source_key(source_hash, settings)
+            key = source_key(source_hash, settings, src.suffix)
             image = load_entry(root, src, key)
             if image is not None:
                 images[src] = image
