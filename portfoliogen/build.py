@@ -99,6 +99,7 @@ def build(options: BuildOptions) -> BuildReport:
 
 def _build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
+    started_ns = time.time_ns()   # inputs touched after this may differ from what was read
     timer = _Timer()
     overrides: dict[str, Any] = {"drafts": options.drafts}
     if options.base_url:
@@ -200,7 +201,7 @@ def _build(options: BuildOptions) -> BuildReport:
         fastpath.record(options.config_path, fastpath.options_key(
             options.output, options.drafts, options.base_url, options.strict, options.today),
             out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                     "notices": warned + list(site.notices)}, outside)
+                                     "notices": warned + list(site.notices)}, outside, started_ns)
     timer.lap("write")
     return BuildReport(
         output_dir=out, pages=len(rendered.pages),
