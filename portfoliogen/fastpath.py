@@ -61,13 +61,12 @@ def _walk(folder: Path, out: list) -> None:
 
 
 def _settings(config_path: Path) -> tuple[Path, Path] | None:
-    """(cache folder, output folder) from config.yaml, or None if unreadable
-    (the full build then reports why). The build's own YAML loader: an alias
-    bomb is refused, not expanded."""
-    try:
-        raw, _locs = load_yaml(read_text(config_path, config_path.name), config_path.name)
-    except (OSError, SiteError, ValueError, RecursionError):
-        return None
+    """(cache folder, output folder) from config.yaml, or None when there is
+    none. Read by the build's own YAML loader: YAML the build would refuse
+    (an alias bomb, a syntax error) raises the same SiteError, at once."""
+    if not config_path.is_file():
+        return None   # the build says what to do
+    raw, _locs = load_yaml(read_text(config_path, config_path.name), config_path.name)
     if not isinstance(raw, dict):
         return None
     root = config_path.parent
@@ -142,7 +141,8 @@ def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary
 
 
 def unchanged(config_path: Path, options: dict) -> dict | None:
-    """The last build's summary if nothing changed since, else None."""
+    """The last build's summary if nothing changed since, else None.
+    Raises SiteError for a config.yaml that is not valid YAML."""
     settings = _settings(config_path)
     if settings is None:
         return None
