@@ -38,8 +38,18 @@ _RAQM = features.check("raqm")
 
 
 # ---------------------------------------------------------------- cache
-def write_cards(specs: list[CardSpec], cache_root: Path, stamps: Stamps) -> dict[str, Path]:
-    """url_path -> the card's file in the cache, drawing only missing (or altered) ones."""
+def card_stamps(cache_root: Path) -> Stamps:
+    return Stamps(cache_root / "cards" / "stamps.json")
+
+
+def write_cards(specs: list[CardSpec], cache_root: Path, stamps: Stamps | None = None) -> dict[str, Path]:
+    """url_path -> the card's file in the cache, drawing only missing (or altered) ones.
+    Saves `stamps` when it makes them (a caller that passes its own saves them)."""
+    if stamps is None:
+        stamps = card_stamps(cache_root)
+        out = write_cards(specs, cache_root, stamps)
+        stamps.save()
+        return out
     out: dict[str, Path] = {}
     missing: list[tuple[CardSpec, Path]] = []
     for spec in specs:
@@ -60,8 +70,13 @@ def _draw_card(missing: list[tuple[CardSpec, Path]], index: int) -> None:
     _write_atomic(path, render_card(spec))
 
 
-def write_icons(spec: IconSpec, cache_root: Path, stamps: Stamps) -> dict[str, Path]:
+def write_icons(spec: IconSpec, cache_root: Path, stamps: Stamps | None = None) -> dict[str, Path]:
     """'favicon.ico', ... -> the file in the cache."""
+    if stamps is None:
+        stamps = card_stamps(cache_root)
+        out = write_icons(spec, cache_root, stamps)
+        stamps.save()
+        return out
     folder = cache_root / "cards" / f"icons-{spec.key[:32]}"
     names = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
     if not all(stamps.check(folder / n) for n in names):
