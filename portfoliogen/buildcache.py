@@ -46,6 +46,9 @@ class BuildState:
     pages: dict[str, Any] = field(default_factory=dict)                    # out_path -> PageRecord
     dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
+    # How the loaded content was encoded: (statejson.Decoder, {src: (object, its JSON)}),
+    # so an unchanged entry is saved again without encoding it again.
+    encoded: tuple | None = field(default=None, repr=False, compare=False)
 
 
 def state_path(cache_dir: Path) -> Path:
@@ -73,12 +76,15 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
         return BuildState(project=str(project))
 
 
-def save_state(cache_dir: Path, state: BuildState) -> None:
+def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None = None) -> None:
     path = state_path(cache_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
+    text = json.dumps(_encode_state(state, previous.encoded if previous else None),
+                      ensure_ascii=False, separators=(",", ":"))
     with tmp.open("w", encoding="utf-8") as handle:
-        json.dump(_encode_state(state), handle, ensure_ascii=False, separators=(",", ":"))
+        handle.write(text)
     os.replace(tmp, path)
     try:
         (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
@@ -86,27 +92,31 @@ def save_state(cache_dir: Path, state: BuildState) -> None:
         pass
 
 
-def _encode_state(state: BuildState) -> dict:
+def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
     from portfoliogen.statejson import Encoder   # models and validators: only when caching
 
-    encoder = Encoder()
+    decoder, previous = encoded or (None, {})
+    encoder = Encoder(decoder)
     content = {}
     for src, (digest, obj, stat) in state.content.items():
+        before = previous.get(src)
         try:
-            content[src] = [digest, encoder.value(obj), stat]
+            data = before[1] if before is not None and before[0] is obj else encoder.value(obj)
         except TypeError:
             continue   # not storable: parsed again next time
-    deps: dict = {}   # every (object, attribute) once; records name them by index
+        content[src] = [digest, data, stat]
+    deps: dict = {}   # every (object, attribute) once, with its value; records name them by index
     pages = {out_path: [record.template, record.context,
                         sorted(deps.setdefault(dep, len(deps)) for dep in record.deps)]
              for out_path, record in state.pages.items()}
+    for dep in state.dep_values:
+        deps.setdefault(dep, len(deps))
     return {
         "magic": state.magic, "format": state.format, "version": state.version, "project": state.project,
         "global_signature": state.global_signature, "layouts": encoder.layouts, "content": content,
         "markdown": {key: [digest, size, [list(p) for p in problems]]
                      for key, (digest, size, problems) in state.markdown.items()},
-        "deps": [list(dep) for dep in deps], "pages": pages,
-        "dep_values": [[obj, attr, value] for (obj, attr), value in state.dep_values.items()],
+        "deps": [[obj, attr, state.dep_values.get((obj, attr))] for obj, attr in deps], "pages": pages,
         "output": state.output,
     }
 
@@ -123,11 +133,13 @@ def _decode_state(data: dict) -> BuildState:
                 and all(type(v) is int for v in values))
 
     decoder = Decoder(data["layouts"])
-    content = {}
+    content, encoded = {}, {}
     for src, (digest, obj, stat) in data["content"].items():
         if not (strings(digest) and (stat is None or ints(stat, 4))):
             raise BadState("content entry")
-        content[src] = (digest, decoder.value(obj), tuple(stat) if stat else None)
+        value = decoder.value(obj)
+        content[src] = (digest, value, tuple(stat) if stat else None)
+        encoded[src] = (value, obj)
     markdown = {}
     for key, (digest, size, problems) in data["markdown"].items():
         if not (strings(digest) and type(size) is int and isinstance(problems, list)):
@@ -138,21 +150,21 @@ def _decode_state(data: dict) -> BuildState:
                 raise BadState("markdown problem")
             checked.append((line, column, message))
         markdown[key] = (digest, size, checked)
-    deps = []
-    for obj, attr in data["deps"]:
-        if not strings(obj, attr):
+    deps, dep_values = [], {}
+    for obj, attr, value in data["deps"]:
+        if not (type(obj) is str and type(attr) is str and (value is None or type(value) is str)):
             raise BadState("dependency")
         deps.append((obj, attr))
+        if value is not None:
+            dep_values[(obj, attr)] = value
     pages = {}
+    count = len(deps)
     for out_path, (template, context, used) in data["pages"].items():
         if not (strings(template, context) and isinstance(used, list)):
             raise BadState("page record")
-        pages[out_path] = PageRecord(template, context, frozenset(deps[i] for i in used if type(i) is int and i >= 0))
-    dep_values = {}
-    for obj, attr, value in data["dep_values"]:
-        if not strings(obj, attr, value):
-            raise BadState("dependency value")
-        dep_values[(obj, attr)] = value
+        if not all(type(i) is int and 0 <= i < count for i in used):
+            raise BadState("page record")
+        pages[out_path] = PageRecord(template, context, frozenset([deps[i] for i in used]))
     output = {}
     for out_path, stat in data["output"].items():
         if not ints(stat, 4):
@@ -161,7 +173,8 @@ def _decode_state(data: dict) -> BuildState:
     if not strings(data["project"], data["global_signature"]):
         raise BadState("header")
     return BuildState(project=data["project"], global_signature=data["global_signature"], content=content,
-                      markdown=markdown, pages=pages, dep_values=dep_values, output=output)
+                      markdown=markdown, pages=pages, dep_values=dep_values, output=output,
+                      encoded=(decoder, encoded))
 
 
 def stat_of(path: Path) -> FileStat | None:

@@ -71,12 +71,16 @@ class Staging:
             handle.write(data)
 
     def copy(self, rel: str, src: Path) -> None:
+        """A file of the site's own or from the cache: copied (a reflink where
+        the file system shares blocks), never hard-linked, so an edit to the
+        published file cannot reach the cache and be published again."""
         _copy_file(src, self.target(rel))
 
     def link(self, rel: str, src: Path) -> None:
-        """A file from the cache or the previous output. Copied (a reflink
-        where the file system shares blocks), never hard-linked: an edit to
-        the published file must not reach the cache or the next build."""
+        """An unchanged page from the previous output: copied too (a reflink
+        where possible). A hard link would share its inode with the old tree,
+        whose deferred deletion changes the change time the next build checks
+        before carrying the page over again."""
         _copy_file(src, self.target(rel))
 
     def swap(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from array import array
 import types
 import typing
 from typing import Any, Callable
@@ -32,9 +33,12 @@ class Encoder:
     """Python values -> JSON data. Tuples are JSON arrays (the models are
     full of them); every other non-scalar is a one-key object naming its kind."""
 
-    def __init__(self) -> None:
-        self.layouts: list = []              # Locations layouts, each once
-        self._layout_ids: dict[int, int] = {}
+    def __init__(self, previous: "Decoder | None" = None) -> None:
+        # Locations layouts, each once; a previous state's first, so its
+        # encoded entries stay valid and are written again as they are.
+        self.layouts: list = list(previous.raw_layouts) if previous else []
+        self._layout_ids: dict[int, int] = {id(layout): i for i, layout in enumerate(previous.layouts)} \
+            if previous else {}
 
     def value(self, obj: Any) -> Any:
         if obj is None or isinstance(obj, (bool, int, float, str)):
@@ -74,7 +78,9 @@ class Decoder:
     def __init__(self, layouts: Any):
         if not isinstance(layouts, list):
             raise BadState("layouts")
-        self.layouts = [self._read_layout(layout) for layout in layouts]
+        self.raw_layouts = layouts
+        # Each layout interned once (as Locations does), shared by every use.
+        self.layouts = [Locations._packed(self._read_layout(layout), b"")._layout for layout in layouts]
 
     @staticmethod
     def _read_layout(layout: Any) -> tuple:
@@ -113,7 +119,11 @@ class Decoder:
             raw = base64.b64decode(where, validate=True)
             if len(raw) != 8 * len(self.layouts[layout]):
                 raise BadState("locations")
-            return Locations._packed(self.layouts[layout], raw)
+            locs = Locations.__new__(Locations)
+            locs._layout = self.layouts[layout]
+            locs._where = array("Q")
+            locs._where.frombytes(raw)
+            return locs
         if kind == "d" and isinstance(body, dict):
             return {k: self.value(v) for k, v in body.items()}
         raise BadState(f"unknown value kind {kind!r}")
@@ -132,7 +142,13 @@ class Decoder:
             if not checks[name](value):
                 raise BadState(f"{cls.__name__}.{name}: wrong type")
             values[name] = value
-        return cls.model_construct(_fields_set=set(fields_set), **values)
+        # What unpickling a model did: the checked values, no validation run.
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(fields_set))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
 
 
 # ---------------------------------------------------------------- field types
