@@ -102,6 +102,7 @@ def build(options: BuildOptions) -> BuildReport:
 
 def _build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
+    started_ns = time.time_ns()   # inputs touched after this may differ from what was read
     timer = _Timer()
     overrides: dict[str, Any] = {"drafts": options.drafts}
     if options.base_url:
@@ -168,19 +169,18 @@ def _build(options: BuildOptions) -> BuildReport:
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}
         copies = _static_copies(config, site, files, pages)
-        links = dict(seo.links)   # social cards and icons, from the cache
+        cached = dict(seo.links)   # social cards and icons, copied from the cache (never linked)
         for image in images.values():
             if image is not None:
                 for url_path, path in image.files().items():
-                    links[url_path.lstrip("/")] = path
-        for out_path in rendered.carried:
-            links[out_path] = out / out_path   # unchanged pages: the previous build's file
+                    cached[url_path.lstrip("/")] = path
+        links = {out_path: out / out_path for out_path in rendered.carried}   # unchanged pages
         timer.lap("seo+assets")
 
         if staging is not None:
             for rel, data in sorted(files.items()):
                 staging.write(rel, data)
-            for rel, src in sorted(copies.items()):
+            for rel, src in sorted({**copies, **cached}.items()):
                 staging.copy(rel, src)
             for rel, src in sorted(links.items()):
                 staging.link(rel, src)
@@ -193,18 +193,18 @@ def _build(options: BuildOptions) -> BuildReport:
         save_state(config.cache_path, BuildState(
             project=str(config.root), global_signature=signature, content=content_cache.current,
             markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
-            output=output_manifest(out)))
+            output=output_manifest(out)), previous=state)
         outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
         fastpath.record(options.config_path, fastpath.options_key(
             options.output, options.drafts, options.base_url, options.strict, options.today),
             out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                     "notices": warned + list(site.notices)}, outside)
+                                     "notices": warned + list(site.notices)}, outside, started_ns)
     timer.lap("write")
     return BuildReport(
         output_dir=out, pages=len(rendered.pages),
         images=len(images), images_processed=image_report.decoded,
         seconds=time.perf_counter() - started,
-        files=(len(rendered.rendered) + len(files) + len(copies) + len(links)) if options.write else 0,
+        files=(len(rendered.rendered) + len(files) + len(copies) + len(cached) + len(links)) if options.write else 0,
         notices=warned + list(site.notices), warnings=warnings, stages=timer.stages, site=site,
         rendered=len(rendered.rendered),
     )

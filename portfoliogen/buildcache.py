@@ -5,14 +5,15 @@ page used (deps.PageRecord), and a manifest of the last output written.
 
 Everything here is an optimisation: a missing, corrupt or foreign cache is
 ignored with a warning and the build does all the work again. `--no-cache`
-ignores it too."""
+ignores it too. The state is JSON data (statejson.py): loading it never
+runs code, whoever wrote the file."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
-import pickle
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +23,11 @@ from portfoliogen import __version__
 
 log = logging.getLogger("portfoliogen.cache")
 
-STATE_FORMAT = 4
+STATE_FORMAT = 5
 MAGIC = "portfoliogen-build-state"
-FileStat = tuple[int, int, int]   # size, mtime_ns, inode
+STATE_FILE = "state.json"
+OLD_STATE_FILE = "state.pickle"   # formats <= 4: never loaded (unpickling can run code)
+FileStat = tuple[int, int, int, int]   # size, mtime_ns, ctime_ns, inode
 
 
 def file_digest(data: bytes) -> str:
@@ -43,10 +46,13 @@ class BuildState:
     pages: dict[str, Any] = field(default_factory=dict)                    # out_path -> PageRecord
     dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
+    # How the loaded content was encoded: (statejson.Decoder, {src: (object, its JSON)}),
+    # so an unchanged entry is saved again without encoding it again.
+    encoded: tuple | None = field(default=None, repr=False, compare=False)
 
 
 def state_path(cache_dir: Path) -> Path:
-    return cache_dir / "build" / "state.pickle"
+    return cache_dir / "build" / STATE_FILE
 
 
 def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
@@ -56,27 +62,119 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
     if not path.is_file():
         return BuildState(project=str(project))
     try:
-        with path.open("rb") as handle:
-            state = pickle.load(handle)
-        if not (isinstance(state, BuildState) and state.magic == MAGIC):
+        data = json.loads(path.read_bytes())
+        if not (isinstance(data, dict) and data.get("magic") == MAGIC):
             raise ValueError("not a portfoliogen build cache")
-        if state.version != __version__ or state.format != STATE_FORMAT:
+        if data.get("version") != __version__ or data.get("format") != STATE_FORMAT:
             return BuildState(project=str(project))   # another version: start over quietly
-        if state.project != str(project):
-            raise ValueError(f"it belongs to another site ({state.project})")
-        return state
+        if data.get("project") != str(project):
+            raise ValueError(f"it belongs to another site ({data.get('project')})")
+        return _decode_state(data)
     except Exception as err:  # noqa: BLE001 - any unreadable cache is just ignored
-        warn(f"{path}: ignoring the build cache ({type(err).__name__}: {err}); building everything")
+        message = str(err).splitlines()[0][:200] if str(err) else ""
+        warn(f"{path}: ignoring the build cache ({type(err).__name__}: {message}); building everything")
         return BuildState(project=str(project))
 
 
-def save_state(cache_dir: Path, state: BuildState) -> None:
+def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None = None) -> None:
     path = state_path(cache_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as handle:
-        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
+    text = json.dumps(_encode_state(state, previous.encoded if previous else None),
+                      ensure_ascii=False, separators=(",", ":"))
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
     os.replace(tmp, path)
+    try:
+        (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
+    except OSError:
+        pass
+
+
+def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
+    from portfoliogen.statejson import Encoder   # models and validators: only when caching
+
+    decoder, previous = encoded or (None, {})
+    encoder = Encoder(decoder)
+    content = {}
+    for src, (digest, obj, stat) in state.content.items():
+        before = previous.get(src)
+        try:
+            data = before[1] if before is not None and before[0] is obj else encoder.value(obj)
+        except TypeError:
+            continue   # not storable: parsed again next time
+        content[src] = [digest, data, stat]
+    deps: dict = {}   # every (object, attribute) once, with its value; records name them by index
+    pages = {out_path: [record.template, record.context,
+                        sorted(deps.setdefault(dep, len(deps)) for dep in record.deps)]
+             for out_path, record in state.pages.items()}
+    for dep in state.dep_values:
+        deps.setdefault(dep, len(deps))
+    return {
+        "magic": state.magic, "format": state.format, "version": state.version, "project": state.project,
+        "global_signature": state.global_signature, "layouts": encoder.layouts, "content": content,
+        "markdown": {key: [digest, size, [list(p) for p in problems]]
+                     for key, (digest, size, problems) in state.markdown.items()},
+        "deps": [[obj, attr, state.dep_values.get((obj, attr))] for obj, attr in deps], "pages": pages,
+        "output": state.output,
+    }
+
+
+def _decode_state(data: dict) -> BuildState:
+    from portfoliogen.deps import PageRecord
+    from portfoliogen.statejson import BadState, Decoder
+
+    def strings(*values) -> bool:
+        return all(isinstance(v, str) for v in values)
+
+    def ints(values, count: int) -> bool:
+        return (isinstance(values, list) and len(values) == count
+                and all(type(v) is int for v in values))
+
+    decoder = Decoder(data["layouts"])
+    content, encoded = {}, {}
+    for src, (digest, obj, stat) in data["content"].items():
+        if not (strings(digest) and (stat is None or ints(stat, 4))):
+            raise BadState("content entry")
+        value = decoder.value(obj)
+        content[src] = (digest, value, tuple(stat) if stat else None)
+        encoded[src] = (value, obj)
+    markdown = {}
+    for key, (digest, size, problems) in data["markdown"].items():
+        if not (strings(digest) and type(size) is int and isinstance(problems, list)):
+            raise BadState("markdown entry")
+        checked = []
+        for line, column, message in problems:
+            if not (type(line) is int and type(column) is int and strings(message)):
+                raise BadState("markdown problem")
+            checked.append((line, column, message))
+        markdown[key] = (digest, size, checked)
+    deps, dep_values = [], {}
+    for obj, attr, value in data["deps"]:
+        if not (type(obj) is str and type(attr) is str and (value is None or type(value) is str)):
+            raise BadState("dependency")
+        deps.append((obj, attr))
+        if value is not None:
+            dep_values[(obj, attr)] = value
+    pages = {}
+    count = len(deps)
+    for out_path, (template, context, used) in data["pages"].items():
+        if not (strings(template, context) and isinstance(used, list)):
+            raise BadState("page record")
+        if not all(type(i) is int and 0 <= i < count for i in used):
+            raise BadState("page record")
+        pages[out_path] = PageRecord(template, context, frozenset([deps[i] for i in used]))
+    output = {}
+    for out_path, stat in data["output"].items():
+        if not ints(stat, 4):
+            raise BadState("output entry")
+        output[out_path] = tuple(stat)
+    if not strings(data["project"], data["global_signature"]):
+        raise BadState("header")
+    return BuildState(project=data["project"], global_signature=data["global_signature"], content=content,
+                      markdown=markdown, pages=pages, dep_values=dep_values, output=output,
+                      encoded=(decoder, encoded))
 
 
 def stat_of(path: Path) -> FileStat | None:
@@ -84,7 +182,7 @@ def stat_of(path: Path) -> FileStat | None:
         st = path.stat()
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def output_manifest(out: Path) -> dict[str, FileStat]:
@@ -96,13 +194,14 @@ def output_manifest(out: Path) -> dict[str, FileStat]:
         folder = folder.replace(os.sep, "/")   # relpath is slow: one slice per folder
         for name in files:
             st = os.stat(os.path.join(dirpath, name))
-            manifest[folder + name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            manifest[folder + name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     return manifest
 
 
 class ContentCache:
     """Parsed content by file: reused when the file's stat is the same (no
-    read at all), else when its bytes are the same."""
+    read at all), else when its bytes are the same. The stat includes the
+    change time: setting the modification time back does not hide an edit."""
 
     # A file changed within this window may change again in the same clock
     # tick with the same size (as git's "racy" index entries): such a file
@@ -127,7 +226,7 @@ class ContentCache:
         return digest, (hit[1] if hit and hit[0] == digest else None)
 
     def put(self, src: str, digest: str, obj: Any, stat: FileStat | None = None) -> None:
-        if stat is not None and self.now_ns - stat[1] < self.RACY_NS:
+        if stat is not None and self.now_ns - max(stat[1], stat[2]) < self.RACY_NS:
             stat = None
         self.current[src] = (digest, obj, stat)
 

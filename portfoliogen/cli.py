@@ -107,7 +107,7 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
     if not no_cache:
         from portfoliogen import fastpath
 
-        same = run_command(fastpath.unchanged, config_path,
+        same = run_command(fastpath.unchanged, config_path,   # bad YAML: the build's one-line error
                            fastpath.options_key(output, drafts, base_url, strict, _today(today)))
         if same is not None:
             for notice in same["notices"]:

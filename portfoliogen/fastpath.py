@@ -2,8 +2,11 @@
 has changed since the last successful build and output/ is exactly as that
 build left it, there is nothing to do.
 
-Deliberately light (stdlib and PyYAML only): it runs before the heavy
-imports, so an unchanged site "builds" in tens of milliseconds."""
+Deliberately light (stdlib, PyYAML and yamlfile.py only): it runs before
+the heavy imports, so an unchanged site "builds" in tens of milliseconds.
+It follows what the build follows (symlinked bundles and folders too), and a
+file touched within RACY_NS of the build that recorded the state is taken as
+changed: a same-size edit in the same clock tick would look unchanged."""
 
 from __future__ import annotations
 
@@ -13,12 +16,19 @@ import json
 import os
 from pathlib import Path
 
-import yaml
-
 from portfoliogen import __version__
+from portfoliogen.errors import SiteError
+from portfoliogen.yamlfile import load_yaml, read_text
 
 PACKAGE = Path(__file__).parent
 FAST_FILE = "fast.json"
+FAST_FORMAT = 2
+# How far before a build's start a file's timestamp may lie and still hide a
+# same-size edit made while it ran: two seconds where timestamps are whole
+# seconds (ext3, HFS+, FAT has two-second ones), else a few kernel clock ticks
+# (file times come from a coarse clock that lags time.time_ns()).
+RACY_COARSE_NS = 2_000_000_000
+RACY_FINE_NS = 50_000_000
 
 
 def _builtin_themes() -> Path:
@@ -27,7 +37,19 @@ def _builtin_themes() -> Path:
 
 
 def _walk(folder: Path, out: list) -> None:
-    for dirpath, dirs, files in os.walk(folder):
+    """(path, size, mtime_ns, ctime_ns, inode) of every file, following
+    symlinked folders like the build does (each real folder once: no loops)."""
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             full = os.path.join(dirpath, name)
@@ -35,15 +57,16 @@ def _walk(folder: Path, out: list) -> None:
                 st = os.stat(full)
             except OSError:
                 continue
-            out.append((full, st.st_size, st.st_mtime_ns))
+            out.append((full, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
 
 
 def _settings(config_path: Path) -> tuple[Path, Path] | None:
-    """(cache folder, output folder) from config.yaml, or None if unreadable."""
-    try:
-        raw = yaml.load(config_path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None
+    """(cache folder, output folder) from config.yaml, or None when there is
+    none. Read by the build's own YAML loader: YAML the build would refuse
+    (an alias bomb, a syntax error) raises the same SiteError, at once."""
+    if not config_path.is_file():
+        return None   # the build says what to do
+    raw, _locs = load_yaml(read_text(config_path, config_path.name), config_path.name)
     if not isinstance(raw, dict):
         return None
     root = config_path.parent
@@ -51,19 +74,38 @@ def _settings(config_path: Path) -> tuple[Path, Path] | None:
         (root / str(raw.get("output", "output"))).resolve()
 
 
-def input_signature(config_path: Path, options: dict, extra_inputs: list[str]) -> str:
+def input_stats(config_path: Path, extra_inputs: list[str]) -> list:
     root = config_path.parent.resolve()
     stats: list = []
     for path in (config_path.resolve(), *map(Path, extra_inputs)):
         try:
             st = path.stat()
-            stats.append((str(path), st.st_size, st.st_mtime_ns))
+            stats.append((str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
         except OSError:
-            stats.append((str(path), -1, -1))
+            stats.append((str(path), -1, -1, -1, -1))
     for folder in (root / "content", root / "themes", _builtin_themes(), PACKAGE):
         _walk(folder, stats)
-    payload = json.dumps([__version__, sorted(options.items()), stats], default=str)
+    return stats
+
+
+def signature_of(stats: list, options: dict) -> str:
+    payload = json.dumps([__version__, FAST_FORMAT, sorted(options.items()), stats], default=str)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+
+
+def input_signature(config_path: Path, options: dict, extra_inputs: list[str]) -> str:
+    return signature_of(input_stats(config_path, extra_inputs), options)
+
+
+def racy(stats: list, since_ns: int) -> bool:
+    """A file changed after `since_ns` (or so close before it that its
+    timestamp cannot tell): its bytes may differ from what the build read."""
+    for _path, _size, mtime, ctime, _ino in stats:
+        latest = max(mtime, ctime)
+        window = RACY_COARSE_NS if latest % 1_000_000_000 == 0 else RACY_FINE_NS
+        if latest >= since_ns - window:
+            return True
+    return False
 
 
 def output_digest(out: Path) -> str:
@@ -71,18 +113,27 @@ def output_digest(out: Path) -> str:
     entries: list = []
     _walk(out, entries)
     prefix = os.path.join(os.path.abspath(out), "")
-    for full, size, mtime in entries:
+    for full, size, mtime, ctime, ino in entries:
         rel = full[len(prefix):] if full.startswith(prefix) else os.path.relpath(full, out)  # relpath is slow
-        h.update(f"{rel}\0{size}\0{mtime}\n".encode())
+        h.update(f"{rel}\0{size}\0{mtime}\0{ctime}\0{ino}\n".encode())
     return h.hexdigest()
 
 
 def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary: dict,
-           extra_inputs: list[str]) -> None:
-    """After a successful build: remember its inputs and its output."""
-    state = {"signature": input_signature(config_path, options, extra_inputs), "output": str(out),
-             "output_digest": output_digest(out), "extra_inputs": extra_inputs, **summary}
+           extra_inputs: list[str], started_ns: int) -> None:
+    """After a successful build that started at `started_ns` (time.time_ns):
+    remember its inputs and its output. If an input may have changed while
+    it ran, the next build must not take the shortcut: it records none."""
     path = cache_dir / "build" / FAST_FILE
+    stats = input_stats(config_path, extra_inputs)
+    if racy(stats, started_ns):
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return
+    state = {"signature": signature_of(stats, options), "output": str(out),
+             "output_digest": output_digest(out), "extra_inputs": extra_inputs, **summary}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{FAST_FILE}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(state), encoding="utf-8")
@@ -90,7 +141,8 @@ def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary
 
 
 def unchanged(config_path: Path, options: dict) -> dict | None:
-    """The last build's summary if nothing changed since, else None."""
+    """The last build's summary if nothing changed since, else None.
+    Raises SiteError for a config.yaml that is not valid YAML."""
     settings = _settings(config_path)
     if settings is None:
         return None

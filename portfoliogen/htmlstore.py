@@ -4,7 +4,7 @@ With the build cache on, each body's HTML is a file `cache_dir/markdown/<key>.ht
 and the Site holds a `StoredHtml`: a path, a digest and a size, read only when
 a template prints it. 4,000 case studies' HTML (tens of MB, and again as the
 Markup copies templates print) is then never in memory at once, and never in
-the pickled build state. Without the cache (`--no-cache`, `check`) the HTML
+the JSON build state. Without the cache (`--no-cache`, `check`) the HTML
 stays in memory as Markup, as before.
 
 A store entry is small and picklable, so forked workers (parallel.py) render,

@@ -14,6 +14,13 @@ from pathlib import Path
 from portfoliogen.config import Config
 from portfoliogen.errors import SiteError
 
+try:
+    import fcntl
+    _FICLONE: int | None = 0x40049409 if sys.platform.startswith("linux") else None
+except ImportError:   # Windows
+    _FICLONE = None
+_clones = _FICLONE is not None
+
 
 def check_output_dir(config: Config) -> None:
     """Refuse an output folder whose replacement would destroy sources."""
@@ -64,15 +71,17 @@ class Staging:
             handle.write(data)
 
     def copy(self, rel: str, src: Path) -> None:
-        shutil.copyfile(src, self.target(rel))
+        """A file of the site's own or from the cache: copied (a reflink where
+        the file system shares blocks), never hard-linked, so an edit to the
+        published file cannot reach the cache and be published again."""
+        _copy_file(src, self.target(rel))
 
     def link(self, rel: str, src: Path) -> None:
-        """A file from the cache or the previous output, shared: no copy."""
-        target = self.target(rel)
-        try:
-            os.link(src, target)
-        except OSError:
-            shutil.copyfile(src, target)
+        """An unchanged page from the previous output: copied too (a reflink
+        where possible). A hard link would share its inode with the old tree,
+        whose deferred deletion changes the change time the next build checks
+        before carrying the page over again."""
+        _copy_file(src, self.target(rel))
 
     def swap(self) -> None:
         old = None
@@ -90,6 +99,20 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _copy_file(src, target: str) -> None:
+    """A copy with its own inode: a copy-on-write clone where the file system
+    has them (Btrfs, XFS: no bytes copied), else an ordinary copy."""
+    global _clones
+    if _clones:
+        try:
+            with open(src, "rb") as source, open(target, "wb") as dest:
+                fcntl.ioctl(dest.fileno(), _FICLONE, source.fileno())
+            return
+        except OSError:
+            _clones = False   # not on this file system (ext4, tmpfs): copy from now on
+    shutil.copyfile(src, target)
 
 
 def _delete_later(folder: Path, trash: Path | None) -> None:

@@ -4,13 +4,16 @@ no Pillow: source hashing, cache entries, SVG copies, the progress bar.
 Layout, under `cache_dir/images/`:
 
     index.json                  {abs path: [size, mtime_ns, sha256]}: skips rehashing
+    stamps.json                 Stamps of the variants: skips re-checking their bytes
     objects/<k[:2]>/<k>/        one folder per (source bytes, settings) key k
-        meta.json               sizes, placeholder, variant list: all a warm build reads
+        meta.json               sizes, placeholder, variant list, each file's digest
         960.webp, 1600.jpg ...  the encoded variants
     .tmp-*/                     an entry being written
 
 An entry is written into a temporary folder and renamed into place with its
 meta.json already inside, so a crash or a bad image never leaves half an entry.
+A variant is published only while its bytes are those meta.json recorded
+(Stamps): a file edited in the cache is processed again, not published.
 """
 
 from __future__ import annotations
@@ -45,19 +48,30 @@ def entry_dir(root: Path, key: str) -> Path:
     return root / "objects" / key[:2] / key
 
 
-def load_entry(root: Path, src: Path, key: str) -> ProcessedImage | None:
+def load_entry(root: Path, src: Path, key: str, stamps: "Stamps | None" = None) -> ProcessedImage | None:
+    """The cached image, if every variant is there with the bytes it was written with."""
     entry = entry_dir(root, key)
     try:
         meta = json.loads((entry / "meta.json").read_text())
         image = image_from_meta(src, key, entry, meta)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if not all(path.is_file() for path in image.files().values()):
-        return None
+        digests = meta["files"]
+        stamps = stamps or Stamps(None)
+        if not all(stamps.check(path, digests[path.name]) for path in image.files().values()):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None   # no digests (an older cache), damaged or edited: process again
     return image
 
 
+def remember_entry(root: Path, key: str, meta: dict[str, Any], stamps: "Stamps") -> None:
+    """Stamp a freshly written entry's variants, so the next build need not read them."""
+    entry = entry_dir(root, key)
+    for name, digest in meta.get("files", {}).items():
+        stamps.remember(entry / name, digest)
+
+
 def commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
+    meta["files"] = {path.name: digest_of(path) for path in sorted(tmp.iterdir()) if path.name != "meta.json"}
     (tmp / "meta.json").write_text(meta_to_json(meta))
     final = entry_dir(root, key)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +156,79 @@ class Index:
         with os.fdopen(fd, "w") as f:
             json.dump(self.entries, f)
         os.replace(tmp, self.path)
+
+
+def digest_of(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "blake2b").hexdigest()[:40]
+
+
+class Stamps:
+    """Files the cache wrote, by what a stat shows of them (size, mtime_ns,
+    ctime_ns, inode) and the digest of their bytes. A file whose stat is as
+    stamped is trusted without a read; any other is read and compared with
+    its digest (a restored cache is read once; an edited file fails). The
+    change time cannot be set back by hand, so an edit always shows."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.changed = False
+        try:
+            entries = json.loads(path.read_text()) if path is not None else {}
+        except (OSError, ValueError):
+            entries = {}
+        self.entries: dict[str, list] = {
+            k: v for k, v in (entries.items() if isinstance(entries, dict) else ())
+            if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
+        }
+
+    @staticmethod
+    def _stat(path: Path) -> list | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+    def check(self, path: Path, digest: str | None = None) -> bool:
+        """`path` holds the bytes it was written with (`digest`, else the stamped one)."""
+        stat = self._stat(path)
+        stamp = self.entries.get(str(path))
+        want = digest or (stamp[4] if stamp else None)
+        if stat is None or want is None:
+            return False
+        if stamp is not None and stamp[:4] == stat and stamp[4] == want:
+            return True
+        try:
+            same = digest_of(path) == want
+        except OSError:
+            same = False
+        if same:
+            self._set(path, stat, want)
+        elif self.entries.pop(str(path), None) is not None:
+            self.changed = True
+        return same
+
+    def remember(self, path: Path, digest: str | None = None) -> None:
+        """Stamp a file just written (its digest computed here when not given)."""
+        stat = self._stat(path)
+        if stat is not None:
+            self._set(path, stat, digest or digest_of(path))
+
+    def _set(self, path: Path, stat: list, digest: str) -> None:
+        self.entries[str(path)] = [*stat, digest]
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self.path is None:
+            return
+        self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-stamps-", dir=self.path.parent)
+        with os.fdopen(fd, "w") as f:
+            json.dump(self.entries, f)
+        os.replace(tmp, self.path)
+        self.changed = False
 
 
 class Progress:

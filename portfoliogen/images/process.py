@@ -19,9 +19,11 @@ from .cache import (
     Index,
     Progress,
     SourceError,
+    Stamps,
     clean_stale_tmp,
     entry_dir,
     load_entry,
+    remember_entry,
     store_svg,
 )
 from .plan import (
@@ -64,6 +66,7 @@ def process_images(
     root = Path(cache_dir) / "images"
     clean_stale_tmp(root)
     index = Index(root / "index.json")
+    stamps = Stamps(root / "stamps.json")
     images: dict[Path, ProcessedImage] = {}
     errors: dict[Path, str] = {}
     jobs: dict[str, list[Path]] = {}  # key -> sources with those bytes: one decode for all
@@ -75,7 +78,7 @@ def process_images(
         try:
             source_hash, size = index.hash(src)
             key = source_key(source_hash, settings, src.suffix)
-            image = load_entry(root, src, key)
+            image = load_entry(root, src, key, stamps)
             if image is not None:
                 images[src] = image
                 cached += 1
@@ -98,12 +101,14 @@ def process_images(
             else:
                 source_hash, new_key, meta = outcome
                 index.remember(src, source_hash)
+                remember_entry(root, new_key, meta, stamps)
                 images[src] = image_from_meta(src, new_key, entry_dir(root, new_key), meta)
         if bar:
             bar.step()
     if bar:
         bar.close()
     index.save()
+    stamps.save()
 
     seconds = time.perf_counter() - started
     processed = len(images) - cached

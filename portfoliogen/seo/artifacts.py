@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from portfoliogen.images.cache import Stamps
 from portfoliogen.seo.feed import render_feed
 from portfoliogen.seo.sitemap import render_robots, render_sitemap
 from portfoliogen.seo.social import (
@@ -43,11 +44,13 @@ def build_seo_files(pages, site, urls, theme_options: dict, cache_root: Path,
     icons = IconSpec(name=profile.name, accent=accent, picture=pick_picture(profile.photo_image, (512, 512)))
     cards = {spec.url_path: card_file(cache_root, spec) for spec in specs}
     icon_paths = icon_files(cache_root, icons)
-    if not all(path.exists() for path in (*cards.values(), *icon_paths.values())):
+    stamps = Stamps(cache_root / "cards" / "stamps.json")   # cached cards as drawn, or drawn again
+    if not all(stamps.check(path) for path in (*cards.values(), *icon_paths.values())):
         # Something to draw: only now load Pillow (a warm build never does).
         from portfoliogen.seo.cards import write_cards, write_icons
-        cards = write_cards(specs, cache_root)
-        icon_paths = write_icons(icons, cache_root)
+        cards = write_cards(specs, cache_root, stamps)
+        icon_paths = write_icons(icons, cache_root, stamps)
+    stamps.save()
     for url_path, path in cards.items():
         out.links[url_path.lstrip("/")] = path
     out.links.update(icon_paths)

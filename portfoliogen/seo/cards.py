@@ -4,7 +4,9 @@ This is the second module that imports PIL (images/process.py is the
 first): every PIL use of the seo package lives here, cards and icons alike.
 What to draw and the file names are decided before, in social.py; this
 module only turns a CardSpec / IconSpec into bytes, through the cache in
-cache_dir/cards/ (a file named after the spec's hash is never drawn twice).
+cache_dir/cards/ (a file named after the spec's hash is never drawn twice,
+unless its bytes are no longer those drawn: cards/stamps.json, see
+images.cache.Stamps).
 
 Text never overflows: a title is wrapped, then shrunk, then cut with an
 ellipsis. A title in a script the bundled fonts lack (CJK...) is not drawn
@@ -24,6 +26,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from portfoliogen import parallel
+from portfoliogen.images.cache import Stamps
 from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
     CARD_SIZE, PICTURE_PANEL, CardSpec, IconSpec, card_file, initials, text_on,
@@ -36,18 +39,30 @@ _RAQM = features.check("raqm")
 
 
 # ---------------------------------------------------------------- cache
-def write_cards(specs: list[CardSpec], cache_root: Path) -> dict[str, Path]:
-    """url_path -> the card's file in the cache, drawing only missing ones."""
+def card_stamps(cache_root: Path) -> Stamps:
+    return Stamps(cache_root / "cards" / "stamps.json")
+
+
+def write_cards(specs: list[CardSpec], cache_root: Path, stamps: Stamps | None = None) -> dict[str, Path]:
+    """url_path -> the card's file in the cache, drawing only missing (or altered) ones.
+    Saves `stamps` when it makes them (a caller that passes its own saves them)."""
+    if stamps is None:
+        stamps = card_stamps(cache_root)
+        out = write_cards(specs, cache_root, stamps)
+        stamps.save()
+        return out
     out: dict[str, Path] = {}
     missing: list[tuple[CardSpec, Path]] = []
     for spec in specs:
         if spec.url_path in out:
             continue
         path = card_file(cache_root, spec)
-        if not path.exists():
+        if not stamps.check(path):
             missing.append((spec, path))
         out[spec.url_path] = path
     parallel.run(_draw_card, missing, len(missing))   # on every core: a card is ~40 ms
+    for _spec, path in missing:
+        stamps.remember(path)
     return out
 
 
@@ -56,13 +71,19 @@ def _draw_card(missing: list[tuple[CardSpec, Path]], index: int) -> None:
     _write_atomic(path, render_card(spec))
 
 
-def write_icons(spec: IconSpec, cache_root: Path) -> dict[str, Path]:
+def write_icons(spec: IconSpec, cache_root: Path, stamps: Stamps | None = None) -> dict[str, Path]:
     """'favicon.ico', ... -> the file in the cache."""
+    if stamps is None:
+        stamps = card_stamps(cache_root)
+        out = write_icons(spec, cache_root, stamps)
+        stamps.save()
+        return out
     folder = cache_root / "cards" / f"icons-{spec.key[:32]}"
     names = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
-    if not all((folder / n).exists() for n in names):
+    if not all(stamps.check(folder / n) for n in names):
         for name, data in render_icons(spec).items():
             _write_atomic(folder / name, data)
+            stamps.remember(folder / name)
     return {n: folder / n for n in names}
 
 

@@ -187,7 +187,7 @@ def test_nothing_changed_renders_nothing_and_one_edit_renders_its_pages(new_site
 def test_a_corrupt_cache_is_ignored_with_a_warning(new_site: Path) -> None:
     assert run_cli("build", cwd=new_site).returncode == 0
     before = tree_digest(new_site / "output")
-    (new_site / ".portfoliogen-cache/build/state.pickle").write_bytes(b"not a pickle at all")
+    (new_site / ".portfoliogen-cache/build/state.json").write_bytes(b"not a cache at all")
     (new_site / "content/profile.yaml").touch()   # past the no-change fast path
     result = run_cli("build", cwd=new_site)
     assert result.returncode == 0, result.stderr

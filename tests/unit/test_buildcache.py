@@ -1,0 +1,111 @@
+"""buildcache.py / statejson.py: the build state round-trips as JSON data,
+and anything else in its place is refused without running anything."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from portfoliogen.buildcache import BuildState, ContentCache, load_state, save_state, stat_of, state_path
+from portfoliogen.config import load_config
+from portfoliogen.content.loaders import load_content
+from portfoliogen.deps import PageRecord
+from portfoliogen.statejson import BadState, Decoder, Encoder
+from tests.conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bc")
+    assert run_cli("new", str(root / "site"), cwd=root).returncode == 0
+    return root / "site"
+
+
+def loaded_state(site: Path) -> BuildState:
+    config = load_config(site / "config.yaml")
+    cache = ContentCache({})
+    load_content(config, cache)
+    dep = ("site", "case_studies")
+    return BuildState(project=str(site), global_signature="sig", content=cache.current,
+                      markdown={"k1": ("d" * 20, 42, [(3, 1, "image 'x.jpg': not found")])},
+                      pages={"index.html": PageRecord("home.html", "ctx", frozenset({dep, ("tag:a", "name")}))},
+                      dep_values={dep: "abc"}, output={"index.html": (1, 2, 3, 4)})
+
+
+def test_the_state_round_trips_without_pickle(site: Path, tmp_path: Path) -> None:
+    state = loaded_state(site)
+    assert any(isinstance(obj, tuple) and obj for _d, obj, _s in state.content.values())   # testimonials
+    save_state(tmp_path, state)
+    back = load_state(tmp_path, site, pytest.fail)
+    assert back.content.keys() == state.content.keys()
+    for src, (digest, obj, _stat) in state.content.items():
+        assert back.content[src][0] == digest
+        assert back.content[src][1] == obj, src
+        assert repr(back.content[src][1]) == repr(obj)
+    assert (back.markdown, back.pages, back.dep_values, back.output) == \
+        (state.markdown, state.pages, state.dep_values, state.output)
+    assert state_path(tmp_path).read_bytes().startswith(b"{")
+
+
+def test_locations_survive(site: Path) -> None:
+    state = loaded_state(site)
+    encoder = Encoder()
+    for _digest, obj, _stat in state.content.values():
+        data = json.loads(json.dumps(encoder.value(obj)))
+        back = Decoder(json.loads(json.dumps(encoder.layouts))).value(data)
+        first = back[0] if isinstance(back, tuple) else back
+        original = obj[0] if isinstance(obj, tuple) else obj
+        assert first.locs == original.locs and first.locs.of(("title",) if hasattr(first, "title") else ())
+
+
+@pytest.mark.parametrize("data", [
+    {"m": "Popen", "f": {}, "s": []},                                  # a class that is no content model
+    {"m": "Outcome", "f": {"value": 1, "label": "x"}, "s": []},        # a wrong field type
+    {"m": "Outcome", "f": {"value": "1"}, "s": []},                    # a missing field
+    {"m": "Outcome", "f": {"value": "1", "label": "x", "evil": 1}, "s": []},
+    {"pd": [2024, 13, None]},                                          # no such date
+    {"loc": [0, "AAAA"]},                                              # no such layout
+    {"__reduce__": ["os.system", ["true"]]},
+])
+def test_the_decoder_refuses_what_the_encoder_never_writes(data) -> None:
+    with pytest.raises((BadState, ValueError, TypeError, KeyError)):
+        Decoder([]).value(data)
+
+
+def test_a_wrong_typed_state_is_absent_with_one_warning(site: Path, tmp_path: Path) -> None:
+    save_state(tmp_path, loaded_state(site))
+    path = state_path(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["pages"]["index.html"][2] = "not a list"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    warnings: list[str] = []
+    state = load_state(tmp_path, site, warnings.append)
+    assert state.content == {} and state.pages == {}
+    assert len(warnings) == 1 and "\n" not in warnings[0]
+
+
+def test_a_same_size_edit_with_the_mtime_set_back_is_not_a_stat_hit(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("one", encoding="utf-8")
+    before = path.stat()
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 10_000_000_000))   # an old file
+    old = stat_of(path)
+    cache = ContentCache({"a.md": ("digest", "parsed", old)})
+    assert cache.by_stat("a.md", stat_of(path)) == "parsed"
+    time.sleep(0.01)
+    path.write_text("two", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, old[1]))
+    assert stat_of(path)[:2] == old[:2]      # size and mtime as before: only the ctime tells
+    assert ContentCache({"a.md": ("digest", "parsed", old)}).by_stat("a.md", stat_of(path)) is None
+
+
+def test_a_recently_changed_file_is_not_trusted_by_its_stat(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("one", encoding="utf-8")
+    cache = ContentCache({})
+    cache.put("a.md", "digest", "parsed", stat_of(path))
+    assert cache.current["a.md"][2] is None   # racy: compared by bytes next time
