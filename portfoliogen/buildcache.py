@@ -42,7 +42,7 @@ class BuildState:
     project: str = ""
     global_signature: str = ""
     content: dict[str, tuple[str, Any]] = field(default_factory=dict)     # src -> (bytes digest, object)
-    markdown: dict[str, tuple[str, int, list]] = field(default_factory=dict)  # key -> htmlstore entry
+    markdown: dict[str, tuple[str, int, list, list]] = field(default_factory=dict)  # key -> htmlstore entry
     pages: dict[str, Any] = field(default_factory=dict)                    # out_path -> PageRecord
     dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
@@ -114,8 +114,8 @@ def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
     return {
         "magic": state.magic, "format": state.format, "version": state.version, "project": state.project,
         "global_signature": state.global_signature, "layouts": encoder.layouts, "content": content,
-        "markdown": {key: [digest, size, [list(p) for p in problems]]
-                     for key, (digest, size, problems) in state.markdown.items()},
+        "markdown": {key: [digest, size, [list(p) for p in problems], [list(i) for i in images]]
+                     for key, (digest, size, problems, images) in state.markdown.items()},
         "deps": [[obj, attr, state.dep_values.get((obj, attr))] for obj, attr in deps], "pages": pages,
         "output": state.output,
     }
@@ -141,15 +141,31 @@ def _decode_state(data: dict) -> BuildState:
         content[src] = (digest, value, tuple(stat) if stat else None)
         encoded[src] = (value, obj)
     markdown = {}
-    for key, (digest, size, problems) in data["markdown"].items():
-        if not (strings(digest) and type(size) is int and isinstance(problems, list)):
+    for key, entry in data["markdown"].items():
+        if not (isinstance(entry, list) and len(entry) == 4):
+            raise BadState("markdown entry")
+        digest, size, problems, images = entry
+        if not (strings(digest) and type(size) is int and isinstance(problems, list)
+                and isinstance(images, list)):
             raise BadState("markdown entry")
         checked = []
-        for line, column, message in problems:
+        for problem in problems:
+            if not (isinstance(problem, list) and len(problem) == 3):
+                raise BadState("markdown problem")
+            line, column, message = problem
             if not (type(line) is int and type(column) is int and strings(message)):
                 raise BadState("markdown problem")
             checked.append((line, column, message))
-        markdown[key] = (digest, size, checked)
+        shown = []
+        for image in images:
+            if not (isinstance(image, list) and len(image) == 5):
+                raise BadState("markdown image")
+            src, alt, title, line, column = image
+            if not (strings(src, alt) and (title is None or type(title) is str)
+                    and type(line) is int and type(column) is int):
+                raise BadState("markdown image")
+            shown.append((src, alt, title, line, column))
+        markdown[key] = (digest, size, checked, shown)
     deps, dep_values = [], {}
     for obj, attr, value in data["deps"]:
         if not (type(obj) is str and type(attr) is str and (value is None or type(value) is str)):

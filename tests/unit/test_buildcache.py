@@ -31,7 +31,8 @@ def loaded_state(site: Path) -> BuildState:
     load_content(config, cache)
     dep = ("site", "case_studies")
     return BuildState(project=str(site), global_signature="sig", content=cache.current,
-                      markdown={"k1": ("d" * 20, 42, [(3, 1, "image 'x.jpg': not found")])},
+                      markdown={"k1": ("d" * 20, 42, [(3, 1, "image 'x.jpg': not found")],
+                                          [("x.jpg", "An x", None, 3, 1)])},
                       pages={"index.html": PageRecord("home.html", "ctx", frozenset({dep, ("tag:a", "name")}))},
                       dep_values={dep: "abc"}, output={"index.html": (1, 2, 3, 4)})
 
