@@ -178,9 +178,22 @@ class Staging:
         target = os.path.join(self._root, rel)
         parent = os.path.dirname(target)
         if parent not in self._made:
-            os.makedirs(parent, exist_ok=True)
-            self._made.add(parent)
+            self._make_dirs(parent)
         return target
+
+    def _make_dirs(self, folder: str) -> None:
+        """Like os.makedirs, but never makes the staging folder itself: a
+        render worker outliving a killed build must not bring back a folder
+        the next build removed (it would carry no marker)."""
+        path = self._root
+        for part in folder[len(self._root) + 1:].split(os.sep):
+            path = os.path.join(path, part)
+            if path not in self._made:
+                try:
+                    os.mkdir(path)
+                except FileExistsError:
+                    pass
+                self._made.add(path)
 
     def write(self, rel: str, data: bytes) -> None:
         with open(self.target(rel), "wb") as handle:
@@ -374,6 +387,11 @@ def remove_tree(folder: str) -> None:
                 os.unlink(path)
             except OSError:
                 pass
+    try:
+        if set(os.listdir(folder)) - {MARKER, MARKER + ".tmp"}:
+            return    # something was written meanwhile: keep the marker, the next build tries again
+    except OSError:
+        return
     for last in (os.path.join(folder, MARKER + ".tmp"), os.path.join(folder, MARKER)):
         try:
             os.unlink(last)
