@@ -6,6 +6,7 @@ output/ (STYLE.md 5)."""
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import json
 import os
@@ -70,8 +71,8 @@ def check_output_dir(config: Config, write: bool = True) -> None:
         refuse("is a file")
     if out == Path(out.anchor):
         refuse("is the file system root")
-    home = _home()
-    if home is not None and (out == home or home.is_relative_to(out)):
+    home = Path(os.path.expanduser("~")).resolve()     # "~" itself when no home is known
+    if out == home or home.is_relative_to(out):
         refuse("is your home folder or one of its parents")
     if out == root or root.is_relative_to(out):
         refuse("holds the config file: it is the project folder or one of its parents")
@@ -82,13 +83,6 @@ def check_output_dir(config: Config, write: bool = True) -> None:
         refuse("overlaps the cache folder")
     if write:
         inspect_output(site)
-
-
-def _home() -> Path | None:
-    try:
-        return Path.home().resolve()
-    except (RuntimeError, KeyError, OSError):
-        return None
 
 
 def inspect_output(site: OutputSite) -> list[str]:
@@ -350,23 +344,19 @@ def _exchange(a: str, b: str) -> bool:
     raise OSError(err, os.strerror(err), b)
 
 
-_RENAMEAT2: list = []
-
-
+@functools.cache
 def _renameat2():
-    if not _RENAMEAT2:
-        function = None
-        if sys.platform.startswith("linux") and not os.environ.get("PORTFOLIOGEN_NO_RENAME_EXCHANGE"):
-            try:
-                import ctypes
+    # The environment variable lets tests exercise the two-rename swap.
+    if not sys.platform.startswith("linux") or os.environ.get("PORTFOLIOGEN_NO_RENAME_EXCHANGE"):
+        return None
+    import ctypes
 
-                function = ctypes.CDLL(None, use_errno=True).renameat2
-                function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                                     ctypes.c_uint]
-            except (OSError, AttributeError):
-                function = None      # glibc before 2.28, musl: two renames
-        _RENAMEAT2.append(function)
-    return _RENAMEAT2[0]
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None      # glibc before 2.28, musl: two renames
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return function
 
 
 def remove_tree(folder: str) -> None:
