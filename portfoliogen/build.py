@@ -25,7 +25,7 @@ from portfoliogen.htmlstore import DiskStore, MemoryStore
 from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
-from portfoliogen.output import Staging, check_output_dir
+from portfoliogen.output import Staging, check_output_dir, output_site, tidy_output
 from portfoliogen.presence import presence_warnings
 from portfoliogen.render import Renderer, Urls, out_path_for
 from portfoliogen.seo.artifacts import build_seo_files
@@ -110,7 +110,10 @@ def _build(options: BuildOptions) -> BuildReport:
     if options.output is not None:
         overrides["output"] = str(Path(options.output).resolve())
     config = load_config(options.config_path, overrides)
-    check_output_dir(config)
+    check_output_dir(config, options.write)
+    trash = config.cache_path / "trash"
+    if options.write:
+        tidy_output(output_site(config), trash)   # what a killed build left
     theme = load_theme(config)
     warned: list[str] = []
     use_cache = options.use_cache and options.write
@@ -153,7 +156,7 @@ def _build(options: BuildOptions) -> BuildReport:
         recorded = state.output.get(out_path)
         return recorded is not None and stat_of(out / out_path) == recorded
 
-    staging = Staging(out, config.cache_path / "trash") if options.write else None
+    staging = Staging(output_site(config), trash) if options.write else None
     try:
         renderer = Renderer(site, theme)
         rendered = renderer.render_all(state.pages if options.write else None, state.dep_values, can_carry,
@@ -190,15 +193,22 @@ def _build(options: BuildOptions) -> BuildReport:
             staging.discard()
         raise
     if options.write and use_cache:
-        save_state(config.cache_path, BuildState(
-            project=str(config.root), global_signature=signature, content=content_cache.current,
-            markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
-            output=output_manifest(out)), previous=state)
-        outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
-        fastpath.record(options.config_path, fastpath.options_key(
-            options.output, options.drafts, options.base_url, options.strict, options.today),
-            out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                     "notices": warned + list(site.notices)}, outside, started_ns)
+        # The new site is in place: from here nothing may fail the build, or
+        # the exit status would lie about output/. The cache is only a speed-up.
+        try:
+            save_state(config.cache_path, BuildState(
+                project=str(config.root), global_signature=signature, content=content_cache.current,
+                markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
+                output=output_manifest(out)), previous=state)
+            outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
+            fastpath.record(options.config_path, fastpath.options_key(
+                options.output, options.drafts, options.base_url, options.strict, options.today),
+                out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
+                                         "notices": warned + list(site.notices)}, outside, started_ns)
+        except Exception as err:  # noqa: BLE001 - full disk, read-only cache: the next build does all the work
+            log.debug("saving the build cache failed", exc_info=True)
+            warned.append(f"{config.cache_path}: could not save the build cache ({type(err).__name__}: "
+                          f"{err}); the next build does all the work again")
     timer.lap("write")
     return BuildReport(
         output_dir=out, pages=len(rendered.pages),

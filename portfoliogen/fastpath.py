@@ -153,6 +153,8 @@ def unchanged(config_path: Path, options: dict) -> dict | None:
         state = json.loads((cache_dir / "build" / FAST_FILE).read_text(encoding="utf-8"))
         if state["output"] != str(out) or not out.is_dir():
             return None
+        if any(name.startswith((f"{out.name}.staging-", f"{out.name}.old-")) for name in os.listdir(out.parent)):
+            return None   # a killed build left folders beside output/: a full build tidies them
         if state["signature"] != input_signature(config_path, options, state["extra_inputs"]):
             return None
         if state["output_digest"] != output_digest(out):
