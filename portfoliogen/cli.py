@@ -16,7 +16,6 @@ import click
 from portfoliogen import __version__
 from portfoliogen.errors import SiteError, SiteErrors, os_error_line
 
-
 _TOO_BIG = {RecursionError: "a content file or template nests too deeply to build",
             MemoryError: "out of memory (is a content file or image unusually large?)"}
 
@@ -105,7 +104,7 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
     """Build the site into the output folder."""
     started = time.perf_counter()
     if not no_cache:
-        from portfoliogen import fastpath
+        from portfoliogen.build import fastpath
 
         same = run_command(fastpath.unchanged, config_path,   # bad YAML: the build's one-line error
                            fastpath.options_key(output, drafts, base_url, strict, _today(today)))
@@ -116,7 +115,7 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
                        f"{Path(same['output']).name}/ are up to date ({time.perf_counter() - started:.2f} s)")
             return
 
-    from portfoliogen.build import BuildOptions, build
+    from portfoliogen.build.pipeline import BuildOptions, build
 
     options = BuildOptions(config_path=config_path, output=output, drafts=drafts, base_url=base_url,
                            today=_today(today), progress=sys.stderr.isatty(), strict=strict,
@@ -133,7 +132,7 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
 @today_option
 def check_command(config_path: Path, strict: bool, today: str | None) -> None:
     """Validate content, config and theme without writing anything."""
-    from portfoliogen.build import BuildOptions, build
+    from portfoliogen.build.pipeline import BuildOptions, build
 
     report = run_command(build, BuildOptions(config_path=config_path, today=_today(today), write=False))
     for warning in report.warnings:
@@ -183,7 +182,7 @@ def new_command(path: Path, theme: str) -> None:
 def serve_command(config_path: Path, host: str, port: int, drafts: bool, open_browser: bool,
                   today: str | None) -> None:
     """Build, serve on localhost, rebuild and reload the browser on every save."""
-    from portfoliogen.serve import ServeOptions, run_server
+    from portfoliogen.serve.server import ServeOptions, run_server
 
     options = ServeOptions(config_path=config_path, host=host, port=port, drafts=drafts,
                            today=_today(today), debug=_State.debug)

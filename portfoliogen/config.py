@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -13,10 +12,10 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator
 
 from portfoliogen.content.model import Model, derived
-from portfoliogen.content.validate import validate_model
 from portfoliogen.errors import SiteError
-from portfoliogen.validators import Email, Language, Text, Url
-from portfoliogen.yamlfile import load_yaml, read_text
+from portfoliogen.schema.fields import Email, Language, Text, Url
+from portfoliogen.schema.validate import validate_model
+from portfoliogen.schema.yamlfile import load_yaml, read_text
 
 ImageFormat = Literal["avif", "webp", "jpeg", "png"]
 

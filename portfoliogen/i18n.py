@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency
 
-from portfoliogen.validators import PartialDate
+from portfoliogen.schema.fields import PartialDate
 
 UNIT_TEXT = {"project": "per project", "hour": "per hour", "day": "per day", "month": "per month"}
 

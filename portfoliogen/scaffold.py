@@ -96,7 +96,7 @@ def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     import secrets
 
     from portfoliogen.config import load_config
-    from portfoliogen.validators import slugify
+    from portfoliogen.schema.fields import slugify
 
     config = load_config(config_path)
     slug = slugify(name)

@@ -8,15 +8,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from portfoliogen.buildcache import stat_of
+from portfoliogen.build.state import stat_of
 from portfoliogen.config import Config
 from portfoliogen.content.frontmatter import split_front_matter
-from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile, Service, Testimonial
-from portfoliogen.content.validate import validate_model
+from portfoliogen.content.model import (
+    CaseStudy,
+    Model,
+    Page,
+    Pitch,
+    Profile,
+    Service,
+    Testimonial,
+)
+from portfoliogen.content.sources import check_source, entry_kind, list_files
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
-from portfoliogen.sources import check_source, entry_kind, list_files
-from portfoliogen.validators import slugify
-from portfoliogen.yamlfile import Locations, decode_text, load_yaml, read_bytes
+from portfoliogen.schema.fields import slugify
+from portfoliogen.schema.validate import validate_model
+from portfoliogen.schema.yamlfile import Locations, decode_text, load_yaml, read_bytes
 
 M = TypeVar("M", bound=Model)
 

@@ -11,9 +11,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from portfoliogen.validators import (
-    Currency, DateField, Email, Language, LinkUrl, PartialDate, PartialDateField,
-    Slug, Text, TextList, TimeZone, Url, WorkingHours,
+from portfoliogen.schema.fields import (
+    Currency,
+    DateField,
+    Email,
+    Language,
+    LinkUrl,
+    PartialDate,
+    PartialDateField,
+    Slug,
+    Text,
+    TextList,
+    TimeZone,
+    Url,
+    WorkingHours,
 )
 
 

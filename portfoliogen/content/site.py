@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from portfoliogen.config import Config
-from portfoliogen.content.model import CaseStudy, Page, Pitch, Profile, Service, Testimonial
+from portfoliogen.content.model import (
+    CaseStudy,
+    Page,
+    Pitch,
+    Profile,
+    Service,
+    Testimonial,
+)
 
 
 @dataclass(frozen=True, slots=True)

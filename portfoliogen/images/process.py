@@ -135,7 +135,7 @@ def _run_jobs(jobs: list[tuple[str, Path]], settings: ImageSettings, root: Path,
     """Yield (key, (opened, outcome)) as each job finishes."""
     if not jobs:
         return
-    from . import decode   # Pillow: only when there is something to decode
+    from . import decode  # Pillow: only when there is something to decode
     if workers == 1:
         saved = decode.Image.MAX_IMAGE_PIXELS
         try:

@@ -14,7 +14,13 @@ from portfoliogen.images.cache import Stamps
 from portfoliogen.seo.feed import render_feed
 from portfoliogen.seo.sitemap import render_robots, render_sitemap
 from portfoliogen.seo.social import (
-    IconSpec, card_file, icon_files, normalise_colour, pick_picture, render_manifest, short_name,
+    IconSpec,
+    card_file,
+    icon_files,
+    normalise_colour,
+    pick_picture,
+    render_manifest,
+    short_name,
 )
 from portfoliogen.seo.vcard import render_vcard
 

@@ -29,7 +29,13 @@ from portfoliogen import parallel
 from portfoliogen.images.cache import Stamps
 from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
-    CARD_SIZE, PICTURE_PANEL, CardSpec, IconSpec, card_file, initials, text_on,
+    CARD_SIZE,
+    PICTURE_PANEL,
+    CardSpec,
+    IconSpec,
+    card_file,
+    initials,
+    text_on,
 )
 from portfoliogen.seo.xmltext import xml_attr, xml_text
 

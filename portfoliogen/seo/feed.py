@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from portfoliogen.content.site import Site
 from portfoliogen.seo.xmltext import xml_attr, xml_text
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from functools import cached_property
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit

@@ -218,7 +218,7 @@ def test_a_static_cname_is_the_sites_own(new_site: Path) -> None:
 
 def test_an_output_of_the_previous_version_is_accepted_once_as_recorded(new_site: Path) -> None:
     """Before the marker, the cache's fast.json recorded the output exactly."""
-    from portfoliogen import fastpath
+    from portfoliogen.build import fastpath
 
     out = new_site / "output"
     assert build(new_site).returncode == 0

@@ -276,7 +276,7 @@ TRAVERSALS = [
     ("http://x/portfolio/a", "/portfolio/", ("file", "a")),
 ])
 def test_route_request(target: str, base: str, expected: tuple[str, str]) -> None:
-    from portfoliogen.serve_http import route_request
+    from portfoliogen.serve.http import route_request
 
     route = route_request(target, base)
     assert (route.kind, route.value) == expected
@@ -295,7 +295,7 @@ def test_requests_outside_the_site_are_refused(new_site: Path) -> None:
 
 
 def test_symlink_pointing_out_of_the_site_is_refused(new_site: Path) -> None:
-    from portfoliogen.serve import DevServer, ServeOptions
+    from portfoliogen.serve.server import DevServer, ServeOptions
 
     with DevServer(ServeOptions(config_path=new_site / "config.yaml", port=0),
                    say=lambda m: None, warn=lambda m: None) as server:

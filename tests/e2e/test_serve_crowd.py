@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from portfoliogen.serve_http import DevHTTPServer
-from portfoliogen.serve_rules import HostRule, content_type
+from portfoliogen.serve.http import DevHTTPServer
+from portfoliogen.serve.rules import HostRule, content_type
 from tests.conftest import REPO, run_cli
 from tests.e2e.test_serve import ServeProcess
 

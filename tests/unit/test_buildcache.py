@@ -10,11 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from portfoliogen.buildcache import BuildState, ContentCache, load_state, save_state, stat_of, state_path
+from portfoliogen.build.deps import PageRecord
+from portfoliogen.build.state import (
+    BuildState,
+    ContentCache,
+    load_state,
+    save_state,
+    stat_of,
+    state_path,
+)
+from portfoliogen.build.statejson import BadState, Decoder, Encoder
 from portfoliogen.config import load_config
 from portfoliogen.content.loaders import load_content
-from portfoliogen.deps import PageRecord
-from portfoliogen.statejson import BadState, Decoder, Encoder
 from tests.conftest import run_cli
 
 

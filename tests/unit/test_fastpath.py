@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from portfoliogen import fastpath
+from portfoliogen.build import fastpath
 from portfoliogen.errors import SiteError
 
 SECOND = 1_000_000_000
@@ -74,6 +74,6 @@ def test_no_config_is_left_to_the_build(tmp_path: Path) -> None:
 
 
 def test_the_shortcut_stays_light() -> None:
-    code = "import sys, portfoliogen.fastpath; print(sorted(m for m in ('pydantic', 'jinja2', 'PIL') if m in sys.modules))"
+    code = "import sys, portfoliogen.build.fastpath; print(sorted(m for m in ('pydantic', 'jinja2', 'PIL') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

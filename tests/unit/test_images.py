@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageCms, ImageStat
 
+import portfoliogen.images.decode  # noqa: F401,E402 - registers the HEIF opener these tests use too
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
-import portfoliogen.images.decode  # noqa: F401,E402 - registers the HEIF opener these tests use too
 
 PHOTOS = Path("/work/shared/testdata/photos")
 ORIENTATION = sorted((PHOTOS / "orientation").glob("*.jpg"))

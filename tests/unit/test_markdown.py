@@ -1,6 +1,6 @@
 from bs4 import BeautifulSoup
 
-from portfoliogen.markdown import LinkProblem, MarkdownRenderer
+from portfoliogen.render.markdown import LinkProblem, MarkdownRenderer
 
 RENDERER = MarkdownRenderer()
 

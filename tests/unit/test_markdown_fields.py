@@ -3,7 +3,12 @@ inline or reference-style, come from its one parse, never from code."""
 
 from bs4 import BeautifulSoup
 
-from portfoliogen.markdown import ImageRef, MarkdownRenderer, image_position, insert_pictures
+from portfoliogen.render.markdown import (
+    ImageRef,
+    MarkdownRenderer,
+    image_position,
+    insert_pictures,
+)
 
 RENDERER = MarkdownRenderer()
 

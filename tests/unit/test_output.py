@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from portfoliogen.build.output import MARKER, OutputSite, Staging, read_marker
 from portfoliogen.errors import SiteError
-from portfoliogen.output import MARKER, OutputSite, Staging, read_marker
 
 
 def site(tmp_path: Path) -> OutputSite:

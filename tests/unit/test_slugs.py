@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from portfoliogen.images.plan import slugify_stem
+from portfoliogen.schema.fields import parse_slug
 from portfoliogen.slugs import MAX_SLUG_BYTES, slugify, tag_slug
-from portfoliogen.validators import parse_slug
 
 
 @pytest.mark.parametrize("name, slug", [

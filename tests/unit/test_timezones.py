@@ -1,10 +1,10 @@
-"""portfoliogen.timezones: the static time-zone text a page keeps without JavaScript."""
+"""portfoliogen.render.timezones: the static time-zone text a page keeps without JavaScript."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from portfoliogen.timezones import format_offset, zone_facts
+from portfoliogen.render.timezones import format_offset, zone_facts
 
 
 def test_offsets_of_both_hemispheres_and_odd_offsets() -> None:

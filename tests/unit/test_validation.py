@@ -1,10 +1,10 @@
 import pytest
 
-from portfoliogen.content.model import CaseStudy, Service
 from portfoliogen.content import model as content_model
-from portfoliogen.content.validate import validate_model
+from portfoliogen.content.model import CaseStudy, Service
 from portfoliogen.errors import SiteErrors
-from portfoliogen.yamlfile import load_yaml
+from portfoliogen.schema.validate import validate_model
+from portfoliogen.schema.yamlfile import load_yaml
 
 
 def errors_of(cls, text, prefix=(), display="f.yaml"):

@@ -1,7 +1,7 @@
 import pytest
 
 from portfoliogen.errors import SiteError
-from portfoliogen.yamlfile import load_yaml, strip_text
+from portfoliogen.schema.yamlfile import load_yaml, strip_text
 
 
 def test_locations_point_at_keys_and_values():

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from portfoliogen.errors import SiteError
-from portfoliogen.yamlfile import MAX_DEPTH, MAX_NODES, load_yaml
+from portfoliogen.schema.yamlfile import MAX_DEPTH, MAX_NODES, load_yaml
 
 
 def error_of(text: str, line_offset: int = 0) -> str:

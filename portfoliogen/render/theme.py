@@ -14,10 +14,11 @@ from pydantic import Field
 
 from portfoliogen.config import Config
 from portfoliogen.content.model import Model
-from portfoliogen.content.validate import validate_model
+from portfoliogen.content.sources import check_source, list_files
 from portfoliogen.errors import ErrorCollector, SiteError
-from portfoliogen.sources import check_source, list_files
-from portfoliogen.yamlfile import load_yaml, read_text
+from portfoliogen.fsutil import builtin_themes_dir
+from portfoliogen.schema.validate import validate_model
+from portfoliogen.schema.yamlfile import load_yaml, read_text
 
 DEFAULT_THEME = "default"
 
@@ -54,12 +55,6 @@ class Theme:
     def files(self) -> list[Path]:
         """Every file the theme is made of (for cache keys and watching)."""
         return sorted(p for f in self.folders for p in f.rglob("*") if p.is_file())
-
-
-def builtin_themes_dir() -> Path:
-    """Inside the wheel: portfoliogen/_themes; in a source checkout: ./themes."""
-    packaged = Path(__file__).parent / "_themes"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
 
 
 def load_theme(config: Config) -> Theme:

@@ -18,14 +18,20 @@ from typing import Any
 from markupsafe import Markup
 
 from portfoliogen import parallel
+from portfoliogen.build.deps import digest
+from portfoliogen.build.htmlstore import MemoryStore, StoredHtml
 from portfoliogen.content.model import Model
 from portfoliogen.content.resolve import ImageUse, check_image_path, resolve_image_path
 from portfoliogen.content.site import Site
-from portfoliogen.deps import digest
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
-from portfoliogen.htmlstore import MemoryStore, StoredHtml
 from portfoliogen.images.html import picture_html
-from portfoliogen.markdown import LinkProblem, MarkdownRenderer, image_position, insert_pictures, line_of
+from portfoliogen.render.markdown import (
+    LinkProblem,
+    MarkdownRenderer,
+    image_position,
+    insert_pictures,
+    line_of,
+)
 
 _MARKDOWN: dict[bool, MarkdownRenderer] = {}
 

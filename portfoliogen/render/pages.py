@@ -17,20 +17,29 @@ import jinja2
 from markupsafe import Markup
 
 from portfoliogen import __version__, parallel
-from portfoliogen.content.site import Site
-from portfoliogen.deps import (
-    Fingerprints, PageRecord, Recorder, TrackingEnvironment, context_fingerprint, still_valid,
+from portfoliogen.build.deps import (
+    Fingerprints,
+    PageRecord,
+    Recorder,
+    TrackingEnvironment,
+    context_fingerprint,
+    still_valid,
 )
+from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
+from portfoliogen.render.theme import Theme
+from portfoliogen.render.timezones import zone_facts
 from portfoliogen.seo.jsonld import JsonLd
 from portfoliogen.seo.meta import describe
 from portfoliogen.seo.social import (
-    CARD_SIZE, CardSpec, normalise_colour, pick_picture, site_host,
+    CARD_SIZE,
+    CardSpec,
+    normalise_colour,
+    pick_picture,
+    site_host,
 )
-from portfoliogen.theme import Theme
-from portfoliogen.timezones import zone_facts
 
 
 @dataclass(frozen=True)

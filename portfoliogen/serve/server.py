@@ -38,15 +38,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from portfoliogen.build import BuildOptions, BuildReport, build
+from portfoliogen.build.pipeline import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
 from portfoliogen.errors import SiteError, SiteErrors
-from portfoliogen.serve_http import Broadcast, DevHTTPServer, Snapshot, bind
-from portfoliogen.serve_rules import WILDCARD_HOSTS
-from portfoliogen.serve_watch import ASSET, ChangeQueue, Watcher, WatchPlan
-from portfoliogen.theme import load_theme
+from portfoliogen.render.theme import load_theme
+from portfoliogen.serve.http import Broadcast, DevHTTPServer, Snapshot, bind
+from portfoliogen.serve.rules import WILDCARD_HOSTS
+from portfoliogen.serve.watch import ASSET, ChangeQueue, Watcher, WatchPlan
 
-log = logging.getLogger("portfoliogen.serve")
+log = logging.getLogger("portfoliogen.serve.server")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from portfoliogen.errors import SiteError
+from portfoliogen.fsutil import PACKAGE_DIR
 
 try:
     import fcntl
@@ -121,7 +122,7 @@ def _written_by_previous_version(out: Path, cache_path: Path) -> bool:
     """Versions before the marker: accept an output exactly as the last
     build recorded it in the cache's fast.json (every file's name, size and
     modification time), so an upgrade needs no manual step."""
-    from portfoliogen import fastpath
+    from portfoliogen.build import fastpath
 
     try:
         state = json.loads((cache_path / "build" / fastpath.FAST_FILE).read_text(encoding="utf-8"))
@@ -439,9 +440,9 @@ def _remove_detached(folders: list[str]) -> None:
     try:
         subprocess.Popen(
             [sys.executable, "-c",
-             "import sys; sys.path.insert(0, sys.argv[1]); from portfoliogen.output import remove_tree; "
+             "import sys; sys.path.insert(0, sys.argv[1]); from portfoliogen.build.output import remove_tree; "
              "[remove_tree(f) for f in sys.argv[2:]]",
-             str(Path(__file__).resolve().parents[1]), *folders],
+             str(PACKAGE_DIR.parent), *folders],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True, close_fds=True)
     except OSError:

@@ -11,9 +11,9 @@ runs code, whoever wrote the file."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +93,9 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
 
 
 def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
-    from portfoliogen.statejson import Encoder   # models and validators: only when caching
+    from portfoliogen.build.statejson import (
+        Encoder,  # models and validators: only when caching
+    )
 
     decoder, previous = encoded or (None, {})
     encoder = Encoder(decoder)
@@ -122,8 +124,8 @@ def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
 
 
 def _decode_state(data: dict) -> BuildState:
-    from portfoliogen.deps import PageRecord
-    from portfoliogen.statejson import BadState, Decoder
+    from portfoliogen.build.deps import PageRecord
+    from portfoliogen.build.statejson import BadState, Decoder
 
     def strings(*values) -> bool:
         return all(isinstance(v, str) for v in values)

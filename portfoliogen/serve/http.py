@@ -24,10 +24,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from portfoliogen.serve_rules import HostRule, content_type
+from portfoliogen.serve.rules import HostRule, content_type
 
 INTERNAL = "/__portfoliogen/"
-LIVE_JS = Path(__file__).parent / "serve_assets" / "live.js"
+LIVE_JS = Path(__file__).parent / "live.js"
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from array import array
 import types
 import typing
+from array import array
 from typing import Any, Callable
 
 from portfoliogen.content import model as content_model
 from portfoliogen.content.model import Model
-from portfoliogen.validators import PartialDate
-from portfoliogen.yamlfile import Locations
+from portfoliogen.schema.fields import PartialDate
+from portfoliogen.schema.yamlfile import Locations
 
 
 class BadState(ValueError):

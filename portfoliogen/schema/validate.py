@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from portfoliogen.errors import SiteError, SiteErrors, did_you_mean
-from portfoliogen.yamlfile import Locations, LocPath
+from portfoliogen.schema.yamlfile import Locations, LocPath
 
 
 def field_label(path: LocPath) -> str:

@@ -17,10 +17,9 @@ import os
 from pathlib import Path
 
 from portfoliogen import __version__
-from portfoliogen.errors import SiteError
-from portfoliogen.yamlfile import load_yaml, read_text
+from portfoliogen.fsutil import PACKAGE_DIR, builtin_themes_dir
+from portfoliogen.schema.yamlfile import load_yaml, read_text
 
-PACKAGE = Path(__file__).parent
 FAST_FILE = "fast.json"
 FAST_FORMAT = 2
 # How far before a build's start a file's timestamp may lie and still hide a
@@ -29,11 +28,6 @@ FAST_FORMAT = 2
 # (file times come from a coarse clock that lags time.time_ns()).
 RACY_COARSE_NS = 2_000_000_000
 RACY_FINE_NS = 50_000_000
-
-
-def _builtin_themes() -> Path:
-    packaged = PACKAGE / "_themes"
-    return packaged if packaged.is_dir() else PACKAGE.parent / "themes"
 
 
 def _walk(folder: Path, out: list) -> None:
@@ -83,7 +77,7 @@ def input_stats(config_path: Path, extra_inputs: list[str]) -> list:
             stats.append((str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
         except OSError:
             stats.append((str(path), -1, -1, -1, -1))
-    for folder in (root / "content", root / "themes", _builtin_themes(), PACKAGE):
+    for folder in (root / "content", root / "themes", builtin_themes_dir(), PACKAGE_DIR):
         _walk(folder, stats)
     return stats
 

@@ -11,29 +11,40 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from portfoliogen import fastpath
-from portfoliogen.bodies import BodyRenderer
-from portfoliogen.buildcache import (
-    BuildState, ContentCache, global_signature, load_state, output_manifest, save_state, stat_of,
+from portfoliogen.build import fastpath
+from portfoliogen.build.htmlstore import DiskStore, MemoryStore
+from portfoliogen.build.output import (
+    Staging,
+    check_output_dir,
+    output_site,
+    tidy_output,
 )
+from portfoliogen.build.state import (
+    BuildState,
+    ContentCache,
+    global_signature,
+    load_state,
+    output_manifest,
+    save_state,
+    stat_of,
+)
+from portfoliogen.check import presence_warnings
 from portfoliogen.config import Config, load_config
 from portfoliogen.content.loaders import load_content
-from portfoliogen.content.resolve import ImageUse, check_image_path, resolve_site
+from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
+from portfoliogen.content.sources import shown
 from portfoliogen.errors import SiteError, SiteErrors
-from portfoliogen.htmlstore import DiskStore, MemoryStore
 from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
-from portfoliogen.output import Staging, check_output_dir, output_site, tidy_output
-from portfoliogen.presence import presence_warnings
-from portfoliogen.render import Renderer, Urls, out_path_for
+from portfoliogen.render.bodies import BodyRenderer
+from portfoliogen.render.pages import Renderer, Urls, out_path_for
+from portfoliogen.render.theme import load_theme
+from portfoliogen.schema.yamlfile import read_bytes
 from portfoliogen.seo.artifacts import build_seo_files
-from portfoliogen.sources import shown
-from portfoliogen.theme import load_theme
-from portfoliogen.yamlfile import read_bytes
 
-log = logging.getLogger("portfoliogen.build")
+log = logging.getLogger("portfoliogen.build.pipeline")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,2 @@
+"""`portfoliogen serve`: the server loop (server), the HTTP side (http,
+rules), file watching (watch) and the live-reload script (live.js)."""
