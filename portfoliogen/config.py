@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
-from portfoliogen.content.model import Model, derived
 from portfoliogen.errors import SiteError
 from portfoliogen.schema.fields import Email, Language, Text, Url
+from portfoliogen.schema.folders import DEFAULT_CACHE_DIR, DEFAULT_OUTPUT, project_folders
+from portfoliogen.schema.model import Model, derived
 from portfoliogen.schema.validate import validate_model
 from portfoliogen.schema.yamlfile import load_yaml, read_text
 
@@ -58,11 +59,11 @@ class Config(Model):
     base_url: Url
     language: Language = "en"
     theme: Text = "default"
-    output: Text = "output"
+    output: Text = DEFAULT_OUTPUT
     images: ImageConfig = ImageConfig()
     contact: ContactConfig = ContactConfig()
     markdown: MarkdownConfig = MarkdownConfig()
-    cache_dir: Text = ".portfoliogen-cache"
+    cache_dir: Text = DEFAULT_CACHE_DIR
     theme_options: dict[str, Any] = {}
 
     root: Path = derived(Path("."))       # the folder holding config.yaml
@@ -90,11 +91,11 @@ class Config(Model):
 
     @property
     def output_dir(self) -> Path:
-        return (self.root / self.output).resolve()
+        return project_folders(self.root, {"output": self.output}).output
 
     @property
     def cache_path(self) -> Path:
-        return (self.root / self.cache_dir).resolve()
+        return project_folders(self.root, {"cache_dir": self.cache_dir}).cache
 
     def display(self, path: Path) -> str:
         """A path as shown in messages: relative to the project when inside it."""

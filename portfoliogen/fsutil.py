@@ -4,12 +4,71 @@ library only (the no-change shortcut imports it before anything heavy)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import uuid
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+FileStat = tuple[int, int, int, int]   # size, mtime_ns, ctime_ns, inode
+TMP_SUFFIX = ".tmp"                    # every temporary file ends so (watchers and loaders skip it)
 
 
 def builtin_themes_dir() -> Path:
     """Inside the wheel: portfoliogen/_themes; in a source checkout: ./themes."""
     packaged = PACKAGE_DIR / "_themes"
     return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "themes"
+
+
+def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it into
+    place: a reader (a concurrent build, the dev server) sees the old bytes
+    or the new ones, never half a file. The temporary name is unique per
+    process and call, so concurrent writers of one path do not mix."""
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def make_tmp_dir(parent: Path, prefix: str = ".tmp-") -> Path:
+    """A fresh folder inside `parent` to fill before `replace_dir` puts it in place."""
+    import tempfile  # not at import: the no-change shortcut never needs it
+
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+
+
+def stat_of(path: str | os.PathLike) -> FileStat | None:
+    """What a stat shows of a file's identity and bytes (None when it is gone).
+    The change time cannot be set back by hand, so an edit always shows."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def bytes_digest(data: bytes, size: int = 16) -> str:
+    """The hex digest the caches key bytes by (BLAKE2b, `size` bytes)."""
+    return hashlib.blake2b(data, digest_size=size).hexdigest()
+
+
+def file_digest(path: str | os.PathLike) -> str:
+    """The digest of a file's bytes, read in chunks (images can be large)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "blake2b").hexdigest()[:40]

@@ -2,8 +2,9 @@
 has changed since the last successful build and output/ is exactly as that
 build left it, there is nothing to do.
 
-Deliberately light (stdlib, PyYAML and yamlfile.py only): it runs before
-the heavy imports, so an unchanged site "builds" in tens of milliseconds.
+Deliberately light (stdlib, PyYAML, yamlfile.py and schema/folders.py, the
+folder rule Config uses too): it runs before the heavy imports, so an
+unchanged site "builds" in tens of milliseconds.
 It follows what the build follows (symlinked bundles and folders too), and a
 file touched within RACY_NS of the build that recorded the state is taken as
 changed: a same-size edit in the same clock tick would look unchanged."""
@@ -17,11 +18,16 @@ import os
 from pathlib import Path
 
 from portfoliogen import __version__
-from portfoliogen.fsutil import PACKAGE_DIR, builtin_themes_dir
+from portfoliogen.build.cachedirs import FAST_FORMAT, CacheDirs
+from portfoliogen.fsutil import (
+    PACKAGE_DIR,
+    builtin_themes_dir,
+    bytes_digest,
+    write_atomic,
+)
+from portfoliogen.schema.folders import project_folders
 from portfoliogen.schema.yamlfile import load_yaml, read_text
 
-FAST_FILE = "fast.json"
-FAST_FORMAT = 2
 # How far before a build's start a file's timestamp may lie and still hide a
 # same-size edit made while it ran: two seconds where timestamps are whole
 # seconds (ext3, HFS+, FAT has two-second ones), else a few kernel clock ticks
@@ -56,16 +62,15 @@ def _walk(folder: Path, out: list) -> None:
 
 def _settings(config_path: Path) -> tuple[Path, Path] | None:
     """(cache folder, output folder) from config.yaml, or None when there is
-    none. Read by the build's own YAML loader: YAML the build would refuse
-    (an alias bomb, a syntax error) raises the same SiteError, at once."""
+    none. Read by the build's own YAML loader and folder rule: YAML the build
+    would refuse (an alias bomb, a syntax error) raises the same SiteError, at once."""
     if not config_path.is_file():
         return None   # the build says what to do
     raw, _locs = load_yaml(read_text(config_path, config_path.name), config_path.name)
     if not isinstance(raw, dict):
         return None
-    root = config_path.parent
-    return (root / str(raw.get("cache_dir", ".portfoliogen-cache"))).resolve(), \
-        (root / str(raw.get("output", "output"))).resolve()
+    folders = project_folders(config_path.parent, raw)
+    return folders.cache, folders.output
 
 
 def input_stats(config_path: Path, extra_inputs: list[str]) -> list:
@@ -84,7 +89,7 @@ def input_stats(config_path: Path, extra_inputs: list[str]) -> list:
 
 def signature_of(stats: list, options: dict) -> str:
     payload = json.dumps([__version__, FAST_FORMAT, sorted(options.items()), stats], default=str)
-    return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+    return bytes_digest(payload.encode())
 
 
 def input_signature(config_path: Path, options: dict, extra_inputs: list[str]) -> str:
@@ -118,7 +123,7 @@ def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary
     """After a successful build that started at `started_ns` (time.time_ns):
     remember its inputs and its output. If an input may have changed while
     it ran, the next build must not take the shortcut: it records none."""
-    path = cache_dir / "build" / FAST_FILE
+    path = CacheDirs(cache_dir).fast_file
     stats = input_stats(config_path, extra_inputs)
     if racy(stats, started_ns):
         try:
@@ -128,10 +133,7 @@ def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary
         return
     state = {"signature": signature_of(stats, options), "output": str(out),
              "output_digest": output_digest(out), "extra_inputs": extra_inputs, **summary}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{FAST_FILE}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(state))
 
 
 def unchanged(config_path: Path, options: dict) -> dict | None:
@@ -144,7 +146,7 @@ def unchanged(config_path: Path, options: dict) -> dict | None:
     if options.get("output"):
         out = Path(options["output"]).resolve()
     try:
-        state = json.loads((cache_dir / "build" / FAST_FILE).read_text(encoding="utf-8"))
+        state = json.loads(CacheDirs(cache_dir).fast_file.read_text(encoding="utf-8"))
         if state["output"] != str(out) or not out.is_dir():
             return None
         if any(name.startswith((f"{out.name}.staging-", f"{out.name}.old-")) for name in os.listdir(out.parent)):

@@ -12,18 +12,16 @@ write the file and send back only the entry."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from portfoliogen.fsutil import bytes_digest, write_atomic
+
 Problems = list   # [(line, column, message)] found while rendering
 Images = list     # [(src, alt, title, line, column)] the body shows, as written
-
-MARKDOWN_DIR = "markdown"
-
 
 class StoredHtml:
     """HTML in a file: prints like Markup (`__html__`), reads on each use.
@@ -91,12 +89,11 @@ class MemoryStore:
 class DiskStore:
     """The cache: entries are (digest, size, problems, images) by key, HTML in files."""
 
-    def __init__(self, cache_dir: Path, previous: dict[str, tuple[str, int, Problems, Images]], flavour: str = ""):
-        # One folder per base URL: the dev server (localhost URLs) and a
-        # build of the real site may run at once on the same cache, and each
-        # deletes the files it did not use.
-        name = hashlib.blake2b(flavour.encode(), digest_size=6).hexdigest()
-        self.folder = Path(cache_dir) / MARKDOWN_DIR / name
+    def __init__(self, folder: Path, previous: dict[str, tuple[str, int, Problems, Images]], flavour: str = ""):
+        # One folder per base URL under `folder` (cachedirs.CacheDirs.markdown):
+        # the dev server (localhost URLs) and a build of the real site may run
+        # at once on the same cache, and each deletes the files it did not use.
+        self.folder = Path(folder) / bytes_digest(flavour.encode(), 6)
         self.folder.mkdir(parents=True, exist_ok=True)
         present = {name[:-5] for name in os.listdir(self.folder) if name.endswith(".html")}
         self.entries = {key: entry for key, entry in previous.items()
@@ -112,12 +109,8 @@ class DiskStore:
     def make(self, key: str, html: str, problems: Problems, images: Images) -> tuple[str, int, Problems, Images]:
         """Write the file (atomically: a concurrent build may read it)."""
         data = html.encode("utf-8", "surrogatepass")
-        path = self.path(key)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-        return hashlib.blake2b(data, digest_size=10).hexdigest(), len(html), problems, images
+        write_atomic(self.path(key), data)
+        return bytes_digest(data, 10), len(html), problems, images
 
     def add(self, key: str, entry: Any) -> None:
         self.entries[key] = entry

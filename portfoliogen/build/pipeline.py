@@ -12,13 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from portfoliogen.build import fastpath
+from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.htmlstore import DiskStore, MemoryStore
-from portfoliogen.build.output import (
-    Staging,
-    check_output_dir,
-    output_site,
-    tidy_output,
-)
+from portfoliogen.build.output import check_output_dir, output_site
+from portfoliogen.build.staging import Staging, tidy_output
 from portfoliogen.build.state import (
     BuildState,
     ContentCache,
@@ -26,7 +23,6 @@ from portfoliogen.build.state import (
     load_state,
     output_manifest,
     save_state,
-    stat_of,
 )
 from portfoliogen.check import presence_warnings
 from portfoliogen.config import Config, load_config
@@ -35,6 +31,7 @@ from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
 from portfoliogen.errors import SiteError, SiteErrors
+from portfoliogen.fsutil import stat_of
 from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
@@ -122,7 +119,8 @@ def _build(options: BuildOptions) -> BuildReport:
         overrides["output"] = str(Path(options.output).resolve())
     config = load_config(options.config_path, overrides)
     check_output_dir(config, options.write)
-    trash = config.cache_path / "trash"
+    cache = CacheDirs(config.cache_path)
+    trash = cache.trash
     if options.write:
         tidy_output(output_site(config), trash)   # what a killed build left
     theme = load_theme(config)
@@ -145,7 +143,7 @@ def _build(options: BuildOptions) -> BuildReport:
     timer.lap("resolve")
 
     urls = Urls(config.base_url, config.base_path)
-    store = DiskStore(config.cache_path, state.markdown, config.base_url) if use_cache else MemoryStore()
+    store = DiskStore(cache.markdown, state.markdown, config.base_url) if use_cache else MemoryStore()
     state.markdown = {}
     bodies = BodyRenderer(site, urls.url, store)
     image_uses += bodies.parse()   # the images bodies show, from the one parse of each body
@@ -176,7 +174,7 @@ def _build(options: BuildOptions) -> BuildReport:
         log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
 
         static_root = config.content_dir / "static"
-        seo = build_seo_files(rendered.pages, site, urls, theme.options, config.cache_path,
+        seo = build_seo_files(rendered.pages, site, urls, theme.options, cache.cards,
                               {p.relative_to(static_root).as_posix() for p in site.static_files})
         files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
         for asset in theme.assets.values():
@@ -233,7 +231,7 @@ def _build(options: BuildOptions) -> BuildReport:
 
 def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config: Config, progress: bool):
     try:
-        return process_images([u.src for u in uses], settings, config.cache_path, progress=progress)
+        return process_images([u.src for u in uses], settings, CacheDirs(config.cache_path).images, progress=progress)
     except ImageErrors as err:
         errors = []
         for use in uses:

@@ -1,7 +1,7 @@
-"""The persistent build cache in `cache_dir/build/`: parsed content keyed by
-the bytes of each file, rendered Markdown keyed by its inputs (the HTML
-itself in `cache_dir/markdown/`, htmlstore.py), what each
-page used (deps.PageRecord), and a manifest of the last output written.
+"""The persistent build state (`cache_dir/build/state.json`, cachedirs.py):
+parsed content keyed by the bytes of each file, rendered Markdown keyed by
+its inputs (the HTML itself in `cache_dir/markdown/`, htmlstore.py), what
+each page used (deps.PageRecord), and a manifest of the last output written.
 
 Everything here is an optimisation: a missing, corrupt or foreign cache is
 ignored with a warning and the build does all the work again. `--no-cache`
@@ -20,18 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from portfoliogen import __version__
+from portfoliogen.build.cachedirs import OLD_STATE_FILE, STATE_FORMAT, CacheDirs
+from portfoliogen.fsutil import (
+    FileStat,
+    bytes_digest,
+    stat_of,  # noqa: F401 - older callers import it from here
+    write_atomic,
+)
 
 log = logging.getLogger("portfoliogen.cache")
 
-STATE_FORMAT = 5
 MAGIC = "portfoliogen-build-state"
-STATE_FILE = "state.json"
-OLD_STATE_FILE = "state.pickle"   # formats <= 4: never loaded (unpickling can run code)
-FileStat = tuple[int, int, int, int]   # size, mtime_ns, ctime_ns, inode
-
-
-def file_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 @dataclass
@@ -52,7 +51,7 @@ class BuildState:
 
 
 def state_path(cache_dir: Path) -> Path:
-    return cache_dir / "build" / STATE_FILE
+    return CacheDirs(cache_dir).state_file
 
 
 def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
@@ -78,14 +77,10 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
 
 def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None = None) -> None:
     path = state_path(cache_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
     text = json.dumps(_encode_state(state, previous.encoded if previous else None),
                       ensure_ascii=False, separators=(",", ":"))
-    with tmp.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    write_atomic(path, text)
     try:
         (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
     except OSError:
@@ -195,14 +190,6 @@ def _decode_state(data: dict) -> BuildState:
                       encoded=(decoder, encoded))
 
 
-def stat_of(path: Path) -> FileStat | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
 def output_manifest(out: Path) -> dict[str, FileStat]:
     manifest = {}
     prefix = os.path.join(os.path.abspath(out), "")
@@ -239,7 +226,7 @@ class ContentCache:
         return entry[1]
 
     def get(self, src: str, data: bytes) -> tuple[str, Any | None]:
-        digest = file_digest(data)
+        digest = bytes_digest(data)
         hit = self.previous.get(src)
         return digest, (hit[1] if hit and hit[0] == digest else None)
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from portfoliogen.build.state import stat_of
 from portfoliogen.config import Config
 from portfoliogen.content.frontmatter import split_front_matter
 from portfoliogen.content.model import (
@@ -22,6 +21,7 @@ from portfoliogen.content.model import (
 )
 from portfoliogen.content.sources import check_source, entry_kind, list_files
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.fsutil import stat_of
 from portfoliogen.schema.fields import slugify
 from portfoliogen.schema.validate import validate_model
 from portfoliogen.schema.yamlfile import Locations, decode_text, load_yaml, read_bytes

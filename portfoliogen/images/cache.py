@@ -1,14 +1,14 @@
 """The image cache on disk, and everything around the Pillow work that needs
 no Pillow: source hashing, cache entries, SVG copies, the progress bar.
 
-Layout, under `cache_dir/images/`:
+Layout of the folder the build hands over (`cache_dir/images/`, build/cachedirs.py):
 
     index.json                  {abs path: [size, mtime_ns, sha256]}: skips rehashing
     stamps.json                 Stamps of the variants: skips re-checking their bytes
     objects/<k[:2]>/<k>/        one folder per (source bytes, settings) key k
         meta.json               sizes, placeholder, variant list, each file's digest
         960.webp, 1600.jpg ...  the encoded variants
-    .tmp-*/                     an entry being written
+    .tmp-*/, .*.tmp             an entry, index or stamps being written
 
 An entry is written into a temporary folder and renamed into place with its
 meta.json already inside, so a crash or a bad image never leaves half an entry.
@@ -24,10 +24,17 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from portfoliogen.fsutil import (
+    TMP_SUFFIX,
+    file_digest,
+    make_tmp_dir,
+    stat_of,
+    write_atomic,
+)
 
 from .clean import SvgError, clean_svg
 from .plan import MIME, ProcessedImage, image_from_meta, meta_to_json
@@ -40,8 +47,7 @@ class SourceError(Exception):
 
 
 def new_tmp(root: Path) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+    return make_tmp_dir(root, ".tmp-")
 
 
 def entry_dir(root: Path, key: str) -> Path:
@@ -71,7 +77,7 @@ def remember_entry(root: Path, key: str, meta: dict[str, Any], stamps: "Stamps")
 
 
 def commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
-    meta["files"] = {path.name: digest_of(path) for path in sorted(tmp.iterdir()) if path.name != "meta.json"}
+    meta["files"] = {path.name: file_digest(path) for path in sorted(tmp.iterdir()) if path.name != "meta.json"}
     (tmp / "meta.json").write_text(meta_to_json(meta))
     final = entry_dir(root, key)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +94,7 @@ def clean_stale_tmp(root: Path) -> None:
     """Remove temporary folders and files left by a killed build (an hour
     old: a build running right now may still be writing younger ones)."""
     try:
-        candidates = list(root.glob(".tmp-*"))
+        candidates = [*root.glob(".tmp-*"), *root.glob(f".*{TMP_SUFFIX}")]
     except OSError:
         return
     now = time.time()
@@ -151,16 +157,7 @@ class Index:
             return
         # Forget files that are gone, so the index does not grow forever.
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-index-", dir=self.path.parent)
-        with os.fdopen(fd, "w") as f:
-            json.dump(self.entries, f)
-        os.replace(tmp, self.path)
-
-
-def digest_of(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "blake2b").hexdigest()[:40]
+        write_atomic(self.path, json.dumps(self.entries))
 
 
 class Stamps:
@@ -184,11 +181,8 @@ class Stamps:
 
     @staticmethod
     def _stat(path: Path) -> list | None:
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
-        return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        stat = stat_of(path)
+        return None if stat is None else list(stat)
 
     def check(self, path: Path, digest: str | None = None) -> bool:
         """`path` holds the bytes it was written with (`digest`, else the stamped one)."""
@@ -200,7 +194,7 @@ class Stamps:
         if stamp is not None and stamp[:4] == stat and stamp[4] == want:
             return True
         try:
-            same = digest_of(path) == want
+            same = file_digest(path) == want
         except OSError:
             same = False
         if same:
@@ -213,7 +207,7 @@ class Stamps:
         """Stamp a file just written (its digest computed here when not given)."""
         stat = self._stat(path)
         if stat is not None:
-            self._set(path, stat, digest or digest_of(path))
+            self._set(path, stat, digest or file_digest(path))
 
     def _set(self, path: Path, stat: list, digest: str) -> None:
         self.entries[str(path)] = [*stat, digest]
@@ -223,11 +217,7 @@ class Stamps:
         if not self.changed or self.path is None:
             return
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-stamps-", dir=self.path.parent)
-        with os.fdopen(fd, "w") as f:
-            json.dump(self.entries, f)
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(self.entries))
         self.changed = False
 
 

@@ -52,18 +52,19 @@ class ProcessReport:
 def process_images(
     sources: Iterable[Path],
     settings: ImageSettings,
-    cache_dir: Path,
+    images_dir: Path,
     *,
     workers: int | None = None,
     progress: bool = False,
 ) -> ProcessReport:
     """Process every source (deduplicated), using the cache. Raises
     ImageErrors listing every bad source, after trying all of them.
+    `images_dir` is the image cache (build.cachedirs names it).
 
     `images` (and ImageErrors.errors) are keyed by each source's absolute
     path, and by the path as given when that differs (a relative one)."""
     started = time.perf_counter()
-    root = Path(cache_dir) / "images"
+    root = Path(images_dir)
     clean_stale_tmp(root)
     index = Index(root / "index.json")
     stamps = Stamps(root / "stamps.json")
@@ -126,9 +127,9 @@ def process_images(
     return report
 
 
-def process_one(src: Path, settings: ImageSettings, cache_dir: Path) -> ProcessedImage:
+def process_one(src: Path, settings: ImageSettings, images_dir: Path) -> ProcessedImage:
     """Synchronous, for an image found late (same cache). Raises ImageErrors."""
-    return process_images([src], settings, cache_dir, workers=1).images[Path(src).absolute()]
+    return process_images([src], settings, images_dir, workers=1).images[Path(src).absolute()]
 
 
 def _run_jobs(jobs: list[tuple[str, Path]], settings: ImageSettings, root: Path, workers: int):

@@ -13,10 +13,10 @@ from typing import Any
 from pydantic import Field
 
 from portfoliogen.config import Config
-from portfoliogen.content.model import Model
 from portfoliogen.content.sources import check_source, list_files
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.fsutil import builtin_themes_dir
+from portfoliogen.schema.model import Model
 from portfoliogen.schema.validate import validate_model
 from portfoliogen.schema.yamlfile import load_yaml, read_text
 

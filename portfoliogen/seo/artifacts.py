@@ -35,7 +35,7 @@ class SeoFiles:
     links: dict[str, Path] = field(default_factory=dict)    # out_path -> file in the cache
 
 
-def build_seo_files(pages, site, urls, theme_options: dict, cache_root: Path,
+def build_seo_files(pages, site, urls, theme_options: dict, cards_dir: Path,
                     static_names: set[str] = frozenset()) -> SeoFiles:
     out = SeoFiles()
     profile = site.profile
@@ -48,14 +48,14 @@ def build_seo_files(pages, site, urls, theme_options: dict, cache_root: Path,
 
     specs = [p.card for p in pages if p.card is not None]
     icons = IconSpec(name=profile.name, accent=accent, picture=pick_picture(profile.photo_image, (512, 512)))
-    cards = {spec.url_path: card_file(cache_root, spec) for spec in specs}
-    icon_paths = icon_files(cache_root, icons)
-    stamps = Stamps(cache_root / "cards" / "stamps.json")   # cached cards as drawn, or drawn again
+    cards = {spec.url_path: card_file(cards_dir, spec) for spec in specs}
+    icon_paths = icon_files(cards_dir, icons)
+    stamps = Stamps(cards_dir / "stamps.json")   # as cards.card_stamps: cached cards as drawn, or drawn again
     if not all(stamps.check(path) for path in (*cards.values(), *icon_paths.values())):
         # Something to draw: only now load Pillow (a warm build never does).
         from portfoliogen.seo.cards import write_cards, write_icons
-        cards = write_cards(specs, cache_root, stamps)
-        icon_paths = write_icons(icons, cache_root, stamps)
+        cards = write_cards(specs, cards_dir, stamps)
+        icon_paths = write_icons(icons, cards_dir, stamps)
     stamps.save()
     for url_path, path in cards.items():
         out.links[url_path.lstrip("/")] = path

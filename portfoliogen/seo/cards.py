@@ -3,8 +3,8 @@
 This is the second module that imports PIL (images/process.py is the
 first): every PIL use of the seo package lives here, cards and icons alike.
 What to draw and the file names are decided before, in social.py; this
-module only turns a CardSpec / IconSpec into bytes, through the cache in
-cache_dir/cards/ (a file named after the spec's hash is never drawn twice,
+module only turns a CardSpec / IconSpec into bytes, through the card cache
+(`cards_dir`, cache_dir/cards/ as build/cachedirs.py names it: a file named after the spec's hash is never drawn twice,
 unless its bytes are no longer those drawn: cards/stamps.json, see
 images.cache.Stamps).
 
@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import uuid
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from portfoliogen import parallel
+from portfoliogen.fsutil import write_atomic
 from portfoliogen.images.cache import Stamps
 from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
@@ -34,6 +33,7 @@ from portfoliogen.seo.social import (
     CardSpec,
     IconSpec,
     card_file,
+    icon_files,
     initials,
     text_on,
 )
@@ -45,16 +45,16 @@ _RAQM = features.check("raqm")
 
 
 # ---------------------------------------------------------------- cache
-def card_stamps(cache_root: Path) -> Stamps:
-    return Stamps(cache_root / "cards" / "stamps.json")
+def card_stamps(cards_dir: Path) -> Stamps:
+    return Stamps(cards_dir / "stamps.json")
 
 
-def write_cards(specs: list[CardSpec], cache_root: Path, stamps: Stamps | None = None) -> dict[str, Path]:
+def write_cards(specs: list[CardSpec], cards_dir: Path, stamps: Stamps | None = None) -> dict[str, Path]:
     """url_path -> the card's file in the cache, drawing only missing (or altered) ones.
     Saves `stamps` when it makes them (a caller that passes its own saves them)."""
     if stamps is None:
-        stamps = card_stamps(cache_root)
-        out = write_cards(specs, cache_root, stamps)
+        stamps = card_stamps(cards_dir)
+        out = write_cards(specs, cards_dir, stamps)
         stamps.save()
         return out
     out: dict[str, Path] = {}
@@ -62,7 +62,7 @@ def write_cards(specs: list[CardSpec], cache_root: Path, stamps: Stamps | None =
     for spec in specs:
         if spec.url_path in out:
             continue
-        path = card_file(cache_root, spec)
+        path = card_file(cards_dir, spec)
         if not stamps.check(path):
             missing.append((spec, path))
         out[spec.url_path] = path
@@ -74,30 +74,22 @@ def write_cards(specs: list[CardSpec], cache_root: Path, stamps: Stamps | None =
 
 def _draw_card(missing: list[tuple[CardSpec, Path]], index: int) -> None:
     spec, path = missing[index]
-    _write_atomic(path, render_card(spec))
+    write_atomic(path, render_card(spec))
 
 
-def write_icons(spec: IconSpec, cache_root: Path, stamps: Stamps | None = None) -> dict[str, Path]:
+def write_icons(spec: IconSpec, cards_dir: Path, stamps: Stamps | None = None) -> dict[str, Path]:
     """'favicon.ico', ... -> the file in the cache."""
     if stamps is None:
-        stamps = card_stamps(cache_root)
-        out = write_icons(spec, cache_root, stamps)
+        stamps = card_stamps(cards_dir)
+        out = write_icons(spec, cards_dir, stamps)
         stamps.save()
         return out
-    folder = cache_root / "cards" / f"icons-{spec.key[:32]}"
-    names = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
-    if not all(stamps.check(folder / n) for n in names):
+    files = icon_files(cards_dir, spec)
+    if not all(stamps.check(path) for path in files.values()):
         for name, data in render_icons(spec).items():
-            _write_atomic(folder / name, data)
-            stamps.remember(folder / name)
-    return {n: folder / n for n in names}
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+            write_atomic(files[name], data)
+            stamps.remember(files[name])
+    return files
 
 
 # ---------------------------------------------------------------- fonts and text

@@ -192,14 +192,15 @@ def short_name(name: str, limit: int = 12) -> str:
     return name if len(name) <= limit else (name.split()[0][:limit] if name.split() else name[:limit])
 
 
-def card_file(cache_root: Path, spec: CardSpec) -> Path:
-    return cache_root / "cards" / spec.cache_name
+def card_file(cards_dir: Path, spec: CardSpec) -> Path:
+    """Where a card lives in the card cache (`cards_dir`, named by build.cachedirs)."""
+    return cards_dir / spec.cache_name
 
 
 ICON_NAMES = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
 
 
-def icon_files(cache_root: Path, spec: IconSpec) -> dict[str, Path]:
+def icon_files(cards_dir: Path, spec: IconSpec) -> dict[str, Path]:
     """Where cards.write_icons keeps the favicon family of `spec`."""
-    folder = cache_root / "cards" / f"icons-{spec.key[:32]}"
+    folder = cards_dir / f"icons-{spec.key[:32]}"
     return {name: folder / name for name in ICON_NAMES}

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from portfoliogen.build.output import MARKER, OutputSite, Staging, read_marker
+from portfoliogen.build.output import MARKER, OutputSite, read_marker
+from portfoliogen.build.staging import Staging
 from portfoliogen.errors import SiteError
 
 
