@@ -82,6 +82,25 @@ def _today(value: str | None) -> dt.date | None:
 def main(debug: bool) -> None:
     """portfoliogen: a portfolio site for freelancers from plain files."""
     _State.debug = debug
+    configure_process(debug)
+
+
+def configure_process(debug: bool) -> None:
+    """Every process-wide setting, made here at start-up, or listed here with
+    the reason it is made elsewhere:
+
+    - logging: bare messages; portfoliogen's own at DEBUG under --debug.
+    - Pillow (images.max_pixels as the decompression-bomb limit, the HEIF
+      opener, no truncated images): images.decode.configure_pillow, before
+      each decode, because a build whose images are cached never loads
+      Pillow and image workers are fresh processes.
+    - The garbage collector: off while a build runs (build.pipeline.build),
+      not for the whole process, since the dev server lives on between
+      builds; forked render workers turn it back on (parallel.py).
+    - The MIME table is never changed: the dev server has its own
+      (serve/rules.CONTENT_TYPES); mimetypes.add_type would change the
+      table of the whole process.
+    - Warnings filters are only ever set inside `warnings.catch_warnings()`."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("portfoliogen").setLevel(logging.DEBUG if debug else logging.WARNING)
 

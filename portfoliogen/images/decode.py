@@ -35,8 +35,6 @@ from .plan import (
     variant_widths,
 )
 
-pillow_heif.register_heif_opener()
-ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never a grey half
 
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -51,12 +49,29 @@ _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _PROFILE_MODES = {"RGB ": ("RGB", "RGBA"), "CMYK": ("CMYK",), "GRAY": ("L",)}
 
 
+_heif_registered = False
+
+
+def configure_pillow(max_pixels: int) -> None:
+    """Pillow's process-wide settings, all of them (cli.configure_process
+    lists every process-wide setting). Set before each decode, in the worker
+    or in-process, not at start-up: a build whose images are all cached never
+    loads Pillow, and workers are fresh processes."""
+    global _heif_registered
+    if not _heif_registered:
+        pillow_heif.register_heif_opener()   # HEIC/HEIF photos from phones
+        _heif_registered = True
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never a grey half
+    Image.MAX_IMAGE_PIXELS = max_pixels      # images.max_pixels: the decompression-bomb limit
+
+
 # -- one source (runs in a worker) -----------------------------------------
 
 
 def process_job(src: Path, settings: ImageSettings, root: Path, threads: int) -> tuple[int, Any]:
     """-> (1 if Pillow opened the file else 0, (hash, key, meta) or an error message).
     Errors come back as strings: exceptions do not all pickle."""
+    configure_pillow(settings.max_pixels)
     try:
         data = src.read_bytes()
     except FileNotFoundError:
@@ -97,7 +112,6 @@ def _bomb_message(exc: Exception, settings: ImageSettings) -> str:
 
 
 def _open(data: bytes, settings: ImageSettings) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = settings.max_pixels
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -1,17 +1,19 @@
 """`portfoliogen serve`: build, serve on 127.0.0.1, watch, rebuild, reload.
 
 Threads: the HTTP server (one short thread per request, one per connected
-browser for Server-Sent Events, each kind bounded: serve_http.DevHTTPServer), the watchdog observer (only records changes,
-serve_watch.ChangeQueue) and one build loop (waits until changes stop for
-`quiet` seconds, then calls build.build(): there is no second build path).
+browser for Server-Sent Events, each kind bounded: http.DevHTTPServer), the
+watchdog observer (only records changes, watch.ChangeQueue) and one build
+loop (waits until changes stop for `quiet` seconds, then calls
+build.pipeline.build(): there is no second build path).
 A good build bumps the epoch and tells the browsers; a failed one keeps the
 last good site on screen and the errors in an overlay (STYLE.md 7, after
 MkDocs' `_wanted_epoch`/`_visible_epoch` and Zola's SERVE_ERROR).
 
-Where the site is built: a fresh temporary folder (`portfoliogen-serve-*`
-in the system temp dir, two build folders used in turn), removed on exit. Not output/: the dev build has
-localhost URLs and maybe drafts, and must never replace the real build. Not
-the cache folder: build.check_output_dir rightly refuses an output inside it.
+Where the site is built: one folder in a fresh temporary folder
+(`portfoliogen-serve-*` in the system temp dir), removed on exit. Not
+output/: the dev build has localhost URLs and maybe drafts, and must never
+replace the real build. Not the cache folder: build.check_output_dir
+rightly refuses an output inside it.
 
 Why not the `livereload` package: its tornado server serves a folder from
 `/` with its own 404 handling and no hook to inject anything but its script;
@@ -27,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -42,6 +43,7 @@ from portfoliogen.build.pipeline import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
 from portfoliogen.errors import SiteError, SiteErrors
 from portfoliogen.render.theme import load_theme
+from portfoliogen.serve.assets import hashed_assets, inlined_assets
 from portfoliogen.serve.http import Broadcast, DevHTTPServer, Snapshot, bind
 from portfoliogen.serve.rules import WILDCARD_HOSTS
 from portfoliogen.serve.watch import ASSET, ChangeQueue, Watcher, WatchPlan
@@ -250,7 +252,7 @@ class DevServer:
                           f"(run with --debug for the traceback, and please report it)"])
             return False
         self.last_report = report
-        self._disk_assets = _hashed_assets(report.output_dir)
+        self._disk_assets = hashed_assets(report.output_dir)
         self._live_assets = dict(self._disk_assets)
         self.publish(Snapshot(root=report.output_dir, root_id=_folder_id(report.output_dir),
                               base_path=config.base_path, epoch=self.snapshot.epoch + 1))
@@ -295,7 +297,7 @@ class DevServer:
                    if a.url_path.removeprefix("/assets/") != self._live_assets[name]}
         if not changed:
             return True   # saved without changes
-        inlined = _inlined_assets(theme)
+        inlined = inlined_assets(theme)
         if inlined is None or inlined & set(changed):
             return False  # its bytes are inside pages: only a build is right
         for name, asset in changed.items():
@@ -320,54 +322,6 @@ def _folder_id(folder: Path) -> int:
         return os.stat(folder).st_ino
     except OSError:
         return 0
-
-
-_HASHED = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[^./]+)?$")
-
-
-def _hashed_assets(output_dir: Path) -> dict[str, str]:
-    """{'site.css': 'site.3f2a9c1b7d.css'} from the built assets/ folder: the
-    names the pages on disk really reference (theme.py's naming scheme).
-    If a name has several files (an old one carried over), the pages decide;
-    when they cannot, {} turns the asset fast path off until the next build."""
-    found: dict[str, set[str]] = {}
-    assets = output_dir / "assets"
-    if assets.is_dir():
-        for path in assets.rglob("*"):
-            rel = path.relative_to(assets).as_posix()
-            match = _HASHED.match(rel)
-            if path.is_file() and match:
-                found.setdefault(match["stem"] + (match["suffix"] or ""), set()).add(rel)
-    result = {name: next(iter(files)) for name, files in found.items() if len(files) == 1}
-    if len(result) < len(found):
-        pages = "".join(p.read_text("utf-8", "replace") for p in (output_dir / "index.html", output_dir / "404.html")
-                        if p.is_file())
-        for name, files in found.items():
-            used = [f for f in files if f"assets/{f}" in pages]
-            if name not in result:
-                if len(used) != 1:
-                    return {}
-                result[name] = used[0]
-    return result
-
-
-_INLINE_CALL = re.compile(r"asset_inline\(\s*(?:'([^']+)'|\"([^\"]+)\")?")
-
-
-def _inlined_assets(theme) -> set[str] | None:
-    """Names the templates pass to asset_inline(); None when one call's
-    argument is not a plain string (anything may be inlined)."""
-    names: set[str] = set()
-    for folder in theme.template_dirs:
-        for path in folder.rglob("*"):
-            if not path.is_file():
-                continue
-            for match in _INLINE_CALL.finditer(path.read_text("utf-8", "replace")):
-                name = match[1] or match[2]
-                if name is None:
-                    return None
-                names.add(name)
-    return names
 
 
 def run_server(options: ServeOptions, open_browser: bool = False) -> int:
