@@ -5,6 +5,7 @@ library only (the no-change shortcut imports it before anything heavy)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import uuid
 from pathlib import Path
@@ -72,3 +73,64 @@ def file_digest(path: str | os.PathLike) -> str:
     """The digest of a file's bytes, read in chunks (images can be large)."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "blake2b").hexdigest()[:40]
+
+
+class Stamps:
+    """Files the cache wrote, by what a stat shows of them (size, mtime_ns,
+    ctime_ns, inode) and the digest of their bytes. A file whose stat is as
+    stamped is trusted without a read; any other is read and compared with
+    its digest (a restored cache is read once; an edited file fails). The
+    change time cannot be set back by hand, so an edit always shows."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.changed = False
+        try:
+            entries = json.loads(path.read_text()) if path is not None else {}
+        except (OSError, ValueError):
+            entries = {}
+        self.entries: dict[str, list] = {
+            k: v for k, v in (entries.items() if isinstance(entries, dict) else ())
+            if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
+        }
+
+    @staticmethod
+    def _stat(path: Path) -> list | None:
+        stat = stat_of(path)
+        return None if stat is None else list(stat)
+
+    def check(self, path: Path, digest: str | None = None) -> bool:
+        """`path` holds the bytes it was written with (`digest`, else the stamped one)."""
+        stat = self._stat(path)
+        stamp = self.entries.get(str(path))
+        want = digest or (stamp[4] if stamp else None)
+        if stat is None or want is None:
+            return False
+        if stamp is not None and stamp[:4] == stat and stamp[4] == want:
+            return True
+        try:
+            same = file_digest(path) == want
+        except OSError:
+            same = False
+        if same:
+            self._set(path, stat, want)
+        elif self.entries.pop(str(path), None) is not None:
+            self.changed = True
+        return same
+
+    def remember(self, path: Path, digest: str | None = None) -> None:
+        """Stamp a file just written (its digest computed here when not given)."""
+        stat = self._stat(path)
+        if stat is not None:
+            self._set(path, stat, digest or file_digest(path))
+
+    def _set(self, path: Path, stat: list, digest: str) -> None:
+        self.entries[str(path)] = [*stat, digest]
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self.path is None:
+            return
+        self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
+        write_atomic(self.path, json.dumps(self.entries))
+        self.changed = False

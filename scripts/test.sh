@@ -18,4 +18,6 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+# The import layers of STYLE.md section 1 (contracts in pyproject.toml).
+.venv/bin/lint-imports --no-cache
 exec .venv/bin/python -m pytest -n 2 -q "$@"

@@ -13,7 +13,7 @@ Layout of the folder the build hands over (`cache_dir/images/`, build/cachedirs.
 An entry is written into a temporary folder and renamed into place with its
 meta.json already inside, so a crash or a bad image never leaves half an entry.
 A variant is published only while its bytes are those meta.json recorded
-(Stamps): a file edited in the cache is processed again, not published.
+(fsutil.Stamps): a file edited in the cache is processed again, not published.
 """
 
 from __future__ import annotations
@@ -28,13 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from portfoliogen.fsutil import (
-    TMP_SUFFIX,
-    file_digest,
-    make_tmp_dir,
-    stat_of,
-    write_atomic,
-)
+from portfoliogen.fsutil import TMP_SUFFIX, Stamps, file_digest, make_tmp_dir, write_atomic
 
 from .clean import SvgError, clean_svg
 from .plan import MIME, ProcessedImage, image_from_meta, meta_to_json
@@ -54,7 +48,7 @@ def entry_dir(root: Path, key: str) -> Path:
     return root / "objects" / key[:2] / key
 
 
-def load_entry(root: Path, src: Path, key: str, stamps: "Stamps | None" = None) -> ProcessedImage | None:
+def load_entry(root: Path, src: Path, key: str, stamps: Stamps | None = None) -> ProcessedImage | None:
     """The cached image, if every variant is there with the bytes it was written with."""
     entry = entry_dir(root, key)
     try:
@@ -69,7 +63,7 @@ def load_entry(root: Path, src: Path, key: str, stamps: "Stamps | None" = None) 
     return image
 
 
-def remember_entry(root: Path, key: str, meta: dict[str, Any], stamps: "Stamps") -> None:
+def remember_entry(root: Path, key: str, meta: dict[str, Any], stamps: Stamps) -> None:
     """Stamp a freshly written entry's variants, so the next build need not read them."""
     entry = entry_dir(root, key)
     for name, digest in meta.get("files", {}).items():
@@ -158,67 +152,6 @@ class Index:
         # Forget files that are gone, so the index does not grow forever.
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
         write_atomic(self.path, json.dumps(self.entries))
-
-
-class Stamps:
-    """Files the cache wrote, by what a stat shows of them (size, mtime_ns,
-    ctime_ns, inode) and the digest of their bytes. A file whose stat is as
-    stamped is trusted without a read; any other is read and compared with
-    its digest (a restored cache is read once; an edited file fails). The
-    change time cannot be set back by hand, so an edit always shows."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.changed = False
-        try:
-            entries = json.loads(path.read_text()) if path is not None else {}
-        except (OSError, ValueError):
-            entries = {}
-        self.entries: dict[str, list] = {
-            k: v for k, v in (entries.items() if isinstance(entries, dict) else ())
-            if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
-        }
-
-    @staticmethod
-    def _stat(path: Path) -> list | None:
-        stat = stat_of(path)
-        return None if stat is None else list(stat)
-
-    def check(self, path: Path, digest: str | None = None) -> bool:
-        """`path` holds the bytes it was written with (`digest`, else the stamped one)."""
-        stat = self._stat(path)
-        stamp = self.entries.get(str(path))
-        want = digest or (stamp[4] if stamp else None)
-        if stat is None or want is None:
-            return False
-        if stamp is not None and stamp[:4] == stat and stamp[4] == want:
-            return True
-        try:
-            same = file_digest(path) == want
-        except OSError:
-            same = False
-        if same:
-            self._set(path, stat, want)
-        elif self.entries.pop(str(path), None) is not None:
-            self.changed = True
-        return same
-
-    def remember(self, path: Path, digest: str | None = None) -> None:
-        """Stamp a file just written (its digest computed here when not given)."""
-        stat = self._stat(path)
-        if stat is not None:
-            self._set(path, stat, digest or file_digest(path))
-
-    def _set(self, path: Path, stat: list, digest: str) -> None:
-        self.entries[str(path)] = [*stat, digest]
-        self.changed = True
-
-    def save(self) -> None:
-        if not self.changed or self.path is None:
-            return
-        self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
-        write_atomic(self.path, json.dumps(self.entries))
-        self.changed = False
 
 
 class Progress:

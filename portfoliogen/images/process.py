@@ -15,11 +15,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from portfoliogen.fsutil import Stamps
+
 from .cache import (
     Index,
     Progress,
     SourceError,
-    Stamps,
     clean_stale_tmp,
     entry_dir,
     load_entry,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portfoliogen.images.cache import Stamps
+from portfoliogen.fsutil import Stamps
 from portfoliogen.seo.feed import render_feed
 from portfoliogen.seo.sitemap import render_robots, render_sitemap
 from portfoliogen.seo.social import (

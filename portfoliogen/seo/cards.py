@@ -24,8 +24,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from portfoliogen import parallel
-from portfoliogen.fsutil import write_atomic
-from portfoliogen.images.cache import Stamps
+from portfoliogen.fsutil import Stamps, write_atomic
 from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
     CARD_SIZE,
