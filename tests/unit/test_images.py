@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageCms, ImageStat
 
-import portfoliogen.images.decode  # noqa: F401,E402 - registers the HEIF opener these tests use too
+from portfoliogen.images.decode import configure_pillow
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images, process_one
+
+configure_pillow(Image.MAX_IMAGE_PIXELS)   # the HEIF opener these tests use too, as a worker has it
 
 PHOTOS = Path("/work/shared/testdata/photos")
 ORIENTATION = sorted((PHOTOS / "orientation").glob("*.jpg"))
