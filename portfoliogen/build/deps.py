@@ -7,7 +7,7 @@ fingerprint of the value it saw. On the next build a page is carried over
 unchanged only if its template, its context and every recorded value are
 the same; anything else re-renders it. The theme, the config and the
 portfoliogen version are not tracked per page: a change to any of them
-re-renders everything (see buildcache.global_signature)."""
+re-renders everything (see build.state.global_signature)."""
 
 from __future__ import annotations
 

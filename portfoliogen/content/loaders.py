@@ -47,7 +47,7 @@ def is_content_file(path: Path) -> bool:
 
 
 class _NoCache:
-    """Stands in for buildcache.ContentCache when caching is off."""
+    """Stands in for build.state.ContentCache when caching is off."""
 
     def by_stat(self, src: str, stat):
         return None

@@ -58,7 +58,7 @@ class Profile(Model):
 
     src_path: str = derived("")
     bio_html: str = derived("")
-    photo_image: Any = derived()   # images.plan.PlannedImage
+    photo_image: Any = derived()   # images.plan.ProcessedImage
     locs: Any = derived()          # yamlfile.Locations
 
 

@@ -200,7 +200,7 @@ class Renderer:
         finally:
             self._job = None
         # One tuple per (object, attribute) shared by every record that names
-        # it: pickled once in the build state and held once after loading.
+        # it: written once in the JSON build state and held once after loading.
         shared: dict = {dep: dep for dep in previous_values or ()}
         for out_path, record, errors in outcomes:
             if record is not None:

@@ -36,8 +36,8 @@ _INDEXES: dict[int, dict] = {}      # id(layout) -> {(path, is_key): position}
 class Locations:
     """1-based (line, column) of each value and each mapping key, by path.
 
-    Held by every content object for as long as the build runs (and pickled
-    in the build cache), so it is packed: the paths, in order, form a layout
+    Held by every content object for as long as the build runs (and kept
+    in the JSON build state, build/statejson.py), so it is packed: the paths, in order, form a layout
     shared by all files with the same structure (4,000 case studies have a
     handful of layouts), and the positions are one array of integers."""
 

@@ -2,7 +2,7 @@
 social cards, the favicon family, site.webmanifest and contact.vcf.
 
 Returns bytes for the small text files and cache paths for the images
-(build.py hard-links those into the output like processed images). A file
+(the pipeline copies those into the output like processed images). A file
 of the same name in content/static/ wins over a generated one."""
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def build_seo_files(pages, site, urls, theme_options: dict, cards_dir: Path,
     out.links.update(icon_paths)
 
     for name in static_names & set(REPLACEABLE):
-        if name != "robots.txt":   # build.py's static copy handles robots.txt itself
+        if name != "robots.txt":   # the pipeline's static copy handles robots.txt itself
             out.files.pop(name, None)
             out.links.pop(name, None)
     return out

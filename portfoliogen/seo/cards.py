@@ -1,12 +1,13 @@
 """Drawing social cards (1200x630) and the favicon family with Pillow.
 
-This is the second module that imports PIL (images/process.py is the
-first): every PIL use of the seo package lives here, cards and icons alike.
+One of the two modules that import PIL (with images/decode.py; an
+import-linter contract in pyproject.toml keeps it so): every PIL use of the
+seo package lives here, cards and icons alike.
 What to draw and the file names are decided before, in social.py; this
 module only turns a CardSpec / IconSpec into bytes, through the card cache
-(`cards_dir`, cache_dir/cards/ as build/cachedirs.py names it: a file named after the spec's hash is never drawn twice,
-unless its bytes are no longer those drawn: cards/stamps.json, see
-images.cache.Stamps).
+(`cards_dir`, cache_dir/cards/ as build/cachedirs.py names it): a file
+named after the spec's hash is never drawn twice, unless its bytes are no
+longer those drawn (cards/stamps.json, see fsutil.Stamps).
 
 Text never overflows: a title is wrapped, then shrunk, then cut with an
 ellipsis. A title in a script the bundled fonts lack (CJK...) is not drawn

@@ -199,7 +199,7 @@ class DevHandler(BaseHTTPRequestHandler):
         if route.value in snap.overlay:
             return self._send_file_bytes(route.value, snap.overlay[route.value], snap, head)
         for attempt in range(50):
-            # During build.py's swap the folder is briefly renamed away: retry.
+            # During the build's swap (build/staging.py) the folder is briefly renamed away: retry.
             try:
                 root_id = os.stat(snap.root).st_ino
                 break

@@ -108,7 +108,7 @@ class DevServer:
         try:
             self.httpd = bind(self.options.host, self.options.port, self)
             self.tmp = Path(tempfile.mkdtemp(prefix="portfoliogen-serve-"))
-            # One folder, as build.py expects (it carries unchanged pages
+            # One folder, as the build expects (it carries unchanged pages
             # over from the previous build in the same folder).
             self._output = self.tmp / "site"
             self._rebuild(first=True)
@@ -316,7 +316,7 @@ class DevServer:
 
 
 def _folder_id(folder: Path) -> int:
-    """The inode of the output folder: build.py swaps in a new folder, so a
+    """The inode of the output folder: the build swaps in a new folder, so a
     changed id means a build the server has not announced yet."""
     try:
         return os.stat(folder).st_ino
