@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from portfoliogen.build import fastpath
-from portfoliogen.build.htmlstore import DiskStore, MemoryStore
+from portfoliogen.build.deps import render_changed
+from portfoliogen.build.htmlstore import DiskStore
 from portfoliogen.build.output import (
     Staging,
     check_output_dir,
@@ -39,10 +40,12 @@ from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
 from portfoliogen.render.bodies import BodyRenderer
-from portfoliogen.render.pages import Renderer, Urls, out_path_for
+from portfoliogen.render.pages import Renderer
+from portfoliogen.render.stored import MemoryStore
 from portfoliogen.render.theme import load_theme
 from portfoliogen.schema.yamlfile import read_bytes
 from portfoliogen.seo.artifacts import build_seo_files
+from portfoliogen.urls import Urls, out_path_for
 
 log = logging.getLogger("portfoliogen.build.pipeline")
 
@@ -144,7 +147,7 @@ def _build(options: BuildOptions) -> BuildReport:
         raise SiteErrors(warnings)
     timer.lap("resolve")
 
-    urls = Urls(config.base_url, config.base_path)
+    urls = Urls(config.base_url)
     store = DiskStore(config.cache_path, state.markdown, config.base_url) if use_cache else MemoryStore()
     state.markdown = {}
     bodies = BodyRenderer(site, urls.url, store)
@@ -170,8 +173,8 @@ def _build(options: BuildOptions) -> BuildReport:
     staging = Staging(output_site(config), trash) if options.write else None
     try:
         renderer = Renderer(site, theme)
-        rendered = renderer.render_all(state.pages if options.write else None, state.dep_values, can_carry,
-                                       staging.write if staging else None)
+        rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
+                                  can_carry, staging.write if staging else None)
         timer.lap("render")
         log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
 

@@ -18,12 +18,11 @@ from typing import Any
 from markupsafe import Markup
 
 from portfoliogen import parallel
-from portfoliogen.build.deps import digest
-from portfoliogen.build.htmlstore import MemoryStore, StoredHtml
 from portfoliogen.content.model import Model
 from portfoliogen.content.resolve import ImageUse, check_image_path, resolve_image_path
 from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.fsutil import digest
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.markdown import (
     LinkProblem,
@@ -32,6 +31,7 @@ from portfoliogen.render.markdown import (
     insert_pictures,
     line_of,
 )
+from portfoliogen.render.stored import StoredHtml
 
 _MARKDOWN: dict[bool, MarkdownRenderer] = {}
 
@@ -74,13 +74,13 @@ Field = tuple[Model, str, int, bool, bool]
 
 
 class BodyRenderer:
-    def __init__(self, site: Site, url: Callable[[str], str], store: Any = None):
-        """`store`: htmlstore.DiskStore (the build cache) or MemoryStore."""
+    def __init__(self, site: Site, url: Callable[[str], str], store: Any):
+        """`store`: build/htmlstore.DiskStore (the build cache) or stored.MemoryStore."""
         self.site = site
         self.config = site.config
         self.url = url
         self.raw_html = self.config.markdown.raw_html
-        self.store = store if store is not None else MemoryStore()
+        self.store = store
         self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
