@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from portfoliogen.content.site import Site, Tag
+from portfoliogen.content.site import Site, Tag, reads_of
 from portfoliogen.fsutil import digest
 from portfoliogen.render.pages import PageInfo, PlannedPage, Renderer
 from portfoliogen.render.tracking import DepKey, object_key, structure
+
 
 @dataclass(frozen=True)
 class PageRecord:
@@ -55,24 +56,27 @@ class Fingerprints:
             except AttributeError:
                 current = None
             if callable(current) and isinstance(obj, Site):
-                value = self.relations()
+                value = self.relation(attr)
             else:
                 value = digest(structure(current) if isinstance(obj, (Site, Tag)) else repr(current))
             self._memo[memo_key] = value
         return value
 
-    def relations(self) -> str:
-        """What Site's lookup methods depend on: ids, slugs and the links between them."""
-        memo = self._memo.get(("site", "__relations__"))
-        if memo is None:
-            s = self.site
-            memo = digest(repr((
-                [(cs.slug, cs.src_path, cs.testimonials, cs.services) for cs in s.case_studies],
-                [(t.id, t.case_study) for t in s.testimonials],
-                [sv.id for sv in s.services],
-            )))
-            self._memo[("site", "__relations__")] = memo
-        return memo
+    def relation(self, name: str) -> str:
+        """A Site lookup method, by the fields it declared it reads (@relation)."""
+        reads = reads_of(name)
+        if reads is None:
+            raise TypeError(f"Site.{name}() is callable from templates but does not declare what it "
+                            f"reads: add @relation(...) to it in content/site.py")
+        return digest(repr([self._read(path) for path in reads]))
+
+    def _read(self, path: str) -> Any:
+        """'case_studies' -> their keys in order; 'case_studies.slug' -> (key, slug) of each."""
+        name, _, attr = path.partition(".")
+        items = getattr(self.site, name)
+        if not attr:
+            return structure(items)
+        return [(object_key(item), getattr(item, attr)) for item in items]
 
     def current(self, key: str, attr: str) -> str | None:
         obj = self.objects().get(key)
