@@ -142,7 +142,7 @@ def _build(options: BuildOptions) -> BuildReport:
     content = load_content(config, content_cache)
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
-    warnings = presence_warnings(site, site.notices)
+    warnings = presence_warnings(site)
     if options.strict and warnings:
         raise SiteErrors(warnings)
     timer.lap("resolve")
@@ -218,7 +218,7 @@ def _build(options: BuildOptions) -> BuildReport:
             fastpath.record(options.config_path, fastpath.options_key(
                 options.output, options.drafts, options.base_url, options.strict, options.today),
                 out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                         "notices": warned + list(site.notices)}, outside, started_ns)
+                                         "notices": warned + [str(n) for n in site.notices]}, outside, started_ns)
         except Exception as err:  # noqa: BLE001 - full disk, read-only cache: the next build does all the work
             log.debug("saving the build cache failed", exc_info=True)
             warned.append(f"{config.cache_path}: could not save the build cache ({type(err).__name__}: "
@@ -229,7 +229,7 @@ def _build(options: BuildOptions) -> BuildReport:
         images=len(images), images_processed=image_report.decoded,
         seconds=time.perf_counter() - started,
         files=(len(rendered.rendered) + len(files) + len(copies) + len(cached) + len(links)) if options.write else 0,
-        notices=warned + list(site.notices), warnings=warnings, stages=timer.stages, site=site,
+        notices=warned + [str(n) for n in site.notices], warnings=warnings, stages=timer.stages, site=site,
         rendered=len(rendered.rendered),
     )
 

@@ -15,7 +15,7 @@ from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
-from portfoliogen.errors import ErrorCollector, SiteError, did_you_mean
+from portfoliogen.errors import ErrorCollector, Notice, SiteError, did_you_mean
 from portfoliogen.i18n import format_date, format_price
 from portfoliogen.slugs import tag_slug
 
@@ -41,7 +41,7 @@ class ImageUse:
 def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
     errors = ErrorCollector()
     images: list[ImageUse] = []
-    notices: list[str] = []
+    notices: list[Notice] = []
 
     case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
     case_studies = _check_unique_slugs(case_studies, errors)
@@ -86,8 +86,8 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
     pitches = []
     for pitch in content.pitches:
         if pitch.expires and pitch.expires < today:
-            notices.append(f"{pitch.src_path}: pitch for {pitch.prospect} expired on "
-                           f"{pitch.expires.isoformat()}, not built")
+            notices.append(Notice(pitch.src_path, f"pitch for {pitch.prospect} expired on "
+                                                  f"{pitch.expires.isoformat()}, not built"))
             continue
         _check_refs(pitch, "case_studies", all_slugs, "case study", errors)
         _check_refs(pitch, "testimonials", testimonial_ids, "testimonial", errors)

@@ -19,6 +19,7 @@ from portfoliogen.content.model import (
     Service,
     Testimonial,
 )
+from portfoliogen.errors import Notice
 
 
 F = TypeVar("F", bound=Callable)
@@ -81,7 +82,7 @@ class Site:
     availability: AvailabilityView | None
     static_files: tuple[Path, ...]
     today: dt.date
-    notices: tuple[str, ...] = ()   # things the build tells the user (expired pitches...)
+    notices: tuple[Notice, ...] = ()   # things the build tells the user (expired pitches...)
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)
