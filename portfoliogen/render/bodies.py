@@ -119,11 +119,15 @@ class BodyRenderer:
         return tuple(uses)
 
     def _use_image(self, owner: Model, ref: str, line: int, col: int, uses: list[ImageUse]) -> None:
-        path = resolve_image_path(self.config, owner.src_path, ref)
-        problem = check_image_path(self.config, path, ref)
-        if problem:
-            self.errors.add(SiteError(owner.src_path, line, col, problem))
-            return
+        """Resolve a body's image once per file and path as written; one its
+        front matter names too was resolved and checked by resolve.py."""
+        path = self._sources.get((owner.src_path, ref)) or (owner.image_paths or {}).get(ref)
+        if path is None:
+            path = resolve_image_path(self.config, owner.src_path, ref)
+            problem = check_image_path(self.config, path, ref)
+            if problem:
+                self.errors.add(SiteError(owner.src_path, line, col, problem))
+                return
         self._sources[(owner.src_path, ref)] = path
         uses.append(ImageUse(path, owner.src_path, line, col, ref))
 
@@ -170,7 +174,7 @@ class BodyRenderer:
             return Markup(insert_pictures(str(html), pictures))
 
         def image_for(owner: Model, ref: str | None) -> Any:
-            return images.get(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
+            return images.get(owner.image_paths[ref]) if ref else None   # resolved by resolve.py
 
         case_studies = tuple(cs.model_copy(update={
             "body_html": md(cs, cs.body, cs.body_line),
