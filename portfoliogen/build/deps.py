@@ -4,9 +4,10 @@ build are carried over: an edit re-renders exactly the pages that show it.
 While a template renders, every attribute it reads from a content object
 (`cs.title`, `site.case_studies`, `tag.case_studies`) is recorded
 (render/tracking.py) with a fingerprint of the value it saw; a Site lookup
-method by the fields it declares it reads (content/site.py: @relation). On the next build a page is carried over
-unchanged only if its template, its context and every recorded value are
-the same; anything else re-renders it. The theme, the config and the
+method by the fields it declares it reads (content/site.py: @relation).
+On the next build a page is carried over unchanged only if its template,
+its context and every recorded value are the same; anything else
+re-renders it. The theme, the config and the
 portfoliogen version are not tracked per page: a change to any of them
 re-renders everything (see state.global_signature)."""
 
