@@ -20,7 +20,7 @@ def _at(obj: Model, path: tuple, message: str) -> SiteError:
     return SiteError(obj.src_path, line, col, message)
 
 
-def presence_warnings(site: Site, expired_pitches: tuple[str, ...] = ()) -> list[SiteError]:
+def presence_warnings(site: Site) -> list[SiteError]:
     config = site.config
     profile = site.profile
     out: list[SiteError] = []
@@ -58,9 +58,7 @@ def presence_warnings(site: Site, expired_pitches: tuple[str, ...] = ()) -> list
         out.append(SiteError("content/testimonials.yaml", 1, 1,
                              f"{len(site.testimonials)} testimonials: clients look for at least "
                              f"{MIN_TESTIMONIALS}"))
-    for notice in expired_pitches:
-        path, _, message = notice.partition(": ")
-        out.append(SiteError(path, 1, 1, message))
+    out.extend(SiteError(notice.path, 1, 1, notice.message) for notice in site.notices)
     return out
 
 

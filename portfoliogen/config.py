@@ -13,10 +13,15 @@ from pydantic import Field, field_validator
 
 from portfoliogen.errors import SiteError
 from portfoliogen.schema.fields import Email, Language, Text, Url
-from portfoliogen.schema.folders import DEFAULT_CACHE_DIR, DEFAULT_OUTPUT, project_folders
+from portfoliogen.schema.folders import (
+    DEFAULT_CACHE_DIR,
+    DEFAULT_OUTPUT,
+    project_folders,
+)
 from portfoliogen.schema.model import Model, derived
 from portfoliogen.schema.validate import validate_model
 from portfoliogen.schema.yamlfile import load_yaml, read_text
+from portfoliogen.urls import base_path_of
 
 ImageFormat = Literal["avif", "webp", "jpeg", "png"]
 
@@ -83,7 +88,7 @@ class Config(Model):
     @property
     def base_path(self) -> str:
         """The path part of base_url, always with slashes: '/' or '/portfolio/'."""
-        return urlsplit(self.base_url).path or "/"
+        return base_path_of(self.base_url)
 
     @property
     def content_dir(self) -> Path:

@@ -7,6 +7,7 @@ import difflib
 import errno
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 
 class SiteError(Exception):
@@ -27,6 +28,18 @@ class SiteError(Exception):
 
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the build tells the user without failing (a pitch past its
+    `expires`, not built): the file it concerns and what happened."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 class SiteErrors(Exception):

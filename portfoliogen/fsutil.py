@@ -134,3 +134,6 @@ class Stamps:
         self.entries = {k: v for k, v in self.entries.items() if os.path.exists(k)}
         write_atomic(self.path, json.dumps(self.entries))
         self.changed = False
+def digest(text: str) -> str:
+    """A short stable hash of a text (any str, lone surrogates included)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()

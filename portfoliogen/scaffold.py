@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from portfoliogen.errors import SiteError
+from portfoliogen.urls import Urls
 
 SKELETON = Path(__file__).parent / "skeleton"
 
@@ -112,4 +113,4 @@ def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     text = PITCH_TEMPLATE.format(title=yaml_scalar(f"A proposal for {prospect}"),
                                  prospect=yaml_scalar(prospect), token=token, expires=expires.isoformat())
     path.write_text(text, encoding="utf-8")
-    return path, f"{config.base_url}p/{token}/"
+    return path, Urls(config.base_url).abs_url(f"/p/{token}/")

@@ -1,55 +1,26 @@
-"""Which content each rendered page used, so an edit re-renders exactly the
-pages that show it.
+"""Which content each rendered page used, and so which pages of the previous
+build are carried over: an edit re-renders exactly the pages that show it.
 
 While a template renders, every attribute it reads from a content object
-(`cs.title`, `site.case_studies`, `tag.case_studies`) is recorded with a
-fingerprint of the value it saw. On the next build a page is carried over
-unchanged only if its template, its context and every recorded value are
-the same; anything else re-renders it. The theme, the config and the
+(`cs.title`, `site.case_studies`, `tag.case_studies`) is recorded
+(render/tracking.py) with a fingerprint of the value it saw; a Site lookup
+method by the fields it declares it reads (content/site.py: @relation).
+On the next build a page is carried over unchanged only if its template,
+its context and every recorded value are the same; anything else
+re-renders it. The theme, the config and the
 portfoliogen version are not tracked per page: a change to any of them
-re-renders everything (see build.state.global_signature)."""
+re-renders everything (see state.global_signature)."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-import jinja2
-
-from portfoliogen.content.model import Model
-from portfoliogen.content.site import Site, Tag
-
-DepKey = tuple[str, str]   # (object key, attribute)
-
-
-def digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
-
-
-def object_key(obj: Any) -> str | None:
-    """A stable name for a content object across builds."""
-    if isinstance(obj, Site):
-        return "site"
-    if isinstance(obj, Tag):
-        return f"tag:{obj.slug}"
-    if isinstance(obj, Model):
-        src = getattr(obj, "src_path", None)
-        if not src:
-            return None
-        ident = getattr(obj, "id", None)
-        return f"{src}#{ident}" if isinstance(ident, str) else src
-    return None
-
-
-def structure(value: Any) -> str:
-    """Content objects by their key, collections element-wise, the rest by repr."""
-    key = object_key(value)
-    if key is not None:
-        return key
-    if isinstance(value, (tuple, list)):
-        return "(" + ",".join(structure(v) for v in value) + ")"
-    return repr(value)
+from portfoliogen.content.site import Site, Tag, reads_of
+from portfoliogen.fsutil import digest
+from portfoliogen.render.pages import PageInfo, PlannedPage, Renderer
+from portfoliogen.render.tracking import DepKey, object_key, structure
 
 
 @dataclass(frozen=True)
@@ -87,24 +58,27 @@ class Fingerprints:
             except AttributeError:
                 current = None
             if callable(current) and isinstance(obj, Site):
-                value = self.relations()
+                value = self.relation(attr)
             else:
                 value = digest(structure(current) if isinstance(obj, (Site, Tag)) else repr(current))
             self._memo[memo_key] = value
         return value
 
-    def relations(self) -> str:
-        """What Site's lookup methods depend on: ids, slugs and the links between them."""
-        memo = self._memo.get(("site", "__relations__"))
-        if memo is None:
-            s = self.site
-            memo = digest(repr((
-                [(cs.slug, cs.src_path, cs.testimonials, cs.services) for cs in s.case_studies],
-                [(t.id, t.case_study) for t in s.testimonials],
-                [sv.id for sv in s.services],
-            )))
-            self._memo[("site", "__relations__")] = memo
-        return memo
+    def relation(self, name: str) -> str:
+        """A Site lookup method, by the fields it declared it reads (@relation)."""
+        reads = reads_of(name)
+        if reads is None:
+            raise TypeError(f"Site.{name}() is callable from templates but does not declare what it "
+                            f"reads: add @relation(...) to it in content/site.py")
+        return digest(repr([self._read(path) for path in reads]))
+
+    def _read(self, path: str) -> Any:
+        """'case_studies' -> their keys in order; 'case_studies.slug' -> (key, slug) of each."""
+        name, _, attr = path.partition(".")
+        items = getattr(self.site, name)
+        if not attr:
+            return structure(items)
+        return [(object_key(item), getattr(item, attr)) for item in items]
 
     def current(self, key: str, attr: str) -> str | None:
         obj = self.objects().get(key)
@@ -128,28 +102,55 @@ def still_valid(record: PageRecord | None, template: str, context: str, changed:
 
 
 @dataclass
-class Recorder:
-    deps: set[DepKey] = field(default_factory=set)
-
-    def touch(self, obj: Any, attr: Any) -> None:
-        if not isinstance(attr, str) or attr.startswith("_"):
-            return
-        key = object_key(obj)
-        if key is not None:
-            self.deps.add((key, attr))
+class RenderedSite:
+    rendered: list[str] = field(default_factory=list)            # out_paths rendered now
+    pages: list[PageInfo] = field(default_factory=list)          # every page, rendered or carried
+    carried: list[str] = field(default_factory=list)             # out_paths unchanged since last build
+    records: dict[str, PageRecord] = field(default_factory=dict)  # what each page used
+    dep_values: dict = field(default_factory=dict)                # and the values it saw
 
 
-class TrackingEnvironment(jinja2.Environment):
-    """A Jinja2 environment that tells the current Recorder what templates read."""
+def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], changed: set[DepKey],
+                can_carry: Callable[[str], bool]) -> tuple[RenderedSite, list[tuple[PlannedPage, str]]]:
+    """Which pages to carry over from the previous build: those whose record
+    says nothing they used has changed and whose previous output file is
+    intact (`can_carry`). Returns the site so far (every page, the carried
+    ones with their records) and the pages to render with their context
+    fingerprints."""
+    result = RenderedSite()
+    todo = []
+    for page in plan:
+        info, out_path = page.info, page.out_path
+        context_fp = context_fingerprint(page.template, {**page.context, "page": info})
+        # The sitemap and the cards need every page, not its JSON-LD (the
+        # bulk of a PageInfo): only pages rendered now keep theirs.
+        result.pages.append(replace(info, jsonld=()) if info.jsonld else info)
+        if still_valid(previous.get(out_path), page.template, context_fp, changed) and can_carry(out_path):
+            result.carried.append(out_path)
+            result.records[out_path] = previous[out_path]
+        else:
+            todo.append((page, context_fp))
+    return result, todo
 
-    recorder: Recorder | None = None
 
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if self.recorder is not None:
-            self.recorder.touch(obj, attribute)
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        if self.recorder is not None:
-            self.recorder.touch(obj, argument)
-        return super().getitem(obj, argument)
+def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = None,
+                   previous_values: dict | None = None,
+                   can_carry: Callable[[str], bool] = lambda out_path: False,
+                   sink: Callable[[str, bytes], None] | None = None) -> RenderedSite:
+    """Render every page into `sink` except those carried over unchanged
+    (split_pages), and record what each page used for the next build."""
+    previous = previous or {}
+    fingerprints = Fingerprints(renderer.site)
+    changed = fingerprints.changed(previous_values or {}) if previous else set()
+    result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry)
+    rendered = renderer.render_pages([page for page, _ in todo], sink)
+    context_of = {page.out_path: context_fp for page, context_fp in todo}
+    # One tuple per (object, attribute) shared by every record that names
+    # it: pickled once in the build state and held once after loading.
+    shared: dict = {dep: dep for dep in previous_values or ()}
+    for page in rendered:
+        deps = frozenset(shared.setdefault(dep, dep) for dep in page.deps)
+        result.records[page.out_path] = PageRecord(page.template, context_of[page.out_path], deps)
+        result.rendered.append(page.out_path)
+    result.dep_values = fingerprints.values({dep for r in result.records.values() for dep in r.deps})
+    return result

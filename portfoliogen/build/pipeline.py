@@ -13,7 +13,8 @@ from typing import Any
 
 from portfoliogen.build import fastpath
 from portfoliogen.build.cachedirs import CacheDirs
-from portfoliogen.build.htmlstore import DiskStore, MemoryStore
+from portfoliogen.build.deps import render_changed
+from portfoliogen.build.htmlstore import DiskStore
 from portfoliogen.build.output import check_output_dir, output_site
 from portfoliogen.build.staging import Staging, tidy_output
 from portfoliogen.build.state import (
@@ -36,10 +37,12 @@ from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
 from portfoliogen.render.bodies import BodyRenderer
-from portfoliogen.render.pages import Renderer, Urls, out_path_for
+from portfoliogen.render.pages import Renderer
+from portfoliogen.render.stored import MemoryStore
 from portfoliogen.render.theme import load_theme
 from portfoliogen.schema.yamlfile import read_bytes
 from portfoliogen.seo.artifacts import build_seo_files
+from portfoliogen.urls import Urls, out_path_for
 
 log = logging.getLogger("portfoliogen.build.pipeline")
 
@@ -137,12 +140,12 @@ def _build(options: BuildOptions) -> BuildReport:
     content = load_content(config, content_cache)
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
-    warnings = presence_warnings(site, site.notices)
+    warnings = presence_warnings(site)
     if options.strict and warnings:
         raise SiteErrors(warnings)
     timer.lap("resolve")
 
-    urls = Urls(config.base_url, config.base_path)
+    urls = Urls(config.base_url)
     store = DiskStore(cache.markdown, state.markdown, config.base_url) if use_cache else MemoryStore()
     state.markdown = {}
     bodies = BodyRenderer(site, urls.url, store)
@@ -168,8 +171,8 @@ def _build(options: BuildOptions) -> BuildReport:
     staging = Staging(output_site(config), trash) if options.write else None
     try:
         renderer = Renderer(site, theme)
-        rendered = renderer.render_all(state.pages if options.write else None, state.dep_values, can_carry,
-                                       staging.write if staging else None)
+        rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
+                                  can_carry, staging.write if staging else None)
         timer.lap("render")
         log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
 
@@ -213,7 +216,7 @@ def _build(options: BuildOptions) -> BuildReport:
             fastpath.record(options.config_path, fastpath.options_key(
                 options.output, options.drafts, options.base_url, options.strict, options.today),
                 out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                         "notices": warned + list(site.notices)}, outside, started_ns)
+                                         "notices": warned + [str(n) for n in site.notices]}, outside, started_ns)
         except Exception as err:  # noqa: BLE001 - full disk, read-only cache: the next build does all the work
             log.debug("saving the build cache failed", exc_info=True)
             warned.append(f"{config.cache_path}: could not save the build cache ({type(err).__name__}: "
@@ -224,7 +227,7 @@ def _build(options: BuildOptions) -> BuildReport:
         images=len(images), images_processed=image_report.decoded,
         seconds=time.perf_counter() - started,
         files=(len(rendered.rendered) + len(files) + len(copies) + len(cached) + len(links)) if options.write else 0,
-        notices=warned + list(site.notices), warnings=warnings, stages=timer.stages, site=site,
+        notices=warned + [str(n) for n in site.notices], warnings=warnings, stages=timer.stages, site=site,
         rendered=len(rendered.rendered),
     )
 

@@ -59,6 +59,7 @@ class Profile(Model):
     src_path: str = derived("")
     bio_html: str = derived("")
     photo_image: Any = derived()   # images.plan.ProcessedImage
+    image_paths: Any = derived()   # {image path as written: the file}, resolved once (resolve.py)
     locs: Any = derived()          # yamlfile.Locations
 
 
@@ -70,6 +71,7 @@ class Document(Model):
     body: str = derived("")          # the Markdown after the front matter
     body_line: int = derived(1)      # the body's first line in the file
     body_html: str = derived("")
+    image_paths: Any = derived()     # {image path as written: the file}, resolved once (resolve.py)
     locs: Any = derived()            # yamlfile.Locations of the front matter
 
 
@@ -129,6 +131,7 @@ class Testimonial(Model):
     src_path: str = derived("")
     quote_html: str = derived("")
     avatar_image: Any = derived()
+    image_paths: Any = derived()     # {image path as written: the file}, resolved once (resolve.py)
     locs: Any = derived()
 
 

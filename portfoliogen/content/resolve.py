@@ -15,7 +15,7 @@ from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
-from portfoliogen.errors import ErrorCollector, SiteError, did_you_mean
+from portfoliogen.errors import ErrorCollector, Notice, SiteError, did_you_mean
 from portfoliogen.i18n import format_date, format_price
 from portfoliogen.slugs import tag_slug
 
@@ -41,7 +41,7 @@ class ImageUse:
 def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
     errors = ErrorCollector()
     images: list[ImageUse] = []
-    notices: list[str] = []
+    notices: list[Notice] = []
 
     case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
     case_studies = _check_unique_slugs(case_studies, errors)
@@ -58,12 +58,12 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         if cs.cover and not cs.cover_alt:
             _error(errors, cs, ("cover",), "cover_alt is required when a cover is given "
                                            "(describe the image for people who cannot see it)")
-        for field in ("cover", "og_image"):
-            _use_image(config, cs, (field,), getattr(cs, field), errors, images)
-        for index, item in enumerate(cs.gallery):
-            _use_image(config, cs, ("gallery", index, "src"), item.src, errors, images)
+        paths = _resolve_images(config, cs, [(("cover",), cs.cover), (("og_image",), cs.og_image)]
+                                + [(("gallery", index, "src"), item.src) for index, item in enumerate(cs.gallery)],
+                                errors, images)
         tag_slugs = tuple(tag_slug(t) for t in cs.tags)
-        resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs}))
+        resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs,
+                                                 "image_paths": paths}))
     resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
 
     testimonials = []
@@ -71,8 +71,8 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         if t.case_study and t.case_study not in all_slugs:
             _error(errors, t, ("case_study",), f"no case study with slug '{t.case_study}'"
                                                f"{did_you_mean(t.case_study, all_slugs)}")
-        _use_image(config, t, ("avatar",), t.avatar, errors, images)
-        testimonials.append(t)
+        paths = _resolve_images(config, t, [(("avatar",), t.avatar)], errors, images)
+        testimonials.append(t.model_copy(update={"image_paths": paths}))
 
     services = [s.model_copy(update={"price_text": format_price(s.price, config.language)})
                 for s in content.services]
@@ -86,8 +86,8 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
     pitches = []
     for pitch in content.pitches:
         if pitch.expires and pitch.expires < today:
-            notices.append(f"{pitch.src_path}: pitch for {pitch.prospect} expired on "
-                           f"{pitch.expires.isoformat()}, not built")
+            notices.append(Notice(pitch.src_path, f"pitch for {pitch.prospect} expired on "
+                                                  f"{pitch.expires.isoformat()}, not built"))
             continue
         _check_refs(pitch, "case_studies", all_slugs, "case study", errors)
         _check_refs(pitch, "testimonials", testimonial_ids, "testimonial", errors)
@@ -170,8 +170,8 @@ def _resolve_profile(profile: Profile, config: Config, errors: ErrorCollector,
                      images: list[ImageUse]) -> Profile:
     if profile.photo and not profile.photo_alt:
         _error(errors, profile, ("photo",), "photo_alt is required when a photo is given")
-    _use_image(config, profile, ("photo",), profile.photo, errors, images)
-    return profile
+    paths = _resolve_images(config, profile, [(("photo",), profile.photo)], errors, images)
+    return profile.model_copy(update={"image_paths": paths})
 
 
 def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[ImageUse]) -> list[Page]:
@@ -186,8 +186,8 @@ def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[I
             _error(errors, page, ("slug",), f"slug '{page.slug}' is already used by {seen[page.slug].src_path}")
             continue
         seen[page.slug] = page
-        _use_image(config, page, ("og_image",), page.og_image, errors, images)
-        out.append(page.model_copy(update={"url_path": f"/{page.slug}/"}))
+        paths = _resolve_images(config, page, [(("og_image",), page.og_image)], errors, images)
+        out.append(page.model_copy(update={"url_path": f"/{page.slug}/", "image_paths": paths}))
     return out
 
 
@@ -224,17 +224,26 @@ def check_image_path(config: Config, path: Path, ref: str) -> str | None:
     return None
 
 
-def _use_image(config: Config, obj: Model, path: tuple, ref: str | None,
-               errors: ErrorCollector, images: list[ImageUse]) -> None:
-    if not ref:
-        return
-    src = resolve_image_path(config, obj.src_path, ref)
-    line, col = locations_of(obj).of(path)
-    problem = check_image_path(config, src, ref)
-    if problem:
-        errors.add(SiteError(obj.src_path, line, col, problem))
-        return
-    images.append(ImageUse(src, obj.src_path, line, col, ref))
+def _resolve_images(config: Config, obj: Model, refs: list[tuple[tuple, str | None]],
+                    errors: ErrorCollector, images: list[ImageUse]) -> dict[str, Path]:
+    """Resolve and check the image paths a file's front matter names, each
+    (key path, path as written). Returns {path as written: file}, kept on
+    the document (image_paths) so no later stage resolves them again."""
+    found: dict[str, Path] = {}
+    for path, ref in refs:
+        if not ref:
+            continue
+        line, col = locations_of(obj).of(path)
+        src = found.get(ref)
+        if src is None:
+            src = resolve_image_path(config, obj.src_path, ref)
+            problem = check_image_path(config, src, ref)
+            if problem:
+                errors.add(SiteError(obj.src_path, line, col, problem))
+                continue
+            found[ref] = src
+        images.append(ImageUse(src, obj.src_path, line, col, ref))
+    return found
 
 
 def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:

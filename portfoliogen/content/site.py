@@ -1,11 +1,14 @@
 """The resolved site: every published object, in order, with the lookups
-templates need. Built once by resolve.py and never changed afterwards."""
+templates need, each declaring what it reads (@relation). Built once by
+resolve.py and never changed afterwards."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from portfoliogen.config import Config
 from portfoliogen.content.model import (
@@ -16,6 +19,28 @@ from portfoliogen.content.model import (
     Service,
     Testimonial,
 )
+from portfoliogen.errors import Notice
+
+F = TypeVar("F", bound=Callable)
+
+
+def relation(*reads: str) -> Callable[[F], F]:
+    """Declares what a lookup method of Site reads: 'case_studies' (which
+    objects, in which order) or 'case_studies.slug' (that field of each).
+    A page that calls the method is rendered again exactly when one of
+    these changes (build/deps.py); a public method without a declaration
+    cannot be fingerprinted, and the build refuses it."""
+
+    def declare(method: F) -> F:
+        method.reads = reads   # type: ignore[attr-defined]
+        return method
+
+    return declare
+
+
+def reads_of(name: str) -> tuple[str, ...] | None:
+    """What Site.<name> declared it reads; None for an undeclared method."""
+    return getattr(getattr(Site, name, None), "reads", None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +81,7 @@ class Site:
     availability: AvailabilityView | None
     static_files: tuple[Path, ...]
     today: dt.date
-    notices: tuple[str, ...] = ()   # things the build tells the user (expired pitches...)
+    notices: tuple[Notice, ...] = ()   # things the build tells the user (expired pitches...)
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)
@@ -80,15 +105,19 @@ class Site:
         return chosen[:3] if chosen else self.testimonials[:3]
 
     # ------------------------------------------------------------ lookups
+    @relation("case_studies.slug")
     def case_study(self, slug: str) -> CaseStudy | None:
         return self._by_slug.get(slug)
 
+    @relation("testimonials.id")
     def testimonial(self, ident: str) -> Testimonial | None:
         return self._testimonials_by_id.get(ident)
 
+    @relation("services.id")
     def service(self, ident: str) -> Service | None:
         return self._services_by_id.get(ident)
 
+    @relation("case_studies.slug", "case_studies.testimonials", "testimonials.id", "testimonials.case_study")
     def testimonials_for(self, cs: CaseStudy) -> tuple[Testimonial, ...]:
         """Listed by id on the case study, then those pointing at it."""
         listed = [self._testimonials_by_id[i] for i in cs.testimonials if i in self._testimonials_by_id]
@@ -96,15 +125,19 @@ class Site:
         pointing = [t for t in self.testimonials if t.case_study == cs.slug and t.id not in listed_ids]
         return tuple(listed + pointing)
 
+    @relation("case_studies.services", "services.id")
     def services_for(self, cs: CaseStudy) -> tuple[Service, ...]:
         return tuple(self._services_by_id[i] for i in cs.services if i in self._services_by_id)
 
+    @relation("case_studies.services", "services.id")
     def case_studies_for_service(self, service: Service) -> tuple[CaseStudy, ...]:
         return tuple(cs for cs in self.case_studies if service.id in cs.services)
 
+    @relation("case_studies.slug", "testimonials.case_study")
     def case_study_for(self, testimonial: Testimonial) -> CaseStudy | None:
         return self._by_slug.get(testimonial.case_study) if testimonial.case_study else None
 
+    @relation("case_studies")
     def neighbours(self, cs: CaseStudy) -> tuple[CaseStudy | None, CaseStudy | None]:
         index = self._position[cs.slug]
         prev = self.case_studies[index - 1] if index > 0 else None

@@ -1,7 +1,7 @@
 """The image pipeline: plan (pure names and sizes), process (Pillow, cache,
 parallel) and html (<picture> markup).
 
-Import process_images/process_one from portfoliogen.images.process: importing
+Import process_images from portfoliogen.images.process: importing
 this package does not import PIL."""
 
 from .html import picture_html

@@ -28,7 +28,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from portfoliogen.fsutil import TMP_SUFFIX, Stamps, file_digest, make_tmp_dir, write_atomic
+from portfoliogen.fsutil import (
+    TMP_SUFFIX,
+    Stamps,
+    file_digest,
+    make_tmp_dir,
+    write_atomic,
+)
 
 from .clean import SvgError, clean_svg
 from .plan import MIME, ProcessedImage, image_from_meta, meta_to_json

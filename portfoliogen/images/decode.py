@@ -35,7 +35,6 @@ from .plan import (
     variant_widths,
 )
 
-
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,

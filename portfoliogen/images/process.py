@@ -128,11 +128,6 @@ def process_images(
     return report
 
 
-def process_one(src: Path, settings: ImageSettings, images_dir: Path) -> ProcessedImage:
-    """Synchronous, for an image found late (same cache). Raises ImageErrors."""
-    return process_images([src], settings, images_dir, workers=1).images[Path(src).absolute()]
-
-
 def _run_jobs(jobs: list[tuple[str, Path]], settings: ImageSettings, root: Path, workers: int):
     """Yield (key, (opened, outcome)) as each job finishes."""
     if not jobs:

@@ -18,12 +18,11 @@ from typing import Any
 from markupsafe import Markup
 
 from portfoliogen import parallel
-from portfoliogen.build.deps import digest
-from portfoliogen.build.htmlstore import MemoryStore, StoredHtml
 from portfoliogen.content.model import Model
 from portfoliogen.content.resolve import ImageUse, check_image_path, resolve_image_path
 from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
+from portfoliogen.fsutil import digest
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.markdown import (
     LinkProblem,
@@ -32,6 +31,7 @@ from portfoliogen.render.markdown import (
     insert_pictures,
     line_of,
 )
+from portfoliogen.render.stored import StoredHtml
 
 _MARKDOWN: dict[bool, MarkdownRenderer] = {}
 
@@ -74,13 +74,13 @@ Field = tuple[Model, str, int, bool, bool]
 
 
 class BodyRenderer:
-    def __init__(self, site: Site, url: Callable[[str], str], store: Any = None):
-        """`store`: htmlstore.DiskStore (the build cache) or MemoryStore."""
+    def __init__(self, site: Site, url: Callable[[str], str], store: Any):
+        """`store`: build/htmlstore.DiskStore (the build cache) or stored.MemoryStore."""
         self.site = site
         self.config = site.config
         self.url = url
         self.raw_html = self.config.markdown.raw_html
-        self.store = store if store is not None else MemoryStore()
+        self.store = store
         self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
@@ -119,11 +119,15 @@ class BodyRenderer:
         return tuple(uses)
 
     def _use_image(self, owner: Model, ref: str, line: int, col: int, uses: list[ImageUse]) -> None:
-        path = resolve_image_path(self.config, owner.src_path, ref)
-        problem = check_image_path(self.config, path, ref)
-        if problem:
-            self.errors.add(SiteError(owner.src_path, line, col, problem))
-            return
+        """Resolve a body's image once per file and path as written; one its
+        front matter names too was resolved and checked by resolve.py."""
+        path = self._sources.get((owner.src_path, ref)) or (owner.image_paths or {}).get(ref)
+        if path is None:
+            path = resolve_image_path(self.config, owner.src_path, ref)
+            problem = check_image_path(self.config, path, ref)
+            if problem:
+                self.errors.add(SiteError(owner.src_path, line, col, problem))
+                return
         self._sources[(owner.src_path, ref)] = path
         uses.append(ImageUse(path, owner.src_path, line, col, ref))
 
@@ -170,7 +174,7 @@ class BodyRenderer:
             return Markup(insert_pictures(str(html), pictures))
 
         def image_for(owner: Model, ref: str | None) -> Any:
-            return images.get(resolve_image_path(self.config, owner.src_path, ref)) if ref else None
+            return images.get(owner.image_paths[ref]) if ref else None   # resolved by resolve.py
 
         case_studies = tuple(cs.model_copy(update={
             "body_html": md(cs, cs.body, cs.body_line),

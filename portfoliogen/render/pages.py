@@ -1,36 +1,28 @@
-"""Jinja2 environment, template functions, and one context per page:
-a Site with its Markdown rendered (bodies.py) + theme -> {out_path: bytes}.
-No I/O except reading templates. Pages whose inputs did not change since
-the last build are carried over instead of rendered (deps.py)."""
+"""Jinja2 environment, template functions, and one context per page: a Site
+with its Markdown rendered (bodies.py) + theme -> the plan of every page,
+and the pages asked for rendered into a sink with what each read
+(tracking.py). Knows nothing of previous builds (build/deps.py chooses)."""
 
 from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from portfoliogen import __version__, parallel
-from portfoliogen.build.deps import (
-    Fingerprints,
-    PageRecord,
-    Recorder,
-    TrackingEnvironment,
-    context_fingerprint,
-    still_valid,
-)
 from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.theme import Theme
 from portfoliogen.render.timezones import zone_facts
+from portfoliogen.render.tracking import DepKey, Recorder, TrackingEnvironment
 from portfoliogen.seo.jsonld import JsonLd
 from portfoliogen.seo.meta import describe
 from portfoliogen.seo.social import (
@@ -38,8 +30,8 @@ from portfoliogen.seo.social import (
     CardSpec,
     normalise_colour,
     pick_picture,
-    site_host,
 )
+from portfoliogen.urls import Urls, out_path_for, site_host
 
 
 @dataclass(frozen=True)
@@ -66,53 +58,26 @@ class PageInfo:
     tags: tuple[str, ...] = ()            # article:tag
 
 
-@dataclass
-class RenderedSite:
-    rendered: list[str] = field(default_factory=list)            # out_paths rendered now
-    pages: list[PageInfo] = field(default_factory=list)          # every page, rendered or carried
-    carried: list[str] = field(default_factory=list)             # out_paths unchanged since last build
-    records: dict[str, PageRecord] = field(default_factory=dict)  # what each page used
-    dep_values: dict = field(default_factory=dict)                # and the values it saw
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page to render: what it is, its template and its own variables."""
 
-
-def out_path_for(url_path: str) -> str:
-    """'/work/x/' -> 'work/x/index.html'; '/404.html' -> '404.html'."""
-    path = url_path.lstrip("/")
-    return path + "index.html" if path.endswith("/") or not path else path
-
-
-class Urls:
-    """URLs under base_url: root-relative for links, absolute for feeds/meta."""
-
-    def __init__(self, base_url: str, base_path: str):
-        self.base_url = base_url.rstrip("/")
-        self.base_path = base_path
+    info: PageInfo
+    template: str
+    context: dict[str, Any]
 
     @property
-    def origin(self) -> str:
-        """'https://ada.github.io' for base_url 'https://ada.github.io/portfolio/'."""
-        parts = urlsplit(self.base_url)
-        return f"{parts.scheme}://{parts.netloc}"
+    def out_path(self) -> str:
+        return out_path_for(self.info.url_path)
 
-    def path_of(self, target: Any) -> str:
-        if isinstance(target, str):
-            return target
-        url_path = getattr(target, "url_path", None)
-        if url_path is None:
-            raise TypeError(f"url() needs a path or an object with url_path, got {target!r}")
-        return url_path
 
-    def url(self, target: Any) -> str:
-        path = self.path_of(target)
-        if "://" in path or path.startswith(("mailto:", "tel:", "#")):
-            return path
-        return self.base_path + path.lstrip("/")
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page written to the sink, with what its templates read."""
 
-    def abs_url(self, target: Any) -> str:
-        url = self.url(target)
-        if "://" in url or url.startswith(("mailto:", "tel:")):
-            return url
-        return self.origin + url
+    out_path: str
+    template: str
+    deps: frozenset[DepKey]
 
 
 class Renderer:
@@ -121,7 +86,7 @@ class Renderer:
         self.site = site
         self.config = site.config
         self.theme = theme
-        self.urls = Urls(self.config.base_url, self.config.base_path)
+        self.urls = Urls(self.config.base_url)
         self.errors = ErrorCollector()
         self.env = self._environment()
 
@@ -165,56 +130,36 @@ class Renderer:
                                    priority=priority, css_class=css_class))
 
     # ------------------------------------------------------------ pages
-    def render_all(self, previous: dict[str, PageRecord] | None = None,
-                   previous_values: dict | None = None,
-                   can_carry: Callable[[str], bool] = lambda out_path: False,
-                   sink: Callable[[str, bytes], None] | None = None) -> RenderedSite:
-        """Render every page into `sink(out_path, html)` as it is made (on
-        all cores), except those whose record from the previous build says
-        nothing they used has changed and whose previous output file is
-        intact (`can_carry`): those are listed in `carried`."""
-        previous = previous or {}
-        fingerprints = Fingerprints(self.site)
-        changed = fingerprints.changed(previous_values or {}) if previous else set()
-        result = RenderedSite()
-        todo = []
-        for info, template, context in self.page_plan(self.site):
-            out_path = out_path_for(info.url_path)
-            context_fp = context_fingerprint(template, {**context, "page": info})
-            # The sitemap and the cards need every page, not its JSON-LD (the
-            # bulk of a PageInfo): only pages rendered now keep theirs.
-            result.pages.append(replace(info, jsonld=()) if info.jsonld else info)
-            if still_valid(previous.get(out_path), template, context_fp, changed) and can_carry(out_path):
-                result.carried.append(out_path)
-                result.records[out_path] = previous[out_path]
-            else:
-                todo.append((out_path, info, template, context, context_fp))
-        for name in sorted({job[2] for job in todo}):   # compile once, before any worker starts
+    def render_pages(self, pages: list[PlannedPage],
+                     sink: Callable[[str, bytes], None] | None = None) -> list[RenderedPage]:
+        """Render `pages` into `sink(out_path, html)` as each is made (on all
+        cores) and say what each read. A template error is a SiteError,
+        all of them raised together at the end."""
+        for name in sorted({page.template for page in pages}):   # compile once, before any worker starts
             try:
                 self.env.get_template(name)
             except jinja2.TemplateError:
                 pass   # reported with its line when the page renders
-        self._job = (todo, sink)
+        self._job = (pages, sink)
         try:
-            outcomes = parallel.run(_render_job, self, len(todo))
+            outcomes = parallel.run(_render_job, self, len(pages))
         finally:
             self._job = None
-        # One tuple per (object, attribute) shared by every record that names
-        # it: written once in the JSON build state and held once after loading.
-        shared: dict = {dep: dep for dep in previous_values or ()}
-        for out_path, record, errors in outcomes:
-            if record is not None:
-                deps = frozenset(shared.setdefault(dep, dep) for dep in record.deps)
-                result.records[out_path] = PageRecord(record.template, record.context, deps)
-                result.rendered.append(out_path)
+        rendered = []
+        for page, errors in outcomes:
+            if page is not None:
+                rendered.append(page)
             for path, line, column, message in errors:
                 self.errors.add(SiteError(path, line, column, message))
         self.errors.raise_if_any()
-        result.dep_values = fingerprints.values({dep for r in result.records.values() for dep in r.deps})
-        return result
+        return rendered
 
-    def page_plan(self, site: Site):
-        """(PageInfo, template, extra context) for every page, in a stable order."""
+    def page_plan(self, site: Site) -> Iterator[PlannedPage]:
+        """Every page, in a stable order."""
+        for info, template, context in self._plan(site):
+            yield PlannedPage(info, template, context)
+
+    def _plan(self, site: Site):
         profile = site.profile
         name = profile.name
         home_desc = describe(profile.headline + (f". {profile.bio}" if profile.bio else ""))
@@ -351,21 +296,18 @@ class Renderer:
         return None, 1
 
 
-def _render_job(renderer: Renderer, index: int) -> tuple[str, PageRecord | None, list[tuple]]:
+def _render_job(renderer: Renderer, index: int) -> tuple[RenderedPage | None, list[tuple]]:
     """Render one page (in a worker process, or in-process for small sites)."""
-    todo, sink = renderer._job
-    out_path, info, template, context, context_fp = todo[index]
-    recorder = Recorder()
-    renderer.env.recorder = recorder
+    pages, sink = renderer._job
+    page = pages[index]
     known = len(renderer.errors.errors)
-    try:
-        html = renderer._render_page(info, template, context)
-    finally:
-        renderer.env.recorder = None
+    with renderer.env.recording(Recorder()) as recorder:
+        html = renderer._render_page(page.info, page.template, page.context)
     errors = [(e.path, e.line, e.column, e.message) for e in renderer.errors.errors[known:]]
     del renderer.errors.errors[known:]
     if html is None:
-        return out_path, None, errors
+        return None, errors
+    out_path = page.out_path
     if sink is not None:
         sink(out_path, html.encode("utf-8"))
-    return out_path, PageRecord(template, context_fp, frozenset(recorder.deps)), errors
+    return RenderedPage(out_path, page.template, frozenset(recorder.deps)), errors

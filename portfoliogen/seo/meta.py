@@ -17,7 +17,7 @@ def plain_text(fragment: str) -> str:
 
 
 def first_paragraph(body_html) -> str:
-    """`body_html`: a str, Markup or htmlstore.StoredHtml."""
+    """`body_html`: a str, Markup or render.stored.StoredHtml."""
     for match in _PARAGRAPH.finditer(str(body_html or "")):
         text = plain_text(match.group(1))
         if text:

@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from portfoliogen.seo.glyphs import BOLD, REGULAR
 
@@ -48,12 +47,6 @@ def normalise_colour(value: Any, default: str = DEFAULT_ACCENT) -> str:
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
     return "#" + digits
-
-
-def site_host(base_url: str) -> str:
-    """'https://ada.github.io/portfolio/' -> 'ada.github.io/portfolio'."""
-    parts = urlsplit(base_url)
-    return (parts.netloc + parts.path).rstrip("/")
 
 
 def initials(name: str) -> str:

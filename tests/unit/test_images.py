@@ -14,7 +14,7 @@ from PIL import Image, ImageChops, ImageCms, ImageStat
 
 from portfoliogen.images.decode import configure_pillow
 from portfoliogen.images.plan import ImageErrors, ImageSettings
-from portfoliogen.images.process import process_images, process_one
+from portfoliogen.images.process import process_images
 
 configure_pillow(Image.MAX_IMAGE_PIXELS)   # the HEIF opener these tests use too, as a worker has it
 
@@ -347,11 +347,11 @@ def test_decompression_bombs_are_refused(tmp_path):
     assert Image.MAX_IMAGE_PIXELS != 4_000
 
 
-def test_error_from_process_one(tmp_path):
+def test_error_from_a_single_image(tmp_path):
     text = tmp_path / "cover.png"
     text.write_text("oops")
     with pytest.raises(ImageErrors) as caught:
-        process_one(text, SMALL, tmp_path / "cache")
+        process_images([text], SMALL, tmp_path / "cache")
     assert caught.value.errors == {text: "this is a text file, not an image"}
 
 
@@ -378,10 +378,10 @@ def test_warm_build_decodes_nothing_and_a_change_reprocesses_only_itself(tmp_pat
     assert changed.images[sources[0]] == cold.images[sources[0]]
     assert changed.images[sources[1]].src.url_path != cold.images[sources[1]].src.url_path
 
-    # Other settings are another key; process_one shares the cache.
+    # Other settings are another key; the first settings' entries stay.
     other = ImageSettings(widths=(160, 320), formats=("webp",), quality=70)
     assert process_images(sources[:1], other, cache).decoded == 1
-    assert process_one(sources[2], SMALL, cache) == cold.images[sources[2]]
+    assert process_images(sources[2:], SMALL, cache).images[sources[2]] == cold.images[sources[2]]
 
 
 def test_same_bytes_under_two_names_share_the_cache_entry(tmp_path):
@@ -399,7 +399,7 @@ def test_same_bytes_under_two_names_share_the_cache_entry(tmp_path):
 
 def test_a_damaged_cache_entry_is_rebuilt(tmp_path):
     src = make(tmp_path, "a.jpg", Image.new("RGB", (300, 200), (5, 6, 7)))
-    image = process_one(src, SMALL, tmp_path / "cache")
+    image = process_images([src], SMALL, tmp_path / "cache").images[src]
     next(iter(image.files().values())).unlink()
     report = process_images([src], SMALL, tmp_path / "cache")
     assert report.decoded == 1
@@ -408,7 +408,7 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path):
 
 def test_a_file_touched_but_unchanged_is_still_cached(tmp_path):
     src = make(tmp_path, "a.jpg", Image.new("RGB", (300, 200), (5, 6, 7)))
-    process_one(src, SMALL, tmp_path / "cache")
+    process_images([src], SMALL, tmp_path / "cache")
     src.write_bytes(src.read_bytes())  # new mtime, same bytes: the bytes are the key
     assert process_images([src], SMALL, tmp_path / "cache").decoded == 0
 
