@@ -1,0 +1,141 @@
+"""build/deps.py: the fingerprints of what a page read change exactly when
+the value changes; collections are compared by which objects they hold, so
+editing one case study does not touch every listing; a page record stays
+valid only with the same template, context and no changed dependency."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portfoliogen.build.deps import (
+    Fingerprints,
+    PageRecord,
+    context_fingerprint,
+    object_key,
+    still_valid,
+    structure,
+)
+from tests.unit.sitefiles import resolve, study, write_site
+
+A = "content/case-studies/a.md"
+B = "content/case-studies/b.md"
+TESTIMONIALS = "content/testimonials.yaml"
+
+
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    return write_site(tmp_path, {
+        A: study("Alpha", "tags: [fintech]\n"),
+        B: study("Beta", "tags: [fintech, health]\n"),
+        TESTIMONIALS: "- id: sam\n  quote: Good work.\n  author: Sam\n  case_study: a\n",
+    })
+
+
+DEPS = [("site", "case_studies"), ("site", "tags"), ("site", "testimonials_for"),
+        (A, "title"), (A, "summary"), (A, "tags"), (B, "title"), (f"{TESTIMONIALS}#sam", "quote"),
+        ("tag:fintech", "case_studies"), ("tag:health", "case_studies"), ("tag:health", "name"), ("content/profile.yaml", "name")]
+
+
+def values(root: Path) -> dict:
+    site, _ = resolve(root)
+    return Fingerprints(site).values(DEPS)
+
+
+def changed_after(root: Path, rel: str, old: str, new: str) -> set:
+    before = values(root)
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    site, _ = resolve(root)
+    return Fingerprints(site).changed(before)
+
+
+def test_nothing_changed_is_no_change(site_dir: Path) -> None:
+    before = values(site_dir)
+    assert before.keys() == set(DEPS)
+    site, _ = resolve(site_dir)
+    assert Fingerprints(site).changed(before) == set()
+
+
+def test_a_title_edit_changes_that_title_only(site_dir: Path) -> None:
+    # The listings hold the same objects: ("site", "case_studies") is unchanged.
+    assert changed_after(site_dir, A, "title: Alpha", "title: Alpha two") == {(A, "title")}
+
+
+def test_a_quote_edit_changes_the_quote_only(site_dir: Path) -> None:
+    assert changed_after(site_dir, TESTIMONIALS, "Good work.", "Great work.") == {(f"{TESTIMONIALS}#sam", "quote")}
+
+
+def test_a_tag_added_to_a_study_changes_that_tags_listing(site_dir: Path) -> None:
+    # The tag list holds the same tags in the same order; health now lists a too.
+    assert changed_after(site_dir, A, "tags: [fintech]", "tags: [fintech, health]") == {
+        (A, "tags"), ("tag:health", "case_studies")}
+
+
+def test_a_new_tag_changes_the_list_of_tags(site_dir: Path) -> None:
+    assert changed_after(site_dir, A, "tags: [fintech]", "tags: [fintech, mobile]") == {
+        (A, "tags"), ("site", "tags")}
+
+
+def test_a_date_that_reorders_changes_the_listing(site_dir: Path) -> None:
+    changed = changed_after(site_dir, B, "date: 2025-03", "date: 2026-01")
+    assert ("site", "case_studies") in changed and ("tag:fintech", "case_studies") in changed
+    assert (B, "title") not in changed
+
+
+def test_a_relation_change_is_seen_through_the_site_lookups(site_dir: Path) -> None:
+    assert changed_after(site_dir, TESTIMONIALS, "case_study: a", "case_study: b") == {
+        ("site", "testimonials_for")}
+
+
+def test_a_deleted_object_changes_everything_it_was_read_for(site_dir: Path) -> None:
+    before = values(site_dir)
+    (site_dir / B).unlink()
+    site, _ = resolve(site_dir)
+    fingerprints = Fingerprints(site)
+    changed = fingerprints.changed(before)
+    assert {(B, "title"), ("site", "case_studies"), ("tag:health", "name"), ("tag:fintech", "case_studies"),
+            ("site", "tags")} <= changed
+    assert fingerprints.current(B, "title") is None
+    assert (B, "title") not in fingerprints.values(DEPS)
+
+
+def test_keys_and_structure(site_dir: Path) -> None:
+    site, _ = resolve(site_dir)
+    alpha = site.case_study("a")
+    assert [object_key(x) for x in (site, alpha, site.testimonials[0], site.tags[0], "text", None)] == [
+        "site", A, f"{TESTIMONIALS}#sam", "tag:fintech", None, None]
+    assert structure((alpha, [site.tags[0], 3], "x")) == f"({A},(tag:fintech,3),'x')"
+
+
+def test_the_context_fingerprint_follows_template_and_values(site_dir: Path) -> None:
+    site, _ = resolve(site_dir)
+    alpha, beta = sorted(site.case_studies, key=lambda cs: cs.slug)
+    base = context_fingerprint("case_study.html", {"cs": alpha, "page": 1})
+    assert context_fingerprint("case_study.html", {"page": 1, "cs": alpha}) == base
+    assert context_fingerprint("case_study.html", {"cs": beta, "page": 1}) != base
+    assert context_fingerprint("case_study.html", {"cs": alpha, "page": 2}) != base
+    assert context_fingerprint("page.html", {"cs": alpha, "page": 1}) != base
+    # the same object with another title: the page's own variables are the same
+    edited = alpha.model_copy(update={"title": "Other"})
+    assert context_fingerprint("case_study.html", {"cs": edited, "page": 1}) == base
+
+
+RECORD = PageRecord("case_study.html", "ctx", frozenset({(A, "title"), ("site", "tags")}))
+
+
+@pytest.mark.parametrize("record, template, context, changed, valid", [
+    (RECORD, "case_study.html", "ctx", set(), True),
+    (RECORD, "case_study.html", "ctx", {(B, "title"), (A, "summary")}, True),
+    (RECORD, "case_study.html", "ctx", {(A, "title")}, False),
+    (RECORD, "case_study.html", "ctx", {("site", "tags")}, False),
+    (RECORD, "page.html", "ctx", set(), False),
+    (RECORD, "case_study.html", "other", set(), False),
+    (None, "case_study.html", "ctx", set(), False),
+], ids=["same", "unrelated-change", "read-value-changed", "read-list-changed", "other-template",
+        "other-context", "no-record"])
+def test_still_valid(record, template, context, changed, valid) -> None:
+    assert still_valid(record, template, context, changed) is valid
