@@ -77,3 +77,68 @@ def test_the_shortcut_stays_light() -> None:
     code = "import sys, portfoliogen.build.fastpath; print(sorted(m for m in ('pydantic', 'jinja2', 'PIL') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def recorded_site(tmp_path: Path, options: dict | None = None) -> tuple[Path, Path, dict]:
+    """A small site whose last build was recorded, with nothing racy about it."""
+    (tmp_path / "content/case-studies").mkdir(parents=True)
+    (tmp_path / "content/case-studies/a.md").write_text("one", encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text("title: x\nbase_url: https://x.example\n", encoding="utf-8")
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "index.html").write_text("home", encoding="utf-8")
+    options = options if options is not None else fastpath.options_key(None, False, None, False, None)
+    time.sleep(fastpath.RACY_FINE_NS / 1e9 * 2)
+    fastpath.record(config, options, out.resolve(), (tmp_path / ".portfoliogen-cache").resolve(),
+                    {"pages": 1, "images": 0, "notices": []}, [], time.time_ns())
+    return config, out, options
+
+
+def test_nothing_changed_is_the_last_summary(tmp_path: Path) -> None:
+    config, _out, options = recorded_site(tmp_path)
+    summary = fastpath.unchanged(config, options)
+    assert summary is not None and (summary["pages"], summary["images"], summary["notices"]) == (1, 0, [])
+
+
+@pytest.mark.parametrize("change", ["content edit", "new content file", "config edit", "theme file",
+                                    "output edit", "output file removed", "another option", "staging leftover"])
+def test_any_change_is_not_unchanged(tmp_path: Path, change: str) -> None:
+    config, out, options = recorded_site(tmp_path)
+    if change == "content edit":
+        (tmp_path / "content/case-studies/a.md").write_text("two", encoding="utf-8")
+    elif change == "new content file":
+        (tmp_path / "content/case-studies/b.md").write_text("b", encoding="utf-8")
+    elif change == "config edit":
+        config.write_text("title: y\nbase_url: https://x.example\n", encoding="utf-8")
+    elif change == "theme file":
+        (tmp_path / "themes/default/templates").mkdir(parents=True)
+        (tmp_path / "themes/default/templates/404.html").write_text("lost", encoding="utf-8")
+    elif change == "output edit":
+        (out / "index.html").write_text("hacked", encoding="utf-8")
+    elif change == "output file removed":
+        (out / "index.html").unlink()
+    elif change == "another option":
+        options = {**options, "drafts": True}
+    else:
+        (tmp_path / "output.staging-1234").mkdir()
+    assert fastpath.unchanged(config, options) is None
+
+
+def test_an_input_changed_during_the_build_records_nothing(tmp_path: Path) -> None:
+    config, out, options = recorded_site(tmp_path)
+    assert fastpath.unchanged(config, options) is not None
+    started = time.time_ns()
+    (tmp_path / "content/case-studies/a.md").write_text("edited while building", encoding="utf-8")
+    fastpath.record(config, options, out.resolve(), (tmp_path / ".portfoliogen-cache").resolve(),
+                    {"pages": 1, "images": 0, "notices": []}, [], started)
+    assert not (tmp_path / ".portfoliogen-cache/build" / fastpath.FAST_FILE).exists()
+    assert fastpath.unchanged(config, options) is None
+
+
+def test_the_cache_and_output_folders_come_from_the_config(tmp_path: Path) -> None:
+    config, out, options = recorded_site(tmp_path)
+    moved = tmp_path / "public"
+    out.rename(moved)
+    config.write_text(config.read_text(encoding="utf-8") + "output: public\n", encoding="utf-8")
+    assert fastpath.unchanged(config, options) is None       # recorded for output/, not public/
