@@ -59,7 +59,7 @@ def test_base_url_gets_its_trailing_slash(tmp_path: Path, base_url: str, url: st
     ("https://ada.example/#top", "config.yaml:2:11: base_url: 'https://ada.example/#top' must not have a query or fragment"),
     ("ada.example", "config.yaml:2:11: base_url: 'ada.example' is not an absolute http(s) URL"),
     ("ftp://ada.example/", "config.yaml:2:11: base_url: 'ftp://ada.example/' is not an absolute http(s) URL"),
-])
+], ids=["query", "fragment", "no-scheme", "ftp"])
 def test_a_bad_base_url_is_one_line_at_its_value(tmp_path: Path, base_url: str, expected: str) -> None:
     assert error_of(tmp_path, f"title: Ada\nbase_url: {base_url}\n") == expected
 
@@ -71,7 +71,7 @@ def test_a_bad_base_url_is_one_line_at_its_value(tmp_path: Path, base_url: str, 
     ("images:\n  widths: [8]\n", "config.yaml:4:11: images.widths: widths must be a list of pixel widths between 16 and 10000"),
     ("images:\n  quality: 0\n", "config.yaml:4:12: images.quality: input should be greater than or equal to 1, got 0"),
     ("language: klingon\n", "config.yaml:3:11: language: 'klingon' is not a BCP 47 language tag (e.g. en, en-GB, pt-PT)"),
-])
+], ids=["typo", "nested-typo", "unknown", "widths", "quality", "language"])
 def test_unknown_and_invalid_keys(tmp_path: Path, extra: str, expected: str) -> None:
     assert error_of(tmp_path, MINIMAL + extra) == expected
 

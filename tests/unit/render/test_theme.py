@@ -104,7 +104,7 @@ def test_a_theme_that_extends_itself(tmp_path: Path) -> None:
     ("name: mine\nextend: default\n", "themes/mine/theme.yaml:2:1: unknown key 'extend' (did you mean 'extends'?)"),
     ("name: [mine\n", "themes/mine/theme.yaml:2:1: invalid YAML: expected ',' or ']', but got '<stream end>' "
      "(while parsing a flow sequence)"),
-])
+], ids=["options-list", "duplicate-key", "unknown-key", "bad-yaml"])
 def test_theme_yaml_errors_are_one_line_at_their_place(tmp_path: Path, text: str, expected: str) -> None:
     root = write_site(tmp_path, {"config.yaml": CONFIG + "theme: mine\n", "themes/mine/theme.yaml": text})
     assert one_line(root) == expected
