@@ -1,91 +1,135 @@
-"""Dependency records: which pages are carried over, and how Site's lookup
-methods are fingerprinted by the fields they declare (@relation)."""
+"""build/deps.py: the fingerprints of what a page read change exactly when
+the value changes; collections are compared by which objects they hold, so
+editing one case study does not touch every listing; a page record stays
+valid only with the same template, context and no changed dependency."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import inspect
-import typing
+from pathlib import Path
 
 import pytest
 
-from portfoliogen.build.deps import Fingerprints, PageRecord, split_pages
-from portfoliogen.config import load_config
-from portfoliogen.content.loaders import load_content
-from portfoliogen.content.resolve import resolve_site
-from portfoliogen.content.site import Site, reads_of
-from portfoliogen.render.pages import PageInfo, PlannedPage
-from tests.conftest import REPO
+from portfoliogen.build.deps import Fingerprints, PageRecord, context_fingerprint, still_valid
+from portfoliogen.render.tracking import object_key, structure
+from tests.unit.sitefiles import resolve, study, write_site
+
+A = "content/case-studies/a.md"
+B = "content/case-studies/b.md"
+TESTIMONIALS = "content/testimonials.yaml"
 
 
-@pytest.fixture(scope="module")
-def site() -> Site:
-    config = load_config(REPO / "config.yaml")
-    resolved, _ = resolve_site(load_content(config), config, dt.date(2026, 6, 15))
-    return resolved
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    return write_site(tmp_path, {
+        A: study("Alpha", "tags: [fintech]\n"),
+        B: study("Beta", "tags: [fintech, health]\n"),
+        TESTIMONIALS: "- id: sam\n  quote: Good work.\n  author: Sam\n  case_study: a\n",
+    })
 
 
-def public_methods() -> list[str]:
-    return sorted(name for name, member in vars(Site).items()
-                  if inspect.isfunction(member) and not name.startswith("_"))
+DEPS = [("site", "case_studies"), ("site", "tags"), ("site", "testimonials_for"),
+        (A, "title"), (A, "summary"), (A, "tags"), (B, "title"), (f"{TESTIMONIALS}#sam", "quote"),
+        ("tag:fintech", "case_studies"), ("tag:health", "case_studies"), ("tag:health", "name"), ("content/profile.yaml", "name")]
 
 
-def test_every_public_site_method_declares_what_it_reads():
-    """A method templates can call must say what it reads, or pages using
-    it would not be rendered again when that changes."""
-    assert public_methods(), "Site has lookup methods"
-    undeclared = [name for name in public_methods() if reads_of(name) is None]
-    assert undeclared == []
+def values(root: Path) -> dict:
+    site, _ = resolve(root)
+    return Fingerprints(site).values(DEPS)
 
 
-@pytest.mark.parametrize("name", public_methods())
-def test_declared_reads_name_real_fields(name):
-    hints = typing.get_type_hints(Site)
-    for path in reads_of(name):
-        field, _, attr = path.partition(".")
-        assert field in {f.name for f in dataclasses.fields(Site)}, path
-        if attr:
-            (member,) = {a for a in typing.get_args(hints[field]) if a is not Ellipsis}
-            assert attr in member.model_fields, path
+def changed_after(root: Path, rel: str, old: str, new: str) -> set:
+    before = values(root)
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    site, _ = resolve(root)
+    return Fingerprints(site).changed(before)
 
 
-def test_relation_fingerprint_follows_its_declared_fields(site):
-    """Pointing a testimonial at another case study changes the lookups that
-    read testimonials.case_study, and only those."""
-    t = next(t for t in site.testimonials if t.case_study)
-    other = next(cs.slug for cs in site.case_studies if cs.slug != t.case_study)
-    moved = dataclasses.replace(site, testimonials=tuple(
-        x.model_copy(update={"case_study": other}) if x is t else x for x in site.testimonials))
-    before, after = Fingerprints(site), Fingerprints(moved)
-    changed = {name for name in public_methods()
-               if before.current("site", name) != after.current("site", name)}
-    assert changed == {"testimonials_for", "case_study_for"}
+def test_nothing_changed_is_no_change(site_dir: Path) -> None:
+    before = values(site_dir)
+    assert before.keys() == set(DEPS)
+    site, _ = resolve(site_dir)
+    assert Fingerprints(site).changed(before) == set()
 
 
-def test_an_undeclared_site_method_is_refused(site):
-    extended = type("ExtendedSite", (Site,), {"shiny": lambda self: ()})
-    fields = {f.name: getattr(site, f.name) for f in dataclasses.fields(Site) if not f.name.startswith("_")}
-    with pytest.raises(TypeError, match=r"Site.shiny\(\) .* add @relation"):
-        Fingerprints(extended(**fields)).current("site", "shiny")
+def test_a_title_edit_changes_that_title_only(site_dir: Path) -> None:
+    # The listings hold the same objects: ("site", "case_studies") is unchanged.
+    assert changed_after(site_dir, A, "title: Alpha", "title: Alpha two") == {(A, "title")}
 
 
-def page(url_path: str, template: str = "page.html") -> PlannedPage:
-    info = PageInfo(kind="page", url_path=url_path, title="T", description="", canonical="")
-    return PlannedPage(info, template, {})
+def test_a_quote_edit_changes_the_quote_only(site_dir: Path) -> None:
+    assert changed_after(site_dir, TESTIMONIALS, "Good work.", "Great work.") == {(f"{TESTIMONIALS}#sam", "quote")}
 
 
-def test_split_pages_carries_only_unchanged_intact_pages():
-    plan = [page("/a/"), page("/b/"), page("/c/"), page("/d/")]
-    _, todo = split_pages(plan, {}, set(), lambda out_path: True)
-    context = {p.out_path: fp for p, fp in todo}
-    previous = {
-        "a/index.html": PageRecord("page.html", context["a/index.html"], frozenset({("x", "title")})),
-        "b/index.html": PageRecord("page.html", context["b/index.html"], frozenset({("y", "title")})),
-        "c/index.html": PageRecord("page.html", context["c/index.html"], frozenset()),
-    }
-    result, todo = split_pages(plan, previous, {("y", "title")}, lambda out_path: out_path != "c/index.html")
-    assert result.carried == ["a/index.html"]                       # b read a changed value, c's file is gone
-    assert result.records == {"a/index.html": previous["a/index.html"]}
-    assert [p.out_path for p, _ in todo] == ["b/index.html", "c/index.html", "d/index.html"]
-    assert [p.url_path for p in result.pages] == ["/a/", "/b/", "/c/", "/d/"]
+def test_a_tag_added_to_a_study_changes_that_tags_listing(site_dir: Path) -> None:
+    # The tag list holds the same tags in the same order; health now lists a too.
+    assert changed_after(site_dir, A, "tags: [fintech]", "tags: [fintech, health]") == {
+        (A, "tags"), ("tag:health", "case_studies")}
+
+
+def test_a_new_tag_changes_the_list_of_tags(site_dir: Path) -> None:
+    assert changed_after(site_dir, A, "tags: [fintech]", "tags: [fintech, mobile]") == {
+        (A, "tags"), ("site", "tags")}
+
+
+def test_a_date_that_reorders_changes_the_listing(site_dir: Path) -> None:
+    changed = changed_after(site_dir, B, "date: 2025-03", "date: 2026-01")
+    assert ("site", "case_studies") in changed and ("tag:fintech", "case_studies") in changed
+    assert (B, "title") not in changed
+
+
+def test_a_relation_change_is_seen_through_the_site_lookups(site_dir: Path) -> None:
+    assert changed_after(site_dir, TESTIMONIALS, "case_study: a", "case_study: b") == {
+        ("site", "testimonials_for")}
+
+
+def test_a_deleted_object_changes_everything_it_was_read_for(site_dir: Path) -> None:
+    before = values(site_dir)
+    (site_dir / B).unlink()
+    site, _ = resolve(site_dir)
+    fingerprints = Fingerprints(site)
+    changed = fingerprints.changed(before)
+    assert {(B, "title"), ("site", "case_studies"), ("tag:health", "name"), ("tag:fintech", "case_studies"),
+            ("site", "tags")} <= changed
+    assert fingerprints.current(B, "title") is None
+    assert (B, "title") not in fingerprints.values(DEPS)
+
+
+def test_keys_and_structure(site_dir: Path) -> None:
+    site, _ = resolve(site_dir)
+    alpha = site.case_study("a")
+    assert [object_key(x) for x in (site, alpha, site.testimonials[0], site.tags[0], "text", None)] == [
+        "site", A, f"{TESTIMONIALS}#sam", "tag:fintech", None, None]
+    assert structure((alpha, [site.tags[0], 3], "x")) == f"({A},(tag:fintech,3),'x')"
+
+
+def test_the_context_fingerprint_follows_template_and_values(site_dir: Path) -> None:
+    site, _ = resolve(site_dir)
+    alpha, beta = sorted(site.case_studies, key=lambda cs: cs.slug)
+    base = context_fingerprint("case_study.html", {"cs": alpha, "page": 1})
+    assert context_fingerprint("case_study.html", {"page": 1, "cs": alpha}) == base
+    assert context_fingerprint("case_study.html", {"cs": beta, "page": 1}) != base
+    assert context_fingerprint("case_study.html", {"cs": alpha, "page": 2}) != base
+    assert context_fingerprint("page.html", {"cs": alpha, "page": 1}) != base
+    # the same object with another title: the page's own variables are the same
+    edited = alpha.model_copy(update={"title": "Other"})
+    assert context_fingerprint("case_study.html", {"cs": edited, "page": 1}) == base
+
+
+RECORD = PageRecord("case_study.html", "ctx", frozenset({(A, "title"), ("site", "tags")}))
+
+
+@pytest.mark.parametrize("record, template, context, changed, valid", [
+    (RECORD, "case_study.html", "ctx", set(), True),
+    (RECORD, "case_study.html", "ctx", {(B, "title"), (A, "summary")}, True),
+    (RECORD, "case_study.html", "ctx", {(A, "title")}, False),
+    (RECORD, "case_study.html", "ctx", {("site", "tags")}, False),
+    (RECORD, "page.html", "ctx", set(), False),
+    (RECORD, "case_study.html", "other", set(), False),
+    (None, "case_study.html", "ctx", set(), False),
+], ids=["same", "unrelated-change", "read-value-changed", "read-list-changed", "other-template",
+        "other-context", "no-record"])
+def test_still_valid(record, template, context, changed, valid) -> None:
+    assert still_valid(record, template, context, changed) is valid

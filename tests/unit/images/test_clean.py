@@ -15,7 +15,7 @@ from portfoliogen.images.clean import SvgError, clean_gif, clean_svg
 
 SVG = "http://www.w3.org/2000/svg"
 HEAD = f'<svg xmlns="{SVG}" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
-SKELETON_SVG = Path(__file__).resolve().parents[2] / "portfoliogen/skeleton/content/images/cover.svg"
+SKELETON_SVG = Path(__file__).resolve().parents[3] / "portfoliogen/skeleton/content/images/cover.svg"
 
 
 def clean(body: str, head: str = HEAD) -> str:

@@ -1,4 +1,4 @@
-"""buildcache.py / statejson.py: the build state round-trips as JSON data,
+"""build/state.py / statejson.py: the build state round-trips as JSON data,
 and anything else in its place is refused without running anything."""
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from portfoliogen.build.deps import PageRecord
 from portfoliogen.build.state import (
     BuildState,
     ContentCache,
+    global_signature,
     load_state,
+    output_manifest,
     save_state,
     stat_of,
     state_path,
@@ -117,3 +119,62 @@ def test_a_recently_changed_file_is_not_trusted_by_its_stat(tmp_path: Path) -> N
     cache = ContentCache({})
     cache.put("a.md", "digest", "parsed", stat_of(path))
     assert cache.current["a.md"][2] is None   # racy: compared by bytes next time
+
+
+def test_another_sites_state_is_ignored_with_one_warning(site: Path, tmp_path: Path) -> None:
+    save_state(tmp_path, loaded_state(site))
+    warnings: list[str] = []
+    other = tmp_path / "other-site"
+    state = load_state(tmp_path, other, warnings.append)
+    assert (state.project, state.content, state.pages) == (str(other), {}, {})
+    assert warnings == [f"{state_path(tmp_path)}: ignoring the build cache (ValueError: it belongs to another "
+                        f"site ({site})); building everything"]
+
+
+def test_another_versions_state_is_dropped_quietly(site: Path, tmp_path: Path) -> None:
+    save_state(tmp_path, loaded_state(site))
+    path = state_path(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = "0.0.0-older"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    state = load_state(tmp_path, site, pytest.fail)
+    assert state.content == {} and state.pages == {}
+
+
+def test_no_state_is_an_empty_one(tmp_path: Path) -> None:
+    state = load_state(tmp_path, tmp_path, pytest.fail)
+    assert state == BuildState(project=str(tmp_path))
+
+
+def test_content_is_reused_by_its_bytes_when_the_stat_differs() -> None:
+    previous = ContentCache({})
+    digest, hit = previous.get("a.md", b"one")
+    assert hit is None
+    previous.put("a.md", digest, "parsed one")
+    cache = ContentCache(previous.current)
+    assert cache.get("a.md", b"one") == (digest, "parsed one")
+    assert cache.get("a.md", b"two")[1] is None
+    assert cache.get("b.md", b"one")[1] is None     # the same bytes in another file: parsed again
+    assert cache.by_stat("a.md", None) is None
+
+
+def test_the_global_signature_follows_every_input(tmp_path: Path) -> None:
+    theme_file = tmp_path / "base.html"
+    theme_file.write_text("one", encoding="utf-8")
+    base = global_signature([b"config", [("drafts", False)]], [theme_file])
+    assert global_signature([b"config", [("drafts", False)]], [theme_file]) == base
+    assert global_signature([b"config2", [("drafts", False)]], [theme_file]) != base
+    assert global_signature([b"config", [("drafts", True)]], [theme_file]) != base
+    assert global_signature([b"config", [("drafts", False)]], []) != base
+    theme_file.write_text("two", encoding="utf-8")
+    assert global_signature([b"config", [("drafts", False)]], [theme_file]) != base
+
+
+def test_the_output_manifest_lists_every_file_by_its_stat(tmp_path: Path) -> None:
+    (tmp_path / "work/a").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("home", encoding="utf-8")
+    (tmp_path / "work/a/index.html").write_text("a", encoding="utf-8")
+    manifest = output_manifest(tmp_path)
+    assert manifest == {"index.html": stat_of(tmp_path / "index.html"),
+                        "work/a/index.html": stat_of(tmp_path / "work/a/index.html")}
+    assert manifest["index.html"][0] == 4

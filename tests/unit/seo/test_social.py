@@ -1,5 +1,5 @@
-"""seo/: descriptions, glyph coverage, card text fitting and drawing, icons,
-vCard escaping and folding, JSON-LD prices, manifest."""
+"""seo/cards.py and seo/social.py: card text fitting and drawing, the card
+cache, icons, colours, initials, manifest."""
 
 from __future__ import annotations
 
@@ -7,54 +7,13 @@ import dataclasses
 import io
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PIL import Image, ImageDraw
 
-from portfoliogen.seo import cards, glyphs, social
-from portfoliogen.seo.jsonld import JsonLd, _clean
-from portfoliogen.seo.meta import describe, shorten
-from portfoliogen.seo.vcard import escape_value, fold, render_vcard, split_name
+from portfoliogen.seo import cards, social
 
 
-# ---------------------------------------------------------------- meta
-def test_shorten_cuts_on_a_word_boundary() -> None:
-    text = "word " * 60
-    cut = shorten(text, 155)
-    assert len(cut) <= 155 and cut.endswith("…") and not cut.endswith(" …")
-    assert cut[:-1].split() == ["word"] * len(cut[:-1].split())
-
-
-def test_describe_falls_back_to_the_first_paragraph() -> None:
-    assert describe(None, "  ", body_html="<h2>Hi</h2><p>First <em>para</em>.</p><p>Second</p>") == "First para."
-    assert describe("Own **summary**") == "Own **summary**"
-
-
-# ---------------------------------------------------------------- glyphs
-def test_bundled_fonts_and_licence_ship_with_the_package() -> None:
-    for font in (glyphs.BOLD, glyphs.REGULAR):
-        assert font.is_file() and font.stat().st_size < 400_000
-    assert (glyphs.FONT_DIR / "LICENSE-DejaVu.txt").is_file()
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Café naïve Ærø — “quoted”", "Café naïve Ærø — “quoted”"),
-    ("Ελληνικά и кириллица", "Ελληνικά и кириллица"),
-    ("متجر إلكتروني", "متجر إلكتروني"),
-    ("東京の店", None),                   # CJK: not in the fonts
-    ("Launch 🚀 day", "Launch day"),      # a missing symbol alone is dropped
-])
-def test_drawable(text: str, expected: str | None) -> None:
-    assert glyphs.drawable(text) == expected
-
-
-def test_is_rtl() -> None:
-    assert glyphs.is_rtl("שלום world") and glyphs.is_rtl("مرحبا")
-    assert not glyphs.is_rtl("Hello مرحبا")
-
-
-# ---------------------------------------------------------------- cards
 def _draw() -> ImageDraw.ImageDraw:
     return ImageDraw.Draw(Image.new("RGB", (10, 10)))
 
@@ -170,51 +129,3 @@ def test_manifest() -> None:
     data = json.loads(social.render_manifest("Ada", "Ada", "#0f766e", lambda p: "/sub" + p))
     assert data["start_url"] == "/sub/" and data["scope"] == "/sub/"
     assert {i["sizes"] for i in data["icons"]} == {"192x192", "512x512"}
-
-
-# ---------------------------------------------------------------- vCard
-def test_vcard_escaping_and_folding() -> None:
-    assert escape_value("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    long = "NOTE:" + "é" * 80
-    folded = fold(long)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == long
-    assert split_name("Ada King Lovelace") == ("Lovelace", "Ada King")
-    assert split_name("Prince") == ("Prince", "")
-
-
-def test_vcard_without_optional_fields() -> None:
-    profile = SimpleNamespace(name="Ada", headline="Engineer", photo_image=None, location=None,
-                              timezone=None, links=(), languages=())
-    text = render_vcard(profile, None, lambda p: "https://a.example" + p).decode()
-    assert text.split("\r\n")[:5] == ["BEGIN:VCARD", "VERSION:3.0", "N:Ada;;;;", "FN:Ada", "TITLE:Engineer"]
-    assert "EMAIL" not in text and "PHOTO" not in text and "ADR" not in text
-
-
-# ---------------------------------------------------------------- JSON-LD
-def _service(price):
-    return SimpleNamespace(id="s", name="Audit", summary="A review", price=price)
-
-
-@pytest.mark.parametrize("price, expected", [
-    (SimpleNamespace(from_=4800, to=None, currency="EUR", unit="project"),
-     {"@type": "PriceSpecification", "priceCurrency": "EUR", "minPrice": 4800}),
-    (SimpleNamespace(from_=4800, to=9000, currency="EUR", unit="project"),
-     {"@type": "PriceSpecification", "priceCurrency": "EUR", "minPrice": 4800, "maxPrice": 9000}),
-    (SimpleNamespace(from_=95.5, to=None, currency="USD", unit="hour"),
-     {"@type": "UnitPriceSpecification", "priceCurrency": "USD", "unitCode": "HUR", "unitText": "hour",
-      "minPrice": 95.5}),
-    (SimpleNamespace(from_=None, to=3000, currency="GBP", unit="month"),
-     {"@type": "UnitPriceSpecification", "priceCurrency": "GBP", "unitCode": "MON", "unitText": "month",
-      "price": 3000}),
-])
-def test_offer_price_specification(price, expected) -> None:
-    ld = JsonLd.__new__(JsonLd)
-    ld.abs_url = lambda p: "https://a.example" + p
-    ld.person_id = "https://a.example/#person"
-    assert ld.offer(_service(price))["priceSpecification"] == expected
-    assert "priceSpecification" not in ld.offer(_service(None))
-
-
-def test_clean_drops_empty_values() -> None:
-    assert _clean({"a": None, "b": "", "c": [], "d": {"e": None}, "f": [1, None], "g": 0}) == {"f": [1], "g": 0}

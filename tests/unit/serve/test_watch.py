@@ -1,0 +1,128 @@
+"""serve/watch.py: which paths are a site change, an asset change or none
+of ours (editors' temp files never are), and a queue that hands a burst of
+changes to the build loop once, after a real quiet period."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from portfoliogen.serve.watch import ASSET, SITE, ChangeQueue, Watcher, WatchPlan
+
+ROOT = Path("/site")
+PLAN = WatchPlan(ROOT / "config.yaml", (ROOT / "content", ROOT / "themes", ROOT / "themes/own", Path("/builtin/default")),
+                 (ROOT / "themes/own/assets", Path("/builtin/default/assets")))
+
+
+@pytest.mark.parametrize("path, kind", [
+    ("/site/config.yaml", SITE),
+    ("/site/content/case-studies/a.md", SITE),
+    ("/site/content/images/cover.jpg", SITE),
+    ("/site/themes/own/templates/home.html", SITE),
+    ("/site/themes/own/theme.yaml", SITE),
+    ("/builtin/default/templates/base.html", SITE),
+    ("/site/themes/own/assets/site.css", ASSET),
+    ("/builtin/default/assets/js/a.js", ASSET),
+    (b"/site/content/caf\xc3\xa9.md", SITE),
+    (b"/site/content/bad\xff.md", SITE),                # not UTF-8: still ours
+    ("/site/output/index.html", None),                  # what the build writes
+    ("/site/.portfoliogen-cache/build/state.json", None),
+    ("/site/README.md", None),
+    ("/site/config.yaml.swp", None),
+    ("/elsewhere/content/a.md", None),
+])
+def test_classify(path, kind) -> None:
+    assert PLAN.classify(path) == kind
+
+
+@pytest.mark.parametrize("name", [".a.md.swp", ".a.md.swx", ".a.md.swo", "a.md~", "4913", ".#a.md", "a.md.tmp",
+                                  "photo.jpg.part", "photo.jpg.crdownload", "a.md___jb_tmp___",
+                                  "a.md___jb_old___", ".DS_Store", "Thumbs.db"])
+def test_editor_temp_files_are_never_a_change(name: str) -> None:
+    assert PLAN.classify(f"/site/content/case-studies/{name}") is None
+    assert PLAN.classify(f"/site/themes/own/assets/{name}") is None
+
+
+def test_roots_skip_nested_trees_and_missing_folders(tmp_path: Path) -> None:
+    for rel in ("content", "themes/own/assets", "theme-elsewhere"):
+        (tmp_path / rel).mkdir(parents=True)
+    plan = WatchPlan(tmp_path / "config.yaml",
+                     (tmp_path / "content", tmp_path / "themes", tmp_path / "themes/own", tmp_path / "gone",
+                      tmp_path / "theme-elsewhere"), (tmp_path / "themes/own/assets",))
+    roots = plan.roots()
+    assert roots[0] == (tmp_path, False)    # config.yaml's folder, alone
+    assert sorted(roots[1:]) == [(tmp_path / "content", True), (tmp_path / "theme-elsewhere", True),
+                                 (tmp_path / "themes", True)]
+
+
+def later(delays_and_paths: list[tuple[float, str]], queue: ChangeQueue, kind: str = SITE) -> threading.Thread:
+    """Add each path to the queue after its delay (seconds since the last one)."""
+    def run() -> None:
+        for delay, path in delays_and_paths:
+            time.sleep(delay)
+            queue.add(kind, path)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_burst_is_taken_once_after_the_quiet_period() -> None:
+    queue = ChangeQueue()
+    quiet = 0.3
+    burst = [(0.05, f"/site/content/{i}.md") for i in range(8)]   # ~0.4 s of changes, never 0.3 s apart
+    started = time.monotonic()
+    thread = later(burst, queue)
+    kinds, paths = queue.take(quiet)
+    waited = time.monotonic() - started
+    thread.join()
+    assert kinds == {SITE} and paths == {p for _d, p in burst}
+    assert waited >= 8 * 0.05 + quiet - 0.02      # not before the last change has been quiet for `quiet`
+    assert waited < 8 * 0.05 + quiet + 1.0
+
+
+def test_changes_after_a_take_wait_for_the_next_one() -> None:
+    queue = ChangeQueue()
+    queue.add(ASSET, "/site/themes/own/assets/site.css")
+    assert queue.take(0.05) == ({ASSET}, {"/site/themes/own/assets/site.css"})
+    thread = later([(0.1, "/site/config.yaml")], queue)
+    started = time.monotonic()
+    assert queue.take(0.05) == ({SITE}, {"/site/config.yaml"})   # blocked until the change came
+    assert time.monotonic() - started >= 0.1
+    thread.join()
+
+
+def test_a_close_ends_a_waiting_take() -> None:
+    queue = ChangeQueue()
+    closer = threading.Timer(0.1, queue.close)
+    closer.start()
+    assert queue.take(0.05) is None
+    queue2 = ChangeQueue()
+    queue2.add(SITE, "/site/config.yaml")
+    threading.Timer(0.05, queue2.close).start()
+    assert queue2.take(5.0) is None                     # closed during the quiet period: no build
+
+
+def test_a_real_watcher_reports_a_save_and_ignores_a_swap_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "config.yaml").write_text("title: x\n", encoding="utf-8")
+    queue = ChangeQueue()
+    watcher = Watcher(WatchPlan(tmp_path / "config.yaml", (content,), ()), queue)
+    watcher.start()
+    guard = threading.Timer(10, queue.close)   # no event at all: fail, don't hang
+    guard.daemon = True
+    guard.start()
+    try:
+        time.sleep(0.2)
+        (content / ".a.md.swp").write_text("swap", encoding="utf-8")
+        (content / "a.md").write_text("saved", encoding="utf-8")
+        kinds, paths = queue.take(0.3)
+        assert kinds == {SITE} and paths == {str(content / "a.md")}
+        (tmp_path / "config.yaml").write_text("title: y\n", encoding="utf-8")
+        assert queue.take(0.3) == ({SITE}, {str(tmp_path / "config.yaml")})
+    finally:
+        guard.cancel()
+        watcher.stop()
