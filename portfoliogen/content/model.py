@@ -59,7 +59,7 @@ class Availability(Model):
 class Profile(Model):
     name: Text = Field(description='Your name as clients should see it.', examples=['Alex Example'])
     headline: Text = Field(description='One line on what you do and for whom.', examples=['Product designer for small software teams'])
-    photo: Text | None = Field(default=None, description='Your portrait: a file in content/images/.', examples=['portrait.jpg'])
+    photo: Text | None = Field(default=None, description='Your portrait: an image file, a path from content/ or relative to this file.', examples=['images/portrait.jpg'])
     photo_alt: Text | None = Field(default=None, description='Describes the photo for screen readers.', examples=['Alex smiling in a sunny office'])
     bio: str | None = Field(default=None, description='About you, in Markdown (several paragraphs allowed).', examples=['I help small software teams ship products their customers understand.'])
     location: Text | None = Field(default=None, description='Where you work from.', examples=['Porto, Portugal'])
@@ -90,7 +90,7 @@ class Document(Model):
 
 # ---------------------------------------------------------------- case studies
 class GalleryItem(Model):
-    src: Text = Field(description='An image file in content/images/ (or a path relative to the case study).', examples=['checkout-flow.png'])
+    src: Text = Field(description='An image file, a path from content/ or relative to this file.', examples=['images/checkout-flow.png'])
     alt: Text = Field(description='Describes the image for screen readers.', examples=['The new three-step checkout on a phone'])
     caption: Text | None = Field(default=None, description='Shown under the image.', examples=['Checkout, after'])
     image: Any = derived()
@@ -108,7 +108,7 @@ class CaseStudy(Document):
     client: Text | None = Field(default=None, description="The client's name.", examples=['Ledgerly'])
     role: Text | None = Field(default=None, description='What you did on the project.', examples=['Lead product designer'])
     duration: Text | None = Field(default=None, description='How long it took.', examples=['3 months'])
-    cover: Text | None = Field(default=None, description='The cover image: a file in content/images/.', examples=['ledgerly-cover.jpg'])
+    cover: Text | None = Field(default=None, description='The cover image: a file, a path from content/ or relative to this file.', examples=['images/ledgerly-cover.jpg'])
     cover_alt: Text | None = Field(default=None, description='Describes the cover image for screen readers.', examples=['The checkout page on a laptop'])
     gallery: tuple[GalleryItem, ...] = Field(default=(), description='More images shown in the case study.', examples=[[{'src': 'flow.png', 'alt': 'The checkout flow'}]])
     outcomes: tuple[Outcome, ...] = Field(default=(), description='Measurable results, shown as big numbers.', examples=[[{'value': '+18%', 'label': 'completed checkouts'}]])
@@ -120,7 +120,7 @@ class CaseStudy(Document):
     draft: bool = Field(default=False, description='Leave it out of the site (build --drafts shows it).', examples=[False])
     weight: int = Field(default=0, description='Order among case studies of the same date: higher first.', examples=[10])
     slug: Slug | None = Field(default=None, description="The page's URL name (default: the file name).", examples=['ledgerly-checkout'])
-    og_image: Text | None = Field(default=None, description='The image shown when the page is shared (default: a generated card).', examples=['ledgerly-share.jpg'])
+    og_image: Text | None = Field(default=None, description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).', examples=['images/ledgerly-share.jpg'])
 
     cover_image: Any = derived()
     og_image_file: Any = derived()
@@ -134,7 +134,7 @@ class Testimonial(Model):
     author: Text = Field(description='Who said it.', examples=['Maria Silva'])
     role: Text | None = Field(default=None, description='Their job title.', examples=['Head of Product'])
     company: Text | None = Field(default=None, description='Their company.', examples=['Ledgerly'])
-    avatar: Text | None = Field(default=None, description='Their photo: a file in content/images/.', examples=['maria.jpg'])
+    avatar: Text | None = Field(default=None, description='Their photo: an image file, a path from content/ or relative to this file.', examples=['images/maria.jpg'])
     avatar_alt: Text | None = Field(default=None, description='Describes the photo for screen readers.', examples=['Maria Silva'])
     case_study: Text | None = Field(default=None, description='The slug of the case study it is about.', examples=['ledgerly-checkout'])
     date: PartialDateField | None = Field(default=None, description='When they said it (YYYY-MM or YYYY-MM-DD).', examples=['2024-06'])
@@ -175,7 +175,7 @@ class Page(Document):
     description: Text | None = Field(default=None, description='One sentence for search results and shares.', examples=['Who I am and how I work.'])
     menu: int | None = Field(default=None, description='Position in the menu (1 first); leave out to keep it out of the menu.', examples=[1])
     slug: Slug | None = Field(default=None, description="The page's URL name (default: the file name).", examples=['about'])
-    og_image: Text | None = Field(default=None, description='The image shown when the page is shared.', examples=['about-share.jpg'])
+    og_image: Text | None = Field(default=None, description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).', examples=['images/about-share.jpg'])
 
     og_image_file: Any = derived()
 
