@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from portfoliogen import __version__
+from portfoliogen.deploy import HOSTS
 from portfoliogen.errors import SiteError, SiteErrors, os_error_line
 
 _TOO_BIG = {RecursionError: "a content file or template nests too deeply to build",
@@ -181,12 +182,44 @@ def pitch_command(name: str, config_path: Path, today: str | None) -> None:
 @main.command("new")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--theme", default="default", show_default=True, help="Theme for the new site.")
-def new_command(path: Path, theme: str) -> None:
-    """Create a working site with sample content and a CI workflow."""
+@click.option("--host", type=click.Choice(HOSTS), default="github-pages", show_default=True,
+              help="Where the site will be published: writes that host's build and headers config.")
+def new_command(path: Path, theme: str, host: str) -> None:
+    """Create a working site with sample content and a deploy configuration."""
     from portfoliogen.scaffold import new_site
 
-    created = run_command(new_site, path, theme)
-    click.echo(f"Created a site in {created}. Next: cd {path} && portfoliogen build")
+    created = run_command(new_site, path, theme, host)
+    click.echo(f"Created a site in {created} (deploys to {host}). Next: cd {path} && portfoliogen build")
+
+
+@main.command("deploy")
+@click.argument("host", type=click.Choice(HOSTS))
+@config_option
+@click.option("--force", is_flag=True, help="Replace the host's files if they exist already.")
+def deploy_command(host: str, config_path: Path, force: bool) -> None:
+    """Add a host's build and headers configuration to this site."""
+    from portfoliogen.deploy.presets import write_preset
+
+    written = run_command(write_preset, config_path, host, force)
+    root = config_path.resolve().parent
+    for path in written:
+        click.echo(f"Wrote {path.relative_to(root).as_posix()}")
+    click.echo("Commit these files; docs/guide/deploy.md has the host's one-time setup.")
+
+
+@main.command("schema")
+@click.option("--output", type=click.Path(path_type=Path), default=Path(".portfoliogen/schemas"),
+              show_default=True, help="Folder to write the JSON Schemas into.")
+@click.option("--markdown", is_flag=True, help="Print the field reference as Markdown instead.")
+def schema_command(output: Path, markdown: bool) -> None:
+    """Write JSON Schemas of config.yaml and the content files, for editors."""
+    from portfoliogen.content import jsonschema as editorschema
+
+    if markdown:
+        click.echo(editorschema.field_reference(), nl=False)
+        return
+    for path in run_command(editorschema.write_schemas, output):
+        click.echo(f"Wrote {path}")
 
 
 @main.command("serve")

@@ -29,14 +29,16 @@ ImageFormat = Literal["avif", "webp", "jpeg", "png"]
 class ImageConfig(Model):
     """How images are processed (images.* in config.yaml)."""
 
-    widths: tuple[int, ...] = (480, 960, 1600)
-    """Widths of the responsive variants, in pixels."""
-    formats: tuple[ImageFormat, ...] = ("avif", "webp")
-    """Modern formats to emit; a JPEG (or PNG with transparency) fallback always exists."""
-    quality: int = Field(default=75, ge=1, le=100)
-    """Encoder quality, 1-100."""
-    max_pixels: int = Field(default=89_478_485, ge=1)
-    """Pillow's decompression-bomb limit; raise it for very large scans."""
+    widths: tuple[int, ...] = Field(default=(480, 960, 1600),
+                                    description='Widths of the responsive variants, in pixels.',
+                                    examples=[[480, 960, 1600]])
+    formats: tuple[ImageFormat, ...] = Field(default=("avif", "webp"),
+                                             description='Modern formats to emit; a JPEG (or PNG with transparency) fallback always exists.',
+                                             examples=[['avif', 'webp']])
+    quality: int = Field(default=75, ge=1, le=100, description='Encoder quality, 1-100.', examples=[75])
+    max_pixels: int = Field(default=89_478_485, ge=1,
+                            description="Pillow's decompression-bomb limit; raise it for very large scans.",
+                            examples=[89478485])
 
     @field_validator("widths")
     @classmethod
@@ -49,27 +51,52 @@ class ImageConfig(Model):
 class MarkdownConfig(Model):
     """How Markdown bodies are rendered (markdown.* in config.yaml)."""
 
-    raw_html: bool = True
-    """Keep raw HTML written in bodies and the bio (embedded videos); false escapes it as text."""
+    raw_html: bool = Field(default=True,
+                           description='Keep raw HTML written in bodies and the bio (embedded videos); false shows it as text.',
+                           examples=[True])
 
 
 class ContactConfig(Model):
-    email: Email | None = None
-    form_action: Url | None = None
-    booking_url: Url | None = None
+    email: Email | None = Field(default=None,
+                                description='Where enquiries go; shown on the contact page.',
+                                examples=['hello@example.com'])
+    form_action: Url | None = Field(default=None,
+                                    description="A form backend's URL; without it, the contact button opens the visitor's e-mail program.",
+                                    examples=['https://formspree.io/f/your-id'])
+    booking_url: Url | None = Field(default=None,
+                                    description='A scheduling link for an intro call.',
+                                    examples=['https://cal.com/your-name/intro'])
 
 
 class Config(Model):
-    title: Text
-    base_url: Url
-    language: Language = "en"
-    theme: Text = "default"
-    output: Text = DEFAULT_OUTPUT
-    images: ImageConfig = ImageConfig()
-    contact: ContactConfig = ContactConfig()
-    markdown: MarkdownConfig = MarkdownConfig()
-    cache_dir: Text = DEFAULT_CACHE_DIR
-    theme_options: dict[str, Any] = {}
+    title: Text = Field(description="The site's title, shown in the browser tab and in search results.",
+                        examples=['Alex Example — Product designer'])
+    base_url: Url = Field(description='The address the site is published at, ending with /.',
+                          examples=['https://example.com/'])
+    language: Language = Field(default="en",
+                               description="The site's language, as a BCP 47 code; dates and prices are written in it.",
+                               examples=['en'])
+    theme: Text = Field(default="default",
+                        description='The theme: a built-in one or a folder in themes/.',
+                        examples=['default'])
+    output: Text = Field(default=DEFAULT_OUTPUT,
+                         description='The folder the site is built into.',
+                         examples=['output'])
+    images: ImageConfig = Field(default=ImageConfig(),
+                                description='How images are processed.',
+                                examples=[{'widths': [480, 960, 1600], 'formats': ['avif', 'webp']}])
+    contact: ContactConfig = Field(default=ContactConfig(),
+                                   description='How clients reach you.',
+                                   examples=[{'email': 'hello@example.com'}])
+    markdown: MarkdownConfig = Field(default=MarkdownConfig(),
+                                     description='How Markdown is rendered.',
+                                     examples=[{'raw_html': True}])
+    cache_dir: Text = Field(default=DEFAULT_CACHE_DIR,
+                            description='Where processed images are kept between builds (keep it out of git).',
+                            examples=['.portfoliogen-cache'])
+    theme_options: dict[str, Any] = Field(default={},
+                                          description='Options of the theme (see its theme.yaml), e.g. the accent colour.',
+                                          examples=[{'accent': '#1d4ed8'}])
 
     root: Path = derived(Path("."))       # the folder holding config.yaml
     config_path: Path = derived(Path("config.yaml"))

@@ -16,7 +16,7 @@ SKELETON = Path(__file__).parent / "skeleton"
 RENAMES = {"gitignore": ".gitignore"}
 
 
-def new_site(path: Path, theme: str = "default") -> Path:
+def new_site(path: Path, theme: str = "default", host: str = "github-pages") -> Path:
     target = Path(path)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise SiteError(str(path), None, None, "already exists and is not empty; choose a new folder")
@@ -35,7 +35,18 @@ def new_site(path: Path, theme: str = "default") -> Path:
         config = target / "config.yaml"
         config.write_text(config.read_text(encoding="utf-8").replace(
             "language: en\n", f"language: en\ntheme: {theme}\n"), encoding="utf-8")
+    _add_editor_help_and_host(target, host)
     return target
+
+
+def _add_editor_help_and_host(target: Path, host: str) -> None:
+    """JSON Schemas for editors (the skeleton's YAML files point at them) and
+    the deploy preset of the chosen host."""
+    from portfoliogen.deploy.presets import write_preset
+    from portfoliogen.content.jsonschema import SCHEMA_DIR, write_schemas
+
+    write_schemas(target / SCHEMA_DIR)
+    write_preset(target / "config.yaml", host)
 
 
 PITCH_TEMPLATE = """---

@@ -31,30 +31,59 @@ from portfoliogen.schema.model import Model, derived  # noqa: F401 - re-exported
 
 # ---------------------------------------------------------------- profile
 class Link(Model):
-    label: Text
-    url: LinkUrl
+    label: Text = Field(description="The link's text, e.g. the site's name.", examples=['GitHub'])
+    url: LinkUrl = Field(description='Where it points: https://, mailto: or tel:.',
+                         examples=['https://github.com/alex'])
 
 
 class Availability(Model):
-    status: Literal["available", "limited", "booked"]
-    from_: PartialDateField | None = Field(default=None, alias="from")
-    note: Text | None = None
+    status: Literal["available", "limited", "booked"] = Field(description='Whether you take new work now.',
+                                                              examples=['available'])
+    from_: PartialDateField | None = Field(default=None, alias="from",
+                                           description='When you are free again (YYYY-MM or YYYY-MM-DD).',
+                                           examples=['2025-09'])
+    note: Text | None = Field(default=None,
+                              description='One line shown next to the status.',
+                              examples=['Taking on one new project a quarter.'])
 
 
 class Profile(Model):
-    name: Text
-    headline: Text
-    photo: Text | None = None
-    photo_alt: Text | None = None
-    bio: str | None = None
-    location: Text | None = None
-    timezone: TimeZone | None = None
-    working_hours: WorkingHours | None = None
-    languages: TextList = ()
-    skills: TextList = ()
-    links: tuple[Link, ...] = ()
-    availability: Availability | None = None
-    response_time: Text | None = None
+    name: Text = Field(description='Your name as clients should see it.', examples=['Alex Example'])
+    headline: Text = Field(description='One line on what you do and for whom.',
+                           examples=['Product designer for small software teams'])
+    photo: Text | None = Field(default=None,
+                               description='Your portrait: an image file, a path from content/ or relative to this file.',
+                               examples=['images/portrait.jpg'])
+    photo_alt: Text | None = Field(default=None,
+                                   description='Describes the photo for screen readers.',
+                                   examples=['Alex smiling in a sunny office'])
+    bio: str | None = Field(default=None,
+                            description='About you, in Markdown (several paragraphs allowed).',
+                            examples=['I help small software teams ship products their customers understand.'])
+    location: Text | None = Field(default=None,
+                                  description='Where you work from.',
+                                  examples=['Porto, Portugal'])
+    timezone: TimeZone | None = Field(default=None,
+                                      description='Your IANA time zone; shows your local time to visitors.',
+                                      examples=['Europe/Lisbon'])
+    working_hours: WorkingHours | None = Field(default=None,
+                                               description='Your working hours, HH:MM-HH:MM, in your time zone.',
+                                               examples=['09:00-17:00'])
+    languages: TextList = Field(default=(),
+                                description='Languages you work in.',
+                                examples=[['English', 'Portuguese']])
+    skills: TextList = Field(default=(),
+                             description='What you are good at, one short phrase each.',
+                             examples=[['Product design', 'User research']])
+    links: tuple[Link, ...] = Field(default=(),
+                                    description='Links to your profiles elsewhere.',
+                                    examples=[[{'label': 'GitHub', 'url': 'https://github.com/alex'}]])
+    availability: Availability | None = Field(default=None,
+                                              description='Whether you take new work, and from when.',
+                                              examples=[{'status': 'available'}])
+    response_time: Text | None = Field(default=None,
+                                       description='How fast you answer enquiries.',
+                                       examples=['within one business day'])
 
     src_path: str = derived("")
     bio_html: str = derived("")
@@ -77,37 +106,69 @@ class Document(Model):
 
 # ---------------------------------------------------------------- case studies
 class GalleryItem(Model):
-    src: Text
-    alt: Text
-    caption: Text | None = None
+    src: Text = Field(description='An image file, a path from content/ or relative to this file.',
+                      examples=['images/checkout-flow.png'])
+    alt: Text = Field(description='Describes the image for screen readers.',
+                      examples=['The new three-step checkout on a phone'])
+    caption: Text | None = Field(default=None,
+                                 description='Shown under the image.',
+                                 examples=['Checkout, after'])
     image: Any = derived()
 
 
 class Outcome(Model):
-    value: Text
-    label: Text
+    value: Text = Field(description='The result, short: a number or a fact.', examples=['+18%'])
+    label: Text = Field(description='What the value measures.', examples=['completed checkouts'])
 
 
 class CaseStudy(Document):
-    title: Text
-    summary: Text
-    date: PartialDateField
-    client: Text | None = None
-    role: Text | None = None
-    duration: Text | None = None
-    cover: Text | None = None
-    cover_alt: Text | None = None
-    gallery: tuple[GalleryItem, ...] = ()
-    outcomes: tuple[Outcome, ...] = ()
-    services: TextList = ()
-    tags: TextList = ()
-    testimonials: TextList = ()
-    link: Url | None = None
-    featured: bool = False
-    draft: bool = False
-    weight: int = 0
-    slug: Slug | None = None
-    og_image: Text | None = None
+    title: Text = Field(description="The project's title.", examples=['A checkout customers finish'])
+    summary: Text = Field(description='One or two sentences shown on cards and in search results.',
+                          examples=["Redesigned Ledgerly's checkout: 18% more completed orders."])
+    date: PartialDateField = Field(description='When the project ended (YYYY-MM or YYYY-MM-DD); newest first.',
+                                   examples=['2024-05'])
+    client: Text | None = Field(default=None, description="The client's name.", examples=['Ledgerly'])
+    role: Text | None = Field(default=None,
+                              description='What you did on the project.',
+                              examples=['Lead product designer'])
+    duration: Text | None = Field(default=None, description='How long it took.', examples=['3 months'])
+    cover: Text | None = Field(default=None,
+                               description='The cover image: a file, a path from content/ or relative to this file.',
+                               examples=['images/ledgerly-cover.jpg'])
+    cover_alt: Text | None = Field(default=None,
+                                   description='Describes the cover image for screen readers.',
+                                   examples=['The checkout page on a laptop'])
+    gallery: tuple[GalleryItem, ...] = Field(default=(),
+                                             description='More images shown in the case study.',
+                                             examples=[[{'src': 'flow.png', 'alt': 'The checkout flow'}]])
+    outcomes: tuple[Outcome, ...] = Field(default=(),
+                                          description='Measurable results, shown as big numbers.',
+                                          examples=[[{'value': '+18%', 'label': 'completed checkouts'}]])
+    services: TextList = Field(default=(),
+                               description='Ids of services (services.yaml) used in this project.',
+                               examples=[['product-design']])
+    tags: TextList = Field(default=(),
+                           description='Topics; each tag gets a page listing its case studies.',
+                           examples=[['fintech', 'mobile']])
+    testimonials: TextList = Field(default=(),
+                                   description='Ids of testimonials (testimonials.yaml) about this project.',
+                                   examples=[['maria-ledgerly']])
+    link: Url | None = Field(default=None,
+                             description='The live product or a write-up elsewhere (https://...).',
+                             examples=['https://ledgerly.example/'])
+    featured: bool = Field(default=False, description='Show it on the home page.', examples=[True])
+    draft: bool = Field(default=False,
+                        description='Leave it out of the site (build --drafts shows it).',
+                        examples=[False])
+    weight: int = Field(default=0,
+                        description='Order among case studies of the same date: higher first.',
+                        examples=[10])
+    slug: Slug | None = Field(default=None,
+                              description="The page's URL name (default: the file name).",
+                              examples=['ledgerly-checkout'])
+    og_image: Text | None = Field(default=None,
+                                  description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).',
+                                  examples=['images/ledgerly-share.jpg'])
 
     cover_image: Any = derived()
     og_image_file: Any = derived()
@@ -116,17 +177,29 @@ class CaseStudy(Document):
 
 # ---------------------------------------------------------------- testimonials, services
 class Testimonial(Model):
-    id: Slug
-    quote: Text
-    author: Text
-    role: Text | None = None
-    company: Text | None = None
-    avatar: Text | None = None
-    avatar_alt: Text | None = None
-    case_study: Text | None = None
-    date: PartialDateField | None = None
-    source_url: Url | None = None
-    featured: bool = False
+    id: Slug = Field(description='A short name for this testimonial, used to refer to it from case studies and pitches.',
+                     examples=['maria-ledgerly'])
+    quote: Text = Field(description='What they said, in inline Markdown.',
+                        examples=['Alex made our checkout *simple*.'])
+    author: Text = Field(description='Who said it.', examples=['Maria Silva'])
+    role: Text | None = Field(default=None, description='Their job title.', examples=['Head of Product'])
+    company: Text | None = Field(default=None, description='Their company.', examples=['Ledgerly'])
+    avatar: Text | None = Field(default=None,
+                                description='Their photo: an image file, a path from content/ or relative to this file.',
+                                examples=['images/maria.jpg'])
+    avatar_alt: Text | None = Field(default=None,
+                                    description='Describes the photo for screen readers.',
+                                    examples=['Maria Silva'])
+    case_study: Text | None = Field(default=None,
+                                    description='The slug of the case study it is about.',
+                                    examples=['ledgerly-checkout'])
+    date: PartialDateField | None = Field(default=None,
+                                          description='When they said it (YYYY-MM or YYYY-MM-DD).',
+                                          examples=['2024-06'])
+    source_url: Url | None = Field(default=None,
+                                   description='Where it was published (e.g. a LinkedIn recommendation).',
+                                   examples=['https://www.linkedin.com/in/maria'])
+    featured: bool = Field(default=False, description='Show it on the home page.', examples=[True])
 
     src_path: str = derived("")
     quote_html: str = derived("")
@@ -136,21 +209,39 @@ class Testimonial(Model):
 
 
 class Price(Model):
-    from_: float | None = Field(default=None, alias="from", ge=0)
-    to: float | None = Field(default=None, ge=0)
-    currency: Currency
-    unit: Literal["project", "hour", "day", "month"] = "project"
+    from_: float | None = Field(default=None, alias="from", ge=0,
+                                description='The lowest price (a number, no currency sign).',
+                                examples=[2000])
+    to: float | None = Field(default=None, ge=0,
+                             description='The highest price, for a range.',
+                             examples=[5000])
+    currency: Currency = Field(description='ISO 4217 currency code.', examples=['EUR'])
+    unit: Literal["project", "hour", "day", "month"] = Field(default="project",
+                                                             description='What the price is per.',
+                                                             examples=['project'])
 
 
 class Service(Model):
-    id: Slug
-    name: Text
-    summary: Text
-    deliverables: TextList = ()
-    timeline: Text | None = None
-    price: Price | None = None
-    includes: TextList = ()
-    not_included: TextList = ()
+    id: Slug = Field(description='A short name for the service, used to refer to it from case studies and pitches.',
+                     examples=['product-design'])
+    name: Text = Field(description="The service's name.", examples=['Product design'])
+    summary: Text = Field(description='One or two sentences on what the client gets.',
+                          examples=['From research to a tested prototype your developers can build.'])
+    deliverables: TextList = Field(default=(),
+                                   description='What you hand over.',
+                                   examples=[['Clickable prototype', 'Design files']])
+    timeline: Text | None = Field(default=None,
+                                  description='How long it usually takes.',
+                                  examples=['4-6 weeks'])
+    price: Price | None = Field(default=None,
+                                description='What it costs.',
+                                examples=[{'from': 2000, 'currency': 'EUR', 'unit': 'project'}])
+    includes: TextList = Field(default=(),
+                               description='What the price includes.',
+                               examples=[['Two rounds of revisions']])
+    not_included: TextList = Field(default=(),
+                                   description='What it does not include.',
+                                   examples=[['Development']])
 
     src_path: str = derived("")
     price_text: str = derived("")
@@ -159,23 +250,40 @@ class Service(Model):
 
 # ---------------------------------------------------------------- pages and pitches
 class Page(Document):
-    title: Text
-    description: Text | None = None
-    menu: int | None = None
-    slug: Slug | None = None
-    og_image: Text | None = None
+    title: Text = Field(description="The page's title.", examples=['About'])
+    description: Text | None = Field(default=None,
+                                     description='One sentence for search results and shares.',
+                                     examples=['Who I am and how I work.'])
+    menu: int | None = Field(default=None,
+                             description='Position in the menu (1 first); leave out to keep it out of the menu.',
+                             examples=[1])
+    slug: Slug | None = Field(default=None,
+                              description="The page's URL name (default: the file name).",
+                              examples=['about'])
+    og_image: Text | None = Field(default=None,
+                                  description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).',
+                                  examples=['images/about-share.jpg'])
 
     og_image_file: Any = derived()
 
 
 class Pitch(Document):
-    title: Text
-    prospect: Text
-    token: Slug
-    case_studies: TextList = ()
-    testimonials: TextList = ()
-    services: TextList = ()
-    expires: DateField | None = None
+    title: Text = Field(description="The pitch page's title.", examples=['A proposal for Acme'])
+    prospect: Text = Field(description='Who the pitch is for.', examples=['Acme'])
+    token: Slug = Field(description='The unguessable part of the URL (portfoliogen pitch makes one).',
+                        examples=['3f9c2a7b1d4e5f60718293a4'])
+    case_studies: TextList = Field(default=(),
+                                   description='Slugs of case studies to show them.',
+                                   examples=[['ledgerly-checkout']])
+    testimonials: TextList = Field(default=(),
+                                   description='Ids of testimonials to show them.',
+                                   examples=[['maria-ledgerly']])
+    services: TextList = Field(default=(),
+                               description='Ids of services to offer them.',
+                               examples=[['product-design']])
+    expires: DateField | None = Field(default=None,
+                                      description='After this date (YYYY-MM-DD) the page says the offer has expired.',
+                                      examples=['2025-12-31'])
 
 
 __all__ = [

@@ -53,9 +53,10 @@ def picture_html(
     if css_class:
         attrs.append(f'class="{escape(css_class)}"')
     if not image.transparent:
-        # CSS-only placeholder: the dominant colour shows until the image paints.
+        # The dominant colour, shown until the image paints (the theme's script
+        # sets it: a style="" attribute would need 'unsafe-inline' in a CSP).
         # Not on PNG/GIF/SVG: it would show through their transparent parts.
-        attrs.append(f'style="background-color:{escape(image.placeholder)}"')
+        attrs.append(f'data-placeholder="{escape(image.placeholder)}"')
     parts.append(f"<img {' '.join(attrs)}>")
     parts.append("</picture>")
     return "".join(parts)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 
 from portfoliogen.slugs import MAX_SLUG_BYTES, fit_slug, plain_slug, slugify  # noqa: F401 (slugify: re-exported)
 
@@ -169,15 +169,26 @@ def _nonblank(value: Any) -> Any:
     return value
 
 
-PartialDateField = Annotated[PartialDate, BeforeValidator(parse_partial_date)]
-DateField = Annotated[dt.date, BeforeValidator(parse_full_date)]
-Url = Annotated[str, BeforeValidator(parse_url)]
-LinkUrl = Annotated[str, BeforeValidator(parse_link_url)]
-Email = Annotated[str, BeforeValidator(parse_email)]
-Currency = Annotated[str, BeforeValidator(parse_currency)]
-TimeZone = Annotated[str, BeforeValidator(parse_timezone)]
-Language = Annotated[str, BeforeValidator(parse_language)]
-WorkingHours = Annotated[str, BeforeValidator(parse_working_hours)]
-Slug = Annotated[str, BeforeValidator(parse_slug)]
-Text = Annotated[str, BeforeValidator(_nonblank)]
-TextList = Annotated[tuple[Text, ...], BeforeValidator(text_list)]
+# WithJsonSchema: what an editor sees (portfoliogen schema); the validators stay the judges.
+_TEXT = {"type": "string", "pattern": "\\S"}
+PartialDateField = Annotated[PartialDate, BeforeValidator(parse_partial_date),
+                             WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$"})]
+DateField = Annotated[dt.date, BeforeValidator(parse_full_date),
+                      WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
+LinkUrl = Annotated[str, BeforeValidator(parse_link_url),
+                    WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:|tel:)\S+$"})]
+Email = Annotated[str, BeforeValidator(parse_email), WithJsonSchema({"type": "string", "pattern": _EMAIL.pattern})]
+Currency = Annotated[str, BeforeValidator(parse_currency),
+                     WithJsonSchema({"type": "string", "pattern": r"^\s*[A-Za-z]{3}\s*$"})]
+TimeZone = Annotated[str, BeforeValidator(parse_timezone),
+                     WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"})]
+Language = Annotated[str, BeforeValidator(parse_language),
+                     WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]
+WorkingHours = Annotated[str, BeforeValidator(parse_working_hours),
+                         WithJsonSchema({"type": "string", "pattern": _HOURS.pattern})]
+Slug = Annotated[str, BeforeValidator(parse_slug),
+                 WithJsonSchema({"type": "string", "pattern": r"^[^\sA-Z!-,./:-@\[-`{-~]+$"})]
+Text = Annotated[str, BeforeValidator(_nonblank), WithJsonSchema(_TEXT)]
+TextList = Annotated[tuple[Text, ...], BeforeValidator(text_list),
+                     WithJsonSchema({"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]})]

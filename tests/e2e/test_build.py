@@ -131,7 +131,7 @@ def test_check_validates_without_writing(new_site: Path) -> None:
 
 def test_new_scaffolds_gitignore_and_workflow(new_site: Path) -> None:
     assert "/.portfoliogen-cache/" in (new_site / ".gitignore").read_text(encoding="utf-8")
-    workflow = (new_site / ".github/workflows/deploy.yml").read_text(encoding="utf-8")
+    workflow = (new_site / ".github/workflows/pages.yml").read_text(encoding="utf-8")
     assert "portfoliogen build" in workflow and "actions/deploy-pages" in workflow
 
 

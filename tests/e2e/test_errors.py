@@ -35,19 +35,19 @@ def write(rel: str, content: str | bytes):
 CASES = {
     "config unknown key": (
         replace("config.yaml", "language: en\n", "language: en\nbase_ulr: https://x.example/\n"),
-        ["config.yaml:5:1: unknown key 'base_ulr' (did you mean 'base_url'?)"]),
+        ["config.yaml:6:1: unknown key 'base_ulr' (did you mean 'base_url'?)"]),
     "config missing title": (
         replace("config.yaml", "title: Alex Example — Product designer\n", ""),
-        ["config.yaml:2:1: missing required field 'title'"]),
+        ["config.yaml:3:1: missing required field 'title'"]),
     "config bad language": (
         replace("config.yaml", "language: en\n", "language: klingon-xx\n"),
-        ["config.yaml:4:11: language: 'klingon-xx' is not a BCP 47 language tag (e.g. en, en-GB, pt-PT)"]),
+        ["config.yaml:5:11: language: 'klingon-xx' is not a BCP 47 language tag (e.g. en, en-GB, pt-PT)"]),
     "profile missing headline": (
         replace("content/profile.yaml", "headline: Product designer for small software teams\n", ""),
-        ["content/profile.yaml:1:1: missing required field 'headline'"]),
+        ["content/profile.yaml:2:1: missing required field 'headline'"]),
     "profile bad timezone": (
         replace("content/profile.yaml", "Europe/Lisbon", "Europe/Lisbom"),
-        ["content/profile.yaml:4:11: timezone: 'Europe/Lisbom' is not an IANA time zone (e.g. Europe/Lisbon)"]),
+        ["content/profile.yaml:5:11: timezone: 'Europe/Lisbom' is not an IANA time zone (e.g. Europe/Lisbon)"]),
     "broken front matter YAML": (
         replace(CS, "date: 2025-03\n", "date: [2025-03\n"),
         None),  # checked below: points at the case study file
@@ -63,7 +63,7 @@ CASES = {
         [f"{CS}:13:12: no service with id 'product-desing' (did you mean 'product-design'?)"]),
     "testimonial points at a missing case study": (
         replace("content/testimonials.yaml", "case_study: first-project", "case_study: first-projcet"),
-        ["content/testimonials.yaml:6:15: no case study with slug 'first-projcet' (did you mean 'first-project'?)"]),
+        ["content/testimonials.yaml:7:15: no case study with slug 'first-projcet' (did you mean 'first-project'?)"]),
     "duplicate slug": (
         replace("content/case-studies/second-project.md", "title: A design", "slug: first-project\ntitle: A design"),
         ["content/case-studies/second-project.md:2:7: slug 'first-project' is already used by "
@@ -71,7 +71,7 @@ CASES = {
     "duplicate testimonial id": (
         replace("content/testimonials.yaml", "  featured: true\n",
                 "  featured: true\n- id: sam\n  quote: Again.\n  author: Someone\n"),
-        ["content/testimonials.yaml:8:7: testimonial id 'sam' is already used on line 1"]),
+        ["content/testimonials.yaml:9:7: testimonial id 'sam' is already used on line 2"]),
     "link to a missing content file": (
         replace(CS, "(second-project.md)", "(second-projct.md)"),
         [f"{CS}:28:77: link to 'second-projct.md': no such case study or page"]),
@@ -87,7 +87,7 @@ CASES = {
          "(describe the image for people who cannot see it)"]),
     "bad currency": (
         replace("content/services.yaml", "currency: EUR, unit: project", "currency: EURO, unit: project"),
-        ["content/services.yaml:6:33: price.currency: 'EURO' is not an ISO 4217 currency code (e.g. EUR, USD, GBP)"]),
+        ["content/services.yaml:7:33: price.currency: 'EURO' is not an ISO 4217 currency code (e.g. EUR, USD, GBP)"]),
     "not UTF-8": (
         write("content/pages/latin1.md", "---\ntitle: Caf\xe9\n---\n".encode("latin-1")),
         ["content/pages/latin1.md:2:1: not valid UTF-8 text (save the file as UTF-8)"]),

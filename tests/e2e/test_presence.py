@@ -28,7 +28,7 @@ def test_check_lists_what_a_thin_site_misses(new_site: Path) -> None:
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
     expected = [
-        r"content/profile.yaml:1:1: warning: no photo",
+        r"content/profile.yaml:2:1: warning: no photo",
         r"content/profile.yaml:\d+:\d+: warning: availability 'from' date has passed",
         r"config.yaml:1:1: warning: no contact route",
         r"content/case-studies/second-project.md:\d+:1: warning: case study without outcomes, cover:",
