@@ -1,3 +1,4 @@
+"""`python -m portfoliogen`: runs the command line (cli.main)."""
 from portfoliogen.cli import main
 
 main()

@@ -1,6 +1,5 @@
-"""The command line: parse arguments, call one function per command, print
-errors one per line, and exit 0 (success), 1 (a problem in the site) or 2
-(a usage error)."""
+"""The command line: parse arguments, call one function per command, print errors one per
+line, and exit 0 (success), 1 (a problem in the site) or 2 (a usage error)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""File-system helpers shared by every stage and cache: where the package and
-its built-in themes live, atomic writes, stat records and digests. Standard
-library only (the no-change shortcut imports it before anything heavy)."""
+"""File-system helpers shared by every stage and cache: package and theme locations,
+atomic writes, stat records and digests. Standard library only."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ FileStat = tuple[int, int, int, int]   # size, mtime_ns, ctime_ns, inode
 TMP_SUFFIX = ".tmp"                    # every temporary file ends so (watchers and loaders skip it)
 
 
+# Standard library only: the no-change shortcut imports this module before anything heavy.
 def builtin_themes_dir() -> Path:
     """Inside the wheel: portfoliogen/_themes; in a source checkout: ./themes."""
     packaged = PACKAGE_DIR / "_themes"

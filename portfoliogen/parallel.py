@@ -1,7 +1,4 @@
-"""CPU-bound work spread over all cores. Forked workers inherit the
-parent's state (the resolved site, compiled templates, the Markdown
-instance), so a work unit crossing to a worker is an index and what comes
-back is a small result: nothing is re-read from disk or re-parsed."""
+"""CPU-bound work spread over all cores by forked workers."""
 
 from __future__ import annotations
 
@@ -27,6 +24,9 @@ def workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+# Forked workers inherit the parent's state (the resolved site, compiled templates, the Markdown
+# instance), so a work unit crossing to a worker is an index and what comes back is a small result:
+# nothing is re-read from disk or re-parsed.
 def run(func: Callable[[Any, int], T], state: Any, count: int) -> list[T]:
     """[func(state, i) for i in range(count)], on every core when worth it."""
     n = workers()

@@ -1,6 +1,4 @@
-"""Slugs: the URL and file-name part made from a name. Every slug is
-non-empty, fits in a file name, and two names get one slug only by the
-spec's rule (case, and runs of punctuation and spaces)."""
+"""Slugs: the URL and file-name part made from a name."""
 
 from __future__ import annotations
 
@@ -22,6 +20,8 @@ _TAG_SIGNS = re.compile(r"(?<=[^\W_])[+#]+")
 _SIGN_WORDS = {"+": "-plus", "#": "-sharp"}
 
 
+# Every slug is non-empty, fits in a file name, and two names get one slug only by the spec's
+# rule (case, and runs of punctuation and spaces).
 def plain_slug(text: str) -> str:
     """The spec's rule: lower-case; every run of characters other than letters
     and digits becomes one '-' (Unicode letters are kept). May be empty."""

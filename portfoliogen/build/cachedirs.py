@@ -1,16 +1,5 @@
-"""The layout of `cache_dir`, declared once: every folder and file the build
-keeps there, with its format version. Other modules get concrete folders
-from here (images/ and seo/ are handed theirs by the pipeline).
-
-    build/state.json     the build state (state.py), STATE_FORMAT
-    build/fast.json      the no-change shortcut's record (fastpath.py), FAST_FORMAT
-    markdown/<base>/     rendered Markdown bodies (htmlstore.py), keyed by their inputs
-    images/              processed images (images/cache.py); each entry's key hashes
-                         images.plan.PIPELINE_VERSION, so no folder-wide version
-    cards/               social cards and icons (seo/cards.py); keyed by seo.social.CARD_VERSION
-    trash/               old output trees on their way out (output.py, staging.py)
-
-Standard library only: the no-change shortcut imports it."""
+"""The layout of `cache_dir`, declared once: every folder and file the build keeps there,
+with its format version. Standard library only (the no-change shortcut imports it)."""
 
 from __future__ import annotations
 
@@ -22,6 +11,14 @@ FAST_FORMAT = 2
 OLD_STATE_FILE = "state.pickle"   # formats <= 4: never loaded (unpickling can run code), deleted
 
 
+# Other modules get concrete folders from here (images/ and seo/ are handed theirs by the pipeline):
+#     build/state.json     the build state (state.py), STATE_FORMAT
+#     build/fast.json      the no-change shortcut's record (fastpath.py), FAST_FORMAT
+#     markdown/<base>/     rendered Markdown bodies (htmlstore.py), keyed by their inputs
+#     images/              processed images (images/cache.py); each entry's key hashes
+#                          images.plan.PIPELINE_VERSION, so no folder-wide version
+#     cards/               social cards and icons (seo/cards.py); keyed by seo.social.CARD_VERSION
+#     trash/               old output trees on their way out (output.py, staging.py)
 @dataclass(frozen=True)
 class CacheDirs:
     root: Path   # cache_dir, resolved

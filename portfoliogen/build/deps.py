@@ -1,15 +1,5 @@
-"""Which content each rendered page used, and so which pages of the previous
-build are carried over: an edit re-renders exactly the pages that show it.
-
-While a template renders, every attribute it reads from a content object
-(`cs.title`, `site.case_studies`, `tag.case_studies`) is recorded
-(render/tracking.py) with a fingerprint of the value it saw; a Site lookup
-method by the fields it declares it reads (content/site.py: @relation).
-On the next build a page is carried over unchanged only if its template,
-its context and every recorded value are the same; anything else
-re-renders it. The theme, the config and the
-portfoliogen version are not tracked per page: a change to any of them
-re-renders everything (see state.global_signature)."""
+"""Which content each rendered page used, and so which pages of the previous build are
+carried over: an edit re-renders exactly the pages that show it."""
 
 from __future__ import annotations
 
@@ -23,6 +13,13 @@ from portfoliogen.render.pages import PageInfo, PlannedPage, Renderer
 from portfoliogen.render.tracking import DepKey, object_key, structure
 
 
+# While a template renders, every attribute it reads from a content object (`cs.title`,
+# `site.case_studies`, `tag.case_studies`) is recorded (render/tracking.py) with a fingerprint of the
+# value it saw; a Site lookup method by the fields it declares it reads (content/site.py: @relation).
+# On the next build a page is carried over unchanged only if its template, its context and every
+# recorded value are the same; anything else re-renders it. The theme, the config and the portfoliogen
+# version are not tracked per page: a change to any of them re-renders everything
+# (see state.global_signature).
 @dataclass(frozen=True)
 class PageRecord:
     template: str
@@ -146,7 +143,7 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
     rendered = renderer.render_pages([page for page, _ in todo], sink)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
     # One tuple per (object, attribute) shared by every record that names
-    # it: pickled once in the build state and held once after loading.
+    # it: written once in the build state and held once after loading.
     shared: dict = {dep: dep for dep in previous_values or ()}
     for page in rendered:
         deps = frozenset(shared.setdefault(dep, dep) for dep in page.deps)

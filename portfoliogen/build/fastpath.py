@@ -1,13 +1,5 @@
-"""The no-change build: when no input file, option or portfoliogen file
-has changed since the last successful build and output/ is exactly as that
-build left it, there is nothing to do.
-
-Deliberately light (stdlib, PyYAML, yamlfile.py and schema/folders.py, the
-folder rule Config uses too): it runs before the heavy imports, so an
-unchanged site "builds" in tens of milliseconds.
-It follows what the build follows (symlinked bundles and folders too), and a
-file touched within RACY_NS of the build that recorded the state is taken as
-changed: a same-size edit in the same clock tick would look unchanged."""
+"""The no-change build: when no input, option or portfoliogen file changed since the last
+successful build and output/ is as that build left it, there is nothing to do."""
 
 from __future__ import annotations
 
@@ -36,6 +28,9 @@ RACY_COARSE_NS = 2_000_000_000
 RACY_FINE_NS = 50_000_000
 
 
+# Deliberately light (stdlib, PyYAML, schema/yamlfile.py and schema/folders.py, the folder rule
+# Config uses too): it runs before the heavy imports, so an unchanged site "builds" in tens of
+# milliseconds. It follows what the build follows (symlinked bundles and folders too).
 def _walk(folder: Path, out: list) -> None:
     """(path, size, mtime_ns, ctime_ns, inode) of every file, following
     symlinked folders like the build does (each real folder once: no loops)."""
@@ -96,6 +91,8 @@ def input_signature(config_path: Path, options: dict, extra_inputs: list[str]) -
     return signature_of(input_stats(config_path, extra_inputs), options)
 
 
+# A file touched within RACY_NS of the build that recorded the state is taken as changed:
+# a same-size edit in the same clock tick would look unchanged.
 def racy(stats: list, since_ns: int) -> bool:
     """A file changed after `since_ns` (or so close before it that its
     timestamp cannot tell): its bytes may differ from what the build read."""

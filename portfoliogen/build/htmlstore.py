@@ -1,14 +1,5 @@
-"""Where rendered Markdown lives between builds: the build cache's store.
-
-With the build cache on, each body's HTML is a file `cache_dir/markdown/<key>.html`
-and the Site holds a `StoredHtml`: a path, a digest and a size, read only when
-a template prints it. 4,000 case studies' HTML (tens of MB, and again as the
-Markup copies templates print) is then never in memory at once, and never in
-the JSON build state. Without the cache (`--no-cache`, `check`) the HTML
-stays in memory as Markup (render/stored.py: MemoryStore).
-
-A store entry is small and picklable, so forked workers (parallel.py) render,
-write the file and send back only the entry."""
+"""Where rendered Markdown lives between builds: the build cache's store of HTML files
+(`cache_dir/markdown/`), DiskStore."""
 
 from __future__ import annotations
 
@@ -22,6 +13,13 @@ from portfoliogen.fsutil import bytes_digest, write_atomic
 from portfoliogen.render.stored import Images, Problems, StoredHtml
 
 
+# With the build cache on, each body's HTML is a file `cache_dir/markdown/<key>.html` and the
+# Site holds a `StoredHtml` (render/stored.py): a path, a digest and a size, read only when a template
+# prints it. 4,000 case studies' HTML (tens of MB, and again as the Markup copies templates print) is
+# then never in memory at once, and never in the JSON build state. Without the cache (`--no-cache`,
+# `check`) the HTML stays in memory as Markup (render/stored.py: MemoryStore).
+# A store entry is small and picklable, so forked workers (parallel.py) render, write the file and
+# send back only the entry.
 class DiskStore:
     """The cache: entries are (digest, size, problems, images) by key, HTML in files."""
 

@@ -1,7 +1,5 @@
-"""The output folder: refuse one that is not ours to replace, and the marker
-that says a folder is this site's output (written, read, removed last).
-Staging and swapping are staging.py's; together the only writers of output/
-(STYLE.md 5)."""
+"""The output folder: refuse one that is not ours to replace, and the marker that says a
+folder is this site's output. With staging.py, the only writers of output/ (STYLE.md 5)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
-"""Staging and swapping the output: the new site is streamed into a sibling
-`<out>.staging-*` folder, swapped into place only when the whole build
-succeeded (an atomic exchange where the platform has one), the previous tree
-deleted later; and what a killed build left beside output/ is tidied."""
+"""Staging and swapping the output: build into a sibling `<out>.staging-*` folder, swap it
+into place on success, delete the old tree later, and tidy what a killed build left."""
 
 from __future__ import annotations
 
@@ -35,6 +33,8 @@ _clones = _FICLONE is not None
 _STAGING_NAME = re.compile(r".+\.staging-[0-9a-f]{8}")
 
 
+# The new site is streamed into the staging folder and swapped into place only when the whole
+# build succeeded (an atomic exchange where the platform has one); the previous tree is deleted later.
 class Staging:
     """A fresh folder beside the output. Files are written as they are made
     (pages are not all held in memory); `swap` puts it in place, `discard`

@@ -1,12 +1,5 @@
-"""The persistent build state (`cache_dir/build/state.json`, cachedirs.py):
-parsed content keyed by the bytes of each file, rendered Markdown keyed by
-its inputs (the HTML itself in `cache_dir/markdown/`, htmlstore.py), what
-each page used (deps.PageRecord), and a manifest of the last output written.
-
-Everything here is an optimisation: a missing, corrupt or foreign cache is
-ignored with a warning and the build does all the work again. `--no-cache`
-ignores it too. The state is JSON data (statejson.py): loading it never
-runs code, whoever wrote the file."""
+"""The persistent build state (`cache_dir/build/state.json`): parsed content, rendered
+Markdown keys, what each page used (deps.PageRecord) and the last output's manifest."""
 
 from __future__ import annotations
 
@@ -33,6 +26,11 @@ log = logging.getLogger("portfoliogen.cache")
 MAGIC = "portfoliogen-build-state"
 
 
+# Parsed content is keyed by the bytes of each file, rendered Markdown by its inputs (the HTML
+# itself is in `cache_dir/markdown/`, htmlstore.py).
+# Everything here is an optimisation: a missing, corrupt or foreign cache is ignored with a warning
+# and the build does all the work again. `--no-cache` ignores it too. The state is JSON data
+# (statejson.py): loading it never runs code, whoever wrote the file.
 @dataclass
 class BuildState:
     magic: str = MAGIC

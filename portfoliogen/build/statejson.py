@@ -1,7 +1,5 @@
-"""The build state as plain JSON data: content models, PageRecords and the
-rest turned into lists, strings and numbers and back. Decoding builds only
-the classes named here and checks each field's type, so a crafted or damaged
-state file can be refused but never runs code (unlike the pickle it replaces)."""
+"""The build state as plain JSON data: content models, PageRecords and the rest turned
+into lists, strings and numbers and back."""
 
 from __future__ import annotations
 
@@ -72,6 +70,8 @@ class Encoder:
 
 
 # ---------------------------------------------------------------- decode
+# Decoding builds only the classes named here and checks each field's type, so a crafted or
+# damaged state file can be refused but never runs code.
 class Decoder:
     """JSON data -> Python values, refusing anything Encoder does not write."""
 

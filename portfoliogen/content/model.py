@@ -1,9 +1,5 @@
-"""The content model: one frozen pydantic model per content kind, fields
-named after the YAML keys of SPEC.md.
-
-Fields declared with `derived()` are filled in by portfoliogen (paths, URLs,
-rendered HTML, planned images), never by the user: a content file that names
-one gets the same "unknown key" error as any other stray key."""
+"""The content model: one frozen pydantic model per content kind, fields named after the
+YAML keys of SPEC.md."""
 
 from __future__ import annotations
 
@@ -30,6 +26,9 @@ from portfoliogen.schema.model import Model, derived  # noqa: F401 - re-exported
 
 
 # ---------------------------------------------------------------- profile
+# Fields declared with `derived()` are filled in by portfoliogen (paths, URLs, rendered HTML,
+# planned images), never by the user: a content file that names one gets the same "unknown key"
+# error as any other stray key.
 class Link(Model):
     label: Text = Field(description="The link's text, e.g. the site's name.", examples=['GitHub'])
     url: LinkUrl = Field(description='Where it points: https://, mailto: or tel:.',

@@ -1,9 +1,5 @@
-"""Loaded content -> resolved Site: drafts dropped, slugs and ids checked,
-references between files checked at the reference, pitches past `expires`
-dropped, image paths of front matter resolved (bodies' images come from
-their Markdown parse, bodies.py), tags and the menu built.
-
-Every problem is collected, so the user sees all of them at once."""
+"""Loaded content -> resolved Site: drafts and expired pitches dropped, slugs, ids and
+references checked, front-matter image paths resolved, tags and the menu built."""
 
 from __future__ import annotations
 
@@ -38,6 +34,8 @@ class ImageUse:
     ref: str           # the path as written
 
 
+# Every problem is collected, so the user sees all of them at once. Bodies' images come from
+# their Markdown parse (render/bodies.py), not from here.
 def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
     errors = ErrorCollector()
     images: list[ImageUse] = []

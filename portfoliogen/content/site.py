@@ -1,6 +1,5 @@
-"""The resolved site: every published object, in order, with the lookups
-templates need, each declaring what it reads (@relation). Built once by
-resolve.py and never changed afterwards."""
+"""The resolved site: every published object, in order, with the lookups templates need,
+each declaring what it reads (@relation). Built once by resolve.py, never changed."""
 
 from __future__ import annotations
 

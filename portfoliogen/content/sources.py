@@ -1,7 +1,5 @@
-"""Where a build may read a user's files from: regular files inside the project
-folder (theme files also inside the built-in themes). A link that leads out, a
-named pipe or a device is refused with one line naming it, so nothing outside
-the project is ever published."""
+"""Where a build may read a user's files from: regular files inside the project folder
+(theme files also inside the built-in themes)."""
 
 from __future__ import annotations
 
@@ -30,6 +28,8 @@ def shown(root: Path, path: Path) -> str:
     return str(path)
 
 
+# A link that leads out, a named pipe or a device is refused with one line naming it, so nothing
+# outside the project is ever published.
 def check_source(path: Path, root: Path, allowed: tuple[Path, ...] = ()) -> Path | None:
     """The real path of `path` if it is a regular file or folder inside the
     project (or one of `allowed`); None if it does not exist (a dangling link

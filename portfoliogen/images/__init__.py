@@ -1,8 +1,5 @@
-"""The image pipeline: plan (pure names and sizes), process (Pillow, cache,
-parallel) and html (<picture> markup).
-
-Import process_images from portfoliogen.images.process: importing
-this package does not import PIL."""
+"""The image pipeline: plan (pure names and sizes), process (Pillow, cache, parallel) and
+html (<picture> markup). Import process_images from .process: this package skips PIL."""
 
 from .html import picture_html
 from .plan import ImageErrors, ImageSettings, ProcessedImage, Variant

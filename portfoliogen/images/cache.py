@@ -1,20 +1,5 @@
-"""The image cache on disk, and everything around the Pillow work that needs
-no Pillow: source hashing, cache entries, SVG copies, the progress bar.
-
-Layout of the folder the build hands over (`cache_dir/images/`, build/cachedirs.py):
-
-    index.json                  {abs path: [size, mtime_ns, sha256]}: skips rehashing
-    stamps.json                 Stamps of the variants: skips re-checking their bytes
-    objects/<k[:2]>/<k>/        one folder per (source bytes, settings) key k
-        meta.json               sizes, placeholder, variant list, each file's digest
-        960.webp, 1600.jpg ...  the encoded variants
-    .tmp-*/, .*.tmp             an entry, index or stamps being written
-
-An entry is written into a temporary folder and renamed into place with its
-meta.json already inside, so a crash or a bad image never leaves half an entry.
-A variant is published only while its bytes are those meta.json recorded
-(fsutil.Stamps): a file edited in the cache is processed again, not published.
-"""
+"""The image cache on disk, and everything around the Pillow work that needs no Pillow:
+source hashing, cache entries, SVG copies, the progress bar."""
 
 from __future__ import annotations
 
@@ -42,6 +27,13 @@ from .plan import MIME, ProcessedImage, image_from_meta, meta_to_json
 STALE_TMP_SECONDS = 3600
 
 
+# Layout of the folder the build hands over (`cache_dir/images/`, build/cachedirs.py):
+#     index.json                  {abs path: [size, mtime_ns, sha256]}: skips rehashing
+#     stamps.json                 Stamps of the variants: skips re-checking their bytes
+#     objects/<k[:2]>/<k>/        one folder per (source bytes, settings) key k
+#         meta.json               sizes, placeholder, variant list, each file's digest
+#         960.webp, 1600.jpg ...  the encoded variants
+#     .tmp-*/, .*.tmp             an entry, index or stamps being written
 class SourceError(Exception):
     """A user-facing, one-line problem with one source (no path in it)."""
 
@@ -76,6 +68,10 @@ def remember_entry(root: Path, key: str, meta: dict[str, Any], stamps: Stamps) -
         stamps.remember(entry / name, digest)
 
 
+# An entry is written into a temporary folder and renamed into place with its meta.json already
+# inside, so a crash or a bad image never leaves half an entry. A variant is published only while its
+# bytes are those meta.json recorded (fsutil.Stamps): a file edited in the cache is processed again,
+# not published.
 def commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
     meta["files"] = {path.name: file_digest(path) for path in sorted(tmp.iterdir()) if path.name != "meta.json"}
     (tmp / "meta.json").write_text(meta_to_json(meta))

@@ -1,6 +1,5 @@
-"""What portfoliogen publishes of an SVG or a GIF, without Pillow: SVG with
-nothing that runs (scripts, event handlers, javascript: links) and no
-editor metadata; GIF without comments or metadata blocks."""
+"""What portfoliogen publishes of an SVG or a GIF, without Pillow: SVG with nothing that
+runs and no editor metadata; GIF without comments or metadata blocks."""
 
 from __future__ import annotations
 
@@ -25,6 +24,7 @@ class SvgError(ValueError):
     """Why an SVG cannot be published, in one line (without the path)."""
 
 
+# "Nothing that runs": no scripts, no event handlers, no javascript: links.
 def clean_svg(data: bytes) -> bytes:
     """The SVG without anything that runs or merely describes it. Raises
     SvgError for a file that is not well-formed SVG, or that declares

@@ -1,10 +1,5 @@
-"""Decoding and encoding one image source with Pillow (in a worker, or
-in-process for one late image): EXIF orientation, sRGB, every variant
-encoded into the cache (cache.py).
-
-The only images module importing PIL (STYLE.md section 1); process.py
-imports it only when a source must be decoded, so a build whose images are
-all cached never loads Pillow."""
+"""Decoding and encoding one image source with Pillow (in a worker, or in-process for one
+late image): EXIF orientation, sRGB, every variant encoded into the cache (cache.py)."""
 
 from __future__ import annotations
 
@@ -51,6 +46,8 @@ _PROFILE_MODES = {"RGB ": ("RGB", "RGBA"), "CMYK": ("CMYK",), "GRAY": ("L",)}
 _heif_registered = False
 
 
+# The only images module importing PIL (STYLE.md section 1); process.py imports it only when a
+# source must be decoded, so a build whose images are all cached never loads Pillow.
 def configure_pillow(max_pixels: int) -> None:
     """Pillow's process-wide settings, all of them (cli.configure_process
     lists every process-wide setting). Set before each decode, in the worker

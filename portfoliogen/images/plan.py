@@ -1,8 +1,5 @@
-"""Pure image planning: settings, the value objects the build passes around,
-variant widths and hashed file names, and the cache's metadata format.
-
-No PIL here (STYLE.md section 1): process.py is the only module that decodes.
-"""
+"""Pure image planning: settings, the value objects the build passes around, variant
+widths and hashed file names, and the cache's metadata format. No PIL (STYLE.md 1)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
-"""Runs the image work: one decode per source, EXIF orientation, sRGB, every
-variant encoded into the cache (cache.py), sources spread over all cores.
-
-Pillow itself is in decode.py, imported only when a source must be decoded."""
+"""Runs the image work: one decode per source, every variant encoded into the cache
+(cache.py), sources spread over all cores. Pillow is in decode.py, imported lazily."""
 
 from __future__ import annotations
 

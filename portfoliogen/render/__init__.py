@@ -1,3 +1,2 @@
-"""One page from a resolved site: the theme (templates and assets), Markdown
-(one parse: HTML and the images it shows), bodies, page contexts, and the
-record of what each template read. Knows nothing of previous builds."""
+"""One page from a resolved site: theme, Markdown, bodies, page contexts, and the record
+of what each template read. Knows nothing of previous builds."""

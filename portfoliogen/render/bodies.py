@@ -1,12 +1,5 @@
-"""Every Markdown field of the site (bodies, bio, quotes): parsed once, the
-images they show handed to the image pipeline, then rendered with the
-processed images: resolved Site -> Site ready for the templates.
-
-A parse is cached by everything it depends on (the text, where it lives,
-the URLs of the files it may link to, the base URL, the raw-HTML policy), so
-an unchanged body is never parsed twice. The parse holds a marker for each
-image; the processed image's HTML is put in when the body is printed, so a
-body follows its images' pixels without being parsed again."""
+"""Every Markdown field of the site (bodies, bio, quotes) parsed once, its images handed
+to the image pipeline, then rendered: resolved Site -> Site ready for the templates."""
 
 from __future__ import annotations
 
@@ -73,6 +66,10 @@ class PicturedHtml(StoredHtml):
 Field = tuple[Model, str, int, bool, bool]
 
 
+# A parse is cached by everything it depends on (the text, where it lives, the URLs of the files
+# it may link to, the base URL, the raw-HTML policy), so an unchanged body is never parsed twice.
+# The parse holds a marker for each image; the processed image's HTML is put in when the body is
+# printed, so a body follows its images' pixels without being parsed again.
 class BodyRenderer:
     def __init__(self, site: Site, url: Callable[[str], str], store: Any):
         """`store`: build/htmlstore.DiskStore (the build cache) or stored.MemoryStore."""

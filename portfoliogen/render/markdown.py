@@ -1,8 +1,5 @@
-"""The configured Python-Markdown, run once per text: full Markdown for
-bodies (tables, highlighted fenced code, footnotes, heading anchors,
-attribute lists, typographic quotes), inline Markdown for short fields.
-One parse returns the HTML and the images it references; links to content
-files are rewritten by a callback."""
+"""The configured Python-Markdown, run once per text: full Markdown for bodies, inline
+Markdown for short fields; one parse returns the HTML and the images it references."""
 
 from __future__ import annotations
 
@@ -104,6 +101,8 @@ def _no_raw_html(md: markdown.Markdown) -> None:
     md.inlinePatterns.deregister("html")
 
 
+# Full Markdown: tables, highlighted fenced code, footnotes, heading anchors, attribute lists,
+# typographic quotes. Links to content files are rewritten by a callback (_RewriteTree).
 def _full_markdown(baselevel: int, raw_html: bool) -> markdown.Markdown:
     md = markdown.Markdown(
         extensions=["tables", "fenced_code", "codehilite", "footnotes", "toc", "attr_list",

@@ -1,7 +1,5 @@
-"""Jinja2 environment, template functions, and one context per page: a Site
-with its Markdown rendered (bodies.py) + theme -> the plan of every page,
-and the pages asked for rendered into a sink with what each read
-(tracking.py). Knows nothing of previous builds (build/deps.py chooses)."""
+"""Jinja2 environment, template functions and one context per page: the plan of every
+page, and the pages asked for rendered into a sink with what each read (tracking.py)."""
 
 from __future__ import annotations
 
@@ -80,6 +78,8 @@ class RenderedPage:
     deps: frozenset[DepKey]
 
 
+# Input: a Site with its Markdown rendered (bodies.py) + the theme. Knows nothing of previous
+# builds: build/deps.py chooses which pages to render.
 class Renderer:
     def __init__(self, site: Site, theme: Theme):
         """`site` has its Markdown rendered and images attached (bodies.py)."""

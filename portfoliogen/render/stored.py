@@ -1,6 +1,5 @@
-"""Rendered Markdown as the Site holds it: `StoredHtml`, HTML in a file read
-only when a template prints it, and `MemoryStore`, the store without the
-build cache (the cache's own store is build/htmlstore.py: DiskStore)."""
+"""Rendered Markdown as the Site holds it: `StoredHtml`, HTML in a file read only when
+printed, and `MemoryStore`, the store without the build cache."""
 
 from __future__ import annotations
 
@@ -52,6 +51,7 @@ class StoredHtml:
         return StoredHtml, (self.path, self.digest, self.size)
 
 
+# The build cache's own store is build/htmlstore.py: DiskStore.
 class MemoryStore:
     """No cache: entries are (html, problems, images), values Markup."""
 

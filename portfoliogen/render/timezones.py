@@ -1,8 +1,4 @@
-"""The freelancer's time zone as static text, for the page without JavaScript.
-
-A page built in January may be read in July, so the text names both of the
-zone's offsets ("UTC+0, UTC+1 in summer") instead of the one on the build
-date; the theme's timezone.js adds the live, date-exact view in the browser."""
+"""The freelancer's time zone as static text, for the page without JavaScript."""
 
 from __future__ import annotations
 
@@ -12,6 +8,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
+# A page built in January may be read in July, so the text names both of the zone's offsets
+# ("UTC+0, UTC+1 in summer") instead of the one on the build date; the theme's timezone.js adds the
+# live, date-exact view in the browser.
 @dataclass(frozen=True)
 class ZoneFacts:
     name: str            # "Europe/Lisbon"

@@ -1,6 +1,5 @@
-"""What a template reads: every attribute or item it takes from a content
-object is recorded as (object key, attribute) by the Recorder passed to
-`TrackingEnvironment.recording` around that page's render."""
+"""What a template reads: every attribute or item it takes from a content object,
+recorded as (object key, attribute) while a page renders."""
 
 from __future__ import annotations
 
@@ -43,6 +42,7 @@ def structure(value: Any) -> str:
     return repr(value)
 
 
+# The Recorder is passed to `TrackingEnvironment.recording` around that page's render.
 @dataclass
 class Recorder:
     deps: set[DepKey] = field(default_factory=set)

@@ -1,6 +1,4 @@
-"""One small validator per kind of value, shared by the config and the
-content models. Each takes the raw YAML value and returns the clean one or
-raises ValueError with a message meant for the user."""
+"""One small validator per kind of value, shared by the config and the content models."""
 
 from __future__ import annotations
 
@@ -19,6 +17,8 @@ from pydantic import BeforeValidator, WithJsonSchema
 from portfoliogen.slugs import MAX_SLUG_BYTES, fit_slug, plain_slug, slugify  # noqa: F401 (slugify: re-exported)
 
 
+# Each validator takes the raw YAML value and returns the clean one or raises ValueError with a
+# message meant for the user.
 @dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A date written as YYYY-MM or YYYY-MM-DD; `day` is None for a month."""

@@ -1,6 +1,5 @@
-"""Where a project's output and cache folders are, from config.yaml's
-mapping: the one rule Config and the no-change shortcut share. Standard
-library only (the shortcut must not load pydantic)."""
+"""Where a project's output and cache folders are, from config.yaml's mapping: the one
+rule Config and the no-change shortcut share. Standard library only (no pydantic)."""
 
 from __future__ import annotations
 

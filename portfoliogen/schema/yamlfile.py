@@ -1,9 +1,5 @@
-"""Safe YAML loading that remembers where every key and value stood, so a
-validation error can point at `file:line:column`.
-
-Only the standard YAML tags are allowed (no Python objects), and alias
-expansion is bounded so a "billion laughs" document is refused instead of
-eating the machine's memory."""
+"""Safe YAML loading that remembers where every key and value stood, so a validation
+error can point at `file:line:column`."""
 
 from __future__ import annotations
 
@@ -151,6 +147,8 @@ def decode_text(raw: bytes, display: str) -> str:
         raise SiteError(display, line, 1, "not valid UTF-8 text (save the file as UTF-8)") from None
 
 
+# Only the standard YAML tags are allowed (no Python objects), and alias expansion is bounded so
+# a "billion laughs" document is refused instead of eating the machine's memory.
 def load_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, Locations]:
     """Parse `text` (already stripped of BOM/CRLF). `line_offset` is added to
     every line number: front matter starts below the opening `---`."""

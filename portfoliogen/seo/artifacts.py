@@ -1,9 +1,5 @@
-"""Every SEO file besides the pages: sitemap.xml, robots.txt, feed.xml,
-social cards, the favicon family, site.webmanifest and contact.vcf.
-
-Returns bytes for the small text files and cache paths for the images
-(the pipeline copies those into the output like processed images). A file
-of the same name in content/static/ wins over a generated one."""
+"""Every SEO file besides the pages: sitemap.xml, robots.txt, feed.xml, social cards, the
+favicon family, site.webmanifest and contact.vcf."""
 
 from __future__ import annotations
 
@@ -35,6 +31,9 @@ class SeoFiles:
     links: dict[str, Path] = field(default_factory=dict)    # out_path -> file in the cache
 
 
+# Returns bytes for the small text files and cache paths for the images (the pipeline copies
+# those into the output like processed images). A file of the same name in content/static/ wins over
+# a generated one.
 def build_seo_files(pages, site, urls, theme_options: dict, cards_dir: Path,
                     static_names: set[str] = frozenset()) -> SeoFiles:
     out = SeoFiles()

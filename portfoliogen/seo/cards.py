@@ -1,19 +1,5 @@
-"""Drawing social cards (1200x630) and the favicon family with Pillow.
-
-One of the two modules that import PIL (with images/decode.py; an
-import-linter contract in pyproject.toml keeps it so): every PIL use of the
-seo package lives here, cards and icons alike.
-What to draw and the file names are decided before, in social.py; this
-module only turns a CardSpec / IconSpec into bytes, through the card cache
-(`cards_dir`, cache_dir/cards/ as build/cachedirs.py names it): a file
-named after the spec's hash is never drawn twice, unless its bytes are no
-longer those drawn (cards/stamps.json, see fsutil.Stamps).
-
-Text never overflows: a title is wrapped, then shrunk, then cut with an
-ellipsis. A title in a script the bundled fonts lack (CJK...) is not drawn
-as boxes: the card shows the freelancer's name instead. Right-to-left text
-is laid out by libraqm when Pillow has it, else it falls back the same way.
-"""
+"""Drawing social cards (1200x630) and the favicon family with Pillow: every PIL use of
+the seo package lives here."""
 
 from __future__ import annotations
 
@@ -45,6 +31,11 @@ _RAQM = features.check("raqm")
 
 
 # ---------------------------------------------------------------- cache
+# One of the two modules that import PIL (with images/decode.py; an import-linter contract in
+# pyproject.toml keeps it so). What to draw and the file names are decided before, in social.py;
+# this module only turns a CardSpec / IconSpec into bytes, through the card cache (`cards_dir`,
+# cache_dir/cards/ as build/cachedirs.py names it): a file named after the spec's hash is never
+# drawn twice, unless its bytes are no longer those drawn (cards/stamps.json, see fsutil.Stamps).
 def card_stamps(cards_dir: Path) -> Stamps:
     return Stamps(cards_dir / "stamps.json")
 
@@ -130,6 +121,10 @@ def _split_long(draw, word: str, font, width: int, max_parts: int | None = None)
     return parts + ([current] if current else [])
 
 
+# Text never overflows: a title is wrapped, then shrunk, then cut with an ellipsis. A title in a
+# script the bundled fonts lack (CJK...) is not drawn as boxes: the card shows the freelancer's name
+# instead. Right-to-left text is laid out by libraqm when Pillow has it, else it falls back the
+# same way.
 def wrap(draw, text: str, font, width: int, max_lines: int | None = None) -> list[str]:
     """`text` in lines no wider than `width`; with `max_lines`, stop after
     max_lines + 1 lines (enough to tell it does not fit, and to ellipsise the

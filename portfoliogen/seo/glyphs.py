@@ -1,7 +1,5 @@
-"""Which characters the bundled fonts can draw: a small reader of a TrueType
-font's cmap table (formats 4 and 12), so a social card can tell before
-drawing whether a title would come out as empty boxes. Pure: no PIL, and no
-fontTools at run time."""
+"""Which characters the bundled fonts can draw: a small reader of a TrueType font's cmap
+table (formats 4 and 12). Pure: no PIL, and no fontTools at run time."""
 
 from __future__ import annotations
 
@@ -19,6 +17,7 @@ REGULAR = FONT_DIR / "DejaVuSans.ttf"
 _RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 
 
+# So a social card can tell before drawing whether a title would come out as empty boxes.
 @cache
 def coverage(font: Path) -> frozenset[int]:
     """Every code point the font maps to a glyph."""

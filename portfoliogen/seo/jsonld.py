@@ -1,12 +1,5 @@
-"""schema.org structured data (JSON-LD) for each page kind: pure functions
-of the site, returning plain dicts (the template serialises them with
-`tojson`, which escapes `<`, `>`, `&` and `'`, so `</script>` cannot end the
-tag early).
-
-Every value comes from a content field; nothing is made up to please a
-validator (no invented ratings, prices or addresses). Objects that appear on
-several pages (the person, the business, a case study) carry an `@id` so
-search engines can join them."""
+"""schema.org structured data (JSON-LD) for each page kind: pure functions of the site,
+returning plain dicts."""
 
 from __future__ import annotations
 
@@ -24,6 +17,11 @@ _EMPTY = (None, "", [], {}, ())
 _NESTED = (dict, list, tuple)
 
 
+# The template serialises these dicts with `tojson`, which escapes `<`, `>`, `&` and `'`, so
+# `</script>` cannot end the tag early.
+# Every value comes from a content field; nothing is made up to please a validator (no invented
+# ratings, prices or addresses). Objects that appear on several pages (the person, the business, a
+# case study) carry an `@id` so search engines can join them.
 def _clean(obj: Any) -> Any:
     """Drop empty values (None, '', [], {}) at every level. Runs for every
     page of every build: leaves are tested in place, not through a call."""

@@ -1,11 +1,5 @@
-"""Planning social cards and icons: what each one shows and the file name it
-gets, known at render time so pages can link them before they are drawn.
-Pure: no PIL (cards.py draws), no I/O beyond hashing the bundled fonts.
-
-A card's name carries a hash of everything that changes its pixels: the
-texts, the colours, the picture's own hashed variant name (which changes
-exactly when the source's bytes or the image settings do), the fonts and
-CARD_VERSION. The same hash keys the cache, so a warm build draws nothing."""
+"""Planning social cards and icons: what each one shows and its file name, known at render
+time so pages can link them before they are drawn. Pure: no PIL (cards.py draws)."""
 
 from __future__ import annotations
 
@@ -86,6 +80,10 @@ def pick_picture(image: Any, size: tuple[int, int] = PICTURE_PANEL) -> Picture |
     return Picture(str(path), chosen.url_path) if path else None
 
 
+# No I/O beyond hashing the bundled fonts. A card's name carries a hash of everything that changes
+# its pixels: the texts, the colours, the picture's own hashed variant name (which changes exactly
+# when the source's bytes or the image settings do), the fonts and CARD_VERSION. The same hash keys
+# the cache, so a warm build draws nothing.
 @dataclass(frozen=True)
 class CardSpec:
     slug: str                   # stem of the file name: "home", "work-ledgerly-checkout"

@@ -1,6 +1,5 @@
-"""contact.vcf: a vCard 3.0 (RFC 2426) of the freelancer, from profile.yaml
-and config.yaml's contact.email. 3.0 rather than 4.0 because every address
-book imports it (Outlook still refuses 4.0). Pure."""
+"""contact.vcf: a vCard 3.0 (RFC 2426) of the freelancer, from profile.yaml and
+config.yaml's contact.email. Pure."""
 
 from __future__ import annotations
 
@@ -38,6 +37,7 @@ def split_name(name: str) -> tuple[str, str]:
     return words[-1], " ".join(words[:-1])
 
 
+# 3.0 rather than 4.0 because every address book imports it (Outlook still refuses 4.0).
 def render_vcard(profile: Any, email: str | None, abs_url: Callable[[Any], str]) -> bytes:
     family, given = split_name(profile.name)
     lines = [

@@ -1,6 +1,5 @@
-"""The theme assets a dev-server build serves: their hashed names in the
-built output, and which ones templates inline (then only a full build is
-right). Used by server.py's asset-only swap."""
+"""The theme assets a dev-server build serves: their hashed names in the built output,
+and which ones templates inline. Used by server.py's asset-only swap."""
 
 from __future__ import annotations
 
@@ -39,6 +38,7 @@ def hashed_assets(output_dir: Path) -> dict[str, str]:
 _INLINE_CALL = re.compile(r"asset_inline\(\s*(?:'([^']+)'|\"([^\"]+)\")?")
 
 
+# An asset a template inlines can only be updated by a full build, not an asset-only swap.
 def inlined_assets(theme) -> set[str] | None:
     """Names the templates pass to asset_inline(); None when one call's
     argument is not a plain string (anything may be inlined)."""

@@ -1,10 +1,5 @@
-"""The HTTP side of `portfoliogen serve`: map request targets to files of the
-built site (never outside it), inject the live-reload script into HTML, and
-push build events to browsers over Server-Sent Events.
-
-Standard library only (http.server), like MkDocs' own livereload server
-(`mkdocs/livereload/__init__.py`), which replaced the `livereload` package:
-see serve.py for why."""
+"""The HTTP side of `portfoliogen serve`: request targets to files of the built site,
+the live-reload script injected into HTML, build events pushed over Server-Sent Events."""
 
 from __future__ import annotations
 
@@ -30,6 +25,9 @@ INTERNAL = "/__portfoliogen/"
 LIVE_JS = Path(__file__).parent / "live.js"
 
 
+# Files are never served from outside the built site. Standard library only (http.server), like
+# MkDocs' own livereload server (`mkdocs/livereload/__init__.py`), which replaced the `livereload`
+# package: see serve/server.py (DevServer) for why.
 @dataclass(frozen=True)
 class Snapshot:
     """What the server shows right now; replaced as a whole (one attribute

@@ -1,28 +1,4 @@
-"""`portfoliogen serve`: build, serve on 127.0.0.1, watch, rebuild, reload.
-
-Threads: the HTTP server (one short thread per request, one per connected
-browser for Server-Sent Events, each kind bounded: http.DevHTTPServer), the
-watchdog observer (only records changes, watch.ChangeQueue) and one build
-loop (waits until changes stop for `quiet` seconds, then calls
-build.pipeline.build(): there is no second build path).
-A good build bumps the epoch and tells the browsers; a failed one keeps the
-last good site on screen and the errors in an overlay (STYLE.md 7, after
-MkDocs' `_wanted_epoch`/`_visible_epoch` and Zola's SERVE_ERROR).
-
-Where the site is built: one folder in a fresh temporary folder
-(`portfoliogen-serve-*` in the system temp dir), removed on exit. Not
-output/: the dev build has localhost URLs and maybe drafts, and must never
-replace the real build. Not the cache folder: build.check_output_dir
-rightly refuses an output inside it.
-
-Why not the `livereload` package: its tornado server serves a folder from
-`/` with its own 404 handling and no hook to inject anything but its script;
-base_url paths, the site's 404.html with status 404, the error overlay and
-"reload only after the swap" would all need to be patched into its handlers,
-and its live-CSS reload re-requests the *old* stylesheet URL, which no longer
-exists once asset names carry a content hash. A ~300-line stdlib server with
-an EventSource client does exactly what we need, as MkDocs concluded when it
-dropped the package for `mkdocs/livereload/__init__.py`."""
+"""`portfoliogen serve`: build, serve on 127.0.0.1, watch, rebuild, reload."""
 
 from __future__ import annotations
 
@@ -76,6 +52,25 @@ def _warn(message: str) -> None:
         pass
 
 
+# Threads: the HTTP server (one short thread per request, one per connected browser for
+# Server-Sent Events, each kind bounded: http.DevHTTPServer), the watchdog observer (only records
+# changes, watch.ChangeQueue) and one build loop (waits until changes stop for `quiet` seconds, then
+# calls build.pipeline.build(): there is no second build path). A good build bumps the epoch and
+# tells the browsers; a failed one keeps the last good site on screen and the errors in an overlay
+# (STYLE.md 7, after MkDocs' `_wanted_epoch`/`_visible_epoch` and Zola's SERVE_ERROR).
+#
+# Where the site is built: one folder in a fresh temporary folder (`portfoliogen-serve-*` in the
+# system temp dir), removed on exit. Not output/: the dev build has localhost URLs and maybe drafts,
+# and must never replace the real build. Not the cache folder: build/output.py's check_output_dir
+# rightly refuses an output inside it.
+#
+# Why not the `livereload` package: its tornado server serves a folder from `/` with its own 404
+# handling and no hook to inject anything but its script; base_url paths, the site's 404.html with
+# status 404, the error overlay and "reload only after the swap" would all need to be patched into
+# its handlers, and its live-CSS reload re-requests the *old* stylesheet URL, which no longer exists
+# once asset names carry a content hash. A ~300-line stdlib server with an EventSource client does
+# exactly what we need, as MkDocs concluded when it dropped the package for
+# `mkdocs/livereload/__init__.py`.
 class DevServer:
     """Start with `start()` (or `with DevServer(...) as server:`), stop with
     `stop()`: it joins every thread it started and removes its folder."""

@@ -1,10 +1,5 @@
-"""File watching for `portfoliogen serve`: which paths matter, what kind of
-change each one is, and a debounced queue the build loop waits on.
-
-The watchdog callback only records the change and returns (STYLE.md 7): one
-build loop in serve.py waits until changes stop for a quiet period, so an
-editor's atomic save (temp file + rename) or a `git checkout` of 50 files is
-one rebuild, not 50."""
+"""File watching for `portfoliogen serve`: which paths matter, what kind of change each
+one is, and a debounced queue the build loop waits on."""
 
 from __future__ import annotations
 
@@ -72,6 +67,9 @@ class WatchPlan:
         return result
 
 
+# The watchdog callback only records the change and returns (STYLE.md 7): one build loop in
+# serve/server.py waits until changes stop for a quiet period, so an editor's atomic save (temp file
+# + rename) or a `git checkout` of 50 files is one rebuild, not 50.
 class ChangeQueue:
     """Changes noted by the watcher thread, taken by the build loop."""
 
