@@ -8,7 +8,7 @@ import re
 from portfoliogen.content.loaders import locations_of
 from portfoliogen.content.model import Model
 from portfoliogen.content.site import Site
-from portfoliogen.errors import SiteError
+from portfoliogen.errors import SiteError, plural
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
@@ -30,7 +30,7 @@ def presence_warnings(site: Site) -> list[SiteError]:
         out.append(_at(profile, ("availability", "from"),
                        "availability 'from' date has passed: it reads as available now; update or remove it"))
     if not (config.contact.email or config.contact.form_action or config.contact.booking_url):
-        out.append(SiteError(config.config_path.name, 1, 1,
+        out.append(SiteError(config.config_path.name, None, None,
                              "no contact route: set contact.email, contact.form_action or contact.booking_url"))
     for cs in site.case_studies:
         missing = [name for name, value in (("outcomes", cs.outcomes), ("cover", cs.cover),
@@ -55,10 +55,10 @@ def presence_warnings(site: Site) -> list[SiteError]:
         if t.avatar and not t.avatar_alt:
             out.append(_at(t, ("avatar",), f"testimonial '{t.id}' avatar has no avatar_alt"))
     if len(site.testimonials) < MIN_TESTIMONIALS:
-        out.append(SiteError("content/testimonials.yaml", 1, 1,
-                             f"{len(site.testimonials)} testimonials: clients look for at least "
+        out.append(SiteError("content/testimonials.yaml", None, None,
+                             f"{plural(len(site.testimonials), 'testimonial')}: clients look for at least "
                              f"{MIN_TESTIMONIALS}"))
-    out.extend(SiteError(notice.path, 1, 1, notice.message) for notice in site.notices)
+    out.extend(SiteError(notice.path, None, None, notice.message) for notice in site.notices)
     return out
 
 

@@ -14,7 +14,7 @@ import click
 
 from portfoliogen import __version__
 from portfoliogen.deploy import HOSTS
-from portfoliogen.errors import SiteError, SiteErrors, os_error_line
+from portfoliogen.errors import SiteError, SiteErrors, did_you_mean, os_error_line, plural
 
 _TOO_BIG = {RecursionError: "a content file or template nests too deeply to build",
             MemoryError: "out of memory (is a content file or image unusually large?)"}
@@ -29,7 +29,7 @@ def _fail(err: SiteError | SiteErrors) -> None:
     for error in errors:
         click.echo(str(error), err=True)
     if len(errors) > 1:
-        click.echo(f"{len(errors)} problems; nothing was written.", err=True)
+        click.echo(f"{plural(len(errors), 'problem')}; nothing was written.", err=True)
     sys.exit(1)
 
 
@@ -76,8 +76,18 @@ def _today(value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _print_themes_dir(ctx: click.Context, _param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from portfoliogen.fsutil import builtin_themes_dir
+
+        click.echo(builtin_themes_dir())
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="portfoliogen")
+@click.option("--themes-dir", is_flag=True, expose_value=False, is_eager=True, callback=_print_themes_dir,
+              help="Print the folder of the built-in themes (to copy a template from) and exit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks and stage timings.")
 def main(debug: bool) -> None:
     """portfoliogen: a portfolio site for freelancers from plain files."""
@@ -130,8 +140,9 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
         if same is not None:
             for notice in same["notices"]:
                 click.echo(f"warning: {notice}", err=True)
-            click.echo(f"Nothing changed: {same['pages']} pages and {same['images']} images in "
-                       f"{Path(same['output']).name}/ are up to date ({time.perf_counter() - started:.2f} s)")
+            click.echo(f"Nothing changed: {plural(same['pages'], 'page')} and {plural(same['images'], 'image')}"
+                       f" in {Path(same['output']).name}/ are up to date ({time.perf_counter() - started:.2f} s)")
+            _mention_check(same.get("warnings", 0))
             return
 
     from portfoliogen.build.pipeline import BuildOptions, build
@@ -143,6 +154,14 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
     for notice in report.notices:
         click.echo(f"warning: {notice}", err=True)
     click.echo(report.summary(config_path.resolve().parent))
+    _mention_check(len(report.warnings))
+
+
+def _mention_check(count: int) -> None:
+    """`build` does not list what `check` finds (a build is for publishing),
+    but says it is there."""
+    if count:
+        click.echo(f"{plural(count, 'thing')} a client would miss; run `portfoliogen check`", err=True)
 
 
 @main.command("check")
@@ -154,12 +173,11 @@ def check_command(config_path: Path, strict: bool, today: str | None) -> None:
     from portfoliogen.build.pipeline import BuildOptions, build
 
     report = run_command(build, BuildOptions(config_path=config_path, today=_today(today), write=False))
-    for warning in report.warnings:
-        click.echo(f"{warning.path}:{warning.line or 1}:{warning.column or 1}: "
-                   f"{'error' if strict else 'warning'}: {warning.message}", err=True)
+    for warning in sorted(report.warnings, key=SiteError.sort_key):   # the lines `build --strict` fails with
+        click.echo(str(warning), err=True)
     click.echo(report.summary(config_path.resolve().parent))
     if report.warnings:
-        click.echo(f"{len(report.warnings)} things a client would miss"
+        click.echo(f"{plural(len(report.warnings), 'thing')} a client would miss"
                    f"{' (--strict: failing)' if strict else ''}.", err=True)
     if strict and report.warnings:
         sys.exit(1)
@@ -185,8 +203,13 @@ def pitch_command(name: str, config_path: Path, today: str | None) -> None:
               help="Where the site will be published: writes that host's build and headers config.")
 def new_command(path: Path, theme: str, host: str) -> None:
     """Create a working site with sample content and a deploy configuration."""
-    from portfoliogen.scaffold import new_site
+    from portfoliogen.scaffold import builtin_themes, new_site
 
+    themes = builtin_themes()
+    if theme not in themes:   # a usage error: checked before anything is created
+        click.echo(f"portfoliogen new: unknown theme '{theme}'{did_you_mean(theme, themes)}; "
+                   f"the built-in themes are: {', '.join(themes)}", err=True)
+        sys.exit(2)
     created = run_command(new_site, path, theme, host)
     click.echo(f"Created a site in {created} (deploys to {host}). Next: cd {path} && portfoliogen build")
 
@@ -238,6 +261,24 @@ def serve_command(config_path: Path, host: str, port: int, drafts: bool, open_br
     options = ServeOptions(config_path=config_path, host=host, port=port, drafts=drafts,
                            today=_today(today), debug=_State.debug)
     sys.exit(run_command(run_server, options, open_browser))
+
+
+@main.command("help")
+@click.argument("command", required=False)
+@click.pass_context
+def help_command(ctx: click.Context, command: str | None) -> None:
+    """Show the commands, or what one command does and its options."""
+    group = ctx.parent
+    if command is None:
+        click.echo(group.get_help())
+        return
+    found = main.get_command(group, command)
+    if found is None:
+        click.echo(f"portfoliogen help: no command '{command}'{did_you_mean(command, main.list_commands(group))}; "
+                   f"the commands are: {', '.join(main.list_commands(group))}", err=True)
+        sys.exit(2)
+    with click.Context(found, info_name=command, parent=group) as sub:
+        click.echo(found.get_help(sub))
 
 
 if __name__ == "__main__":

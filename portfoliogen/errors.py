@@ -22,9 +22,14 @@ class SiteError(Exception):
         self.message = message
 
     def __str__(self) -> str:
-        line = self.line if self.line is not None else 1
-        column = self.column if self.column is not None else 1
-        return f"{self.path}:{line}:{column}: {self.message}"
+        # A position only where there is one: `path: message` for a whole
+        # file or folder, `path:line: message` when only the line is known.
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
 
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.message)
@@ -105,6 +110,35 @@ def _shown_path(path: str | bytes | int) -> str:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for a near miss, else ''."""
-    matches = difflib.get_close_matches(str(word), sorted(set(candidates)), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    """' (did you mean 'x'?)' for a near miss, else ''. Case is ignored
+    (`Cover.JPG` finds `cover.jpg`). A short word must keep its first letter
+    or its letters: a one-letter change of a four-letter word is as likely
+    another word ('jour', French for day) as a typo of 'hour'."""
+    match = closest(word, candidates)
+    return f" (did you mean '{match}'?)" if match else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `word` is most likely a typo of, or None."""
+    word = str(word)
+    by_folded: dict[str, str] = {}
+    for candidate in sorted(set(candidates)):
+        by_folded.setdefault(candidate.casefold(), candidate)
+    folded = word.casefold()
+    if folded in by_folded:
+        return by_folded[folded] if by_folded[folded] != word else None
+    for match in difflib.get_close_matches(folded, list(by_folded), n=3, cutoff=0.6):
+        if _plausible_typo(folded, match):
+            return by_folded[match]
+    return None
+
+
+def _plausible_typo(word: str, match: str) -> bool:
+    if len(word) > 4 or word[:1] == match[:1]:
+        return True
+    return sorted(word) == sorted(match)     # the same letters in another order
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    """'1 image', '2 images', '0 images'; `plural_form` for irregular nouns."""
+    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"

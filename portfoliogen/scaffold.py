@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from portfoliogen.deploy.install import requirements_txt
 from portfoliogen.errors import SiteError
 from portfoliogen.urls import Urls
 
@@ -14,6 +15,13 @@ SKELETON = Path(__file__).parent / "skeleton"
 # Files stored under another name in the package (a dot-file named
 # .gitignore would be ignored by git when building the package).
 RENAMES = {"gitignore": ".gitignore"}
+
+
+def builtin_themes() -> list[str]:
+    """The themes a new site can name (it has no themes/ folder of its own yet)."""
+    from portfoliogen.fsutil import builtin_themes_dir
+
+    return sorted(p.name for p in builtin_themes_dir().iterdir() if (p / "theme.yaml").is_file())
 
 
 def new_site(path: Path, theme: str = "default", host: str = "github-pages") -> Path:
@@ -31,6 +39,7 @@ def new_site(path: Path, theme: str = "default", host: str = "github-pages") -> 
         else:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dest)
+    (target / "requirements.txt").write_text(requirements_txt(), encoding="utf-8")
     if theme != "default":
         config = target / "config.yaml"
         config.write_text(config.read_text(encoding="utf-8").replace(
@@ -102,6 +111,16 @@ def _yaml_char(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def prospect_name(name: str) -> str:
+    """The prospect as written ('Hôtel Beau-Rivage', 'McKinsey & Co');
+    only a slug-like name ('acme-corp') becomes words ('Acme Corp')."""
+    name = " ".join(name.split())
+    if " " in name or name != name.lower():
+        return name
+    words = name.replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
 def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     """Write content/pitches/<name>.md with a fresh token; return it and its URL."""
     import datetime as dt
@@ -118,7 +137,7 @@ def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     if path.exists():
         raise SiteError(config.display(path), None, None, "already exists; choose another name")
     token = secrets.token_hex(12)
-    prospect = name.replace("-", " ").replace("_", " ").strip().title()
+    prospect = prospect_name(name)
     expires = (today or dt.date.today()) + dt.timedelta(days=60)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = PITCH_TEMPLATE.format(title=yaml_scalar(f"A proposal for {prospect}"),

@@ -31,7 +31,7 @@ from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
-from portfoliogen.errors import SiteError, SiteErrors
+from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.fsutil import stat_of
 from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
@@ -81,7 +81,7 @@ class BuildReport:
             where = self.output_dir
         verb = "Built" if self.files else "Checked"
         into = f" into {where}/" if self.files else ""
-        return (f"{verb} {self.pages} pages and {self.images} images "
+        return (f"{verb} {plural(self.pages, 'page')} and {plural(self.images, 'image')} "
                 f"({self.images_processed} processed){into} in {self.seconds:.2f} s")
 
 
@@ -216,7 +216,7 @@ def _build(options: BuildOptions) -> BuildReport:
             fastpath.record(options.config_path, fastpath.options_key(
                 options.output, options.drafts, options.base_url, options.strict, options.today),
                 out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                         "notices": warned + [str(n) for n in site.notices]}, outside, started_ns)
+                                         "notices": warned + [str(n) for n in site.notices], "warnings": len(warnings)}, outside, started_ns)
         except Exception as err:  # noqa: BLE001 - full disk, read-only cache: the next build does all the work
             log.debug("saving the build cache failed", exc_info=True)
             warned.append(f"{config.cache_path}: could not save the build cache ({type(err).__name__}: "

@@ -65,7 +65,10 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
         if data.get("version") != __version__ or data.get("format") != STATE_FORMAT:
             return BuildState(project=str(project))   # another version: start over quietly
         if data.get("project") != str(project):
-            raise ValueError(f"it belongs to another site ({data.get('project')})")
+            # A copied or moved project: its pages are rendered again (the
+            # state names files by absolute path); processed images, cached
+            # by content, are still reused. Nothing for the user to do.
+            return BuildState(project=str(project))
         return _decode_state(data)
     except Exception as err:  # noqa: BLE001 - any unreadable cache is just ignored
         message = str(err).splitlines()[0][:200] if str(err) else ""

@@ -11,7 +11,7 @@ from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
-from portfoliogen.errors import ErrorCollector, Notice, SiteError, did_you_mean
+from portfoliogen.errors import ErrorCollector, Notice, SiteError, closest, did_you_mean
 from portfoliogen.i18n import format_date, format_price
 from portfoliogen.slugs import tag_slug
 
@@ -216,7 +216,7 @@ def check_image_path(config: Config, path: Path, ref: str) -> str | None:
     if not path.is_file():
         if path.is_symlink():
             return f"image '{ref}' is a symbolic link that leads nowhere (or round in a loop)"
-        return f"image '{ref}' not found"
+        return f"image '{ref}' not found{_similar_file(path, ref)}"
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         return f"'{ref}' is not an image file (use JPEG, PNG, WebP, AVIF, GIF, SVG, TIFF or HEIC)"
     return None
@@ -242,6 +242,20 @@ def _resolve_images(config: Config, obj: Model, refs: list[tuple[tuple, str | No
             found[ref] = src
         images.append(ImageUse(src, obj.src_path, line, col, ref))
     return found
+
+
+def _similar_file(path: Path, ref: str) -> str:
+    """' (did you mean 'img/cover.jpg'?)' for a file beside the missing one
+    whose name differs by case or a typo."""
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    match = closest(path.name, names)
+    if match is None:
+        return ""
+    head, _, _ = ref.rpartition("/")
+    return f" (did you mean '{head + '/' if head else ''}{match}'?)"
 
 
 def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from portfoliogen.build.pipeline import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
-from portfoliogen.errors import SiteError, SiteErrors
+from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.render.theme import load_theme
 from portfoliogen.serve.assets import hashed_assets, inlined_assets
 from portfoliogen.serve.http import Broadcast, DevHTTPServer, Snapshot, bind
@@ -256,7 +256,7 @@ class DevServer:
         for notice in report.notices:
             self.warn(f"warning: {notice}")
         if not first:
-            self.say(f"Rebuilt {report.pages} pages in {report.seconds:.2f} s")
+            self.say(f"Rebuilt {plural(report.pages, 'page')} in {report.seconds:.2f} s")
         return True
 
     def _failed(self, errors: list) -> None:

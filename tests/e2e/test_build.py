@@ -140,4 +140,4 @@ def test_version_and_usage_errors(tmp_path: Path) -> None:
     assert result.returncode == 0 and "portfoliogen" in result.stdout
     assert run_cli("build", "--no-such-flag", cwd=tmp_path).returncode == 2
     missing = run_cli("build", cwd=tmp_path)
-    assert missing.returncode == 1 and missing.stderr.startswith("config.yaml:1:1: no config.yaml here")
+    assert missing.returncode == 1 and missing.stderr.startswith("config.yaml: no config.yaml here")

@@ -66,7 +66,7 @@ def test_a_crafted_pickle_at_the_old_path_runs_nothing(built_site: Path, tmp_pat
     result = rebuild(built_site)
     assert not marker.exists()
     assert "ignoring the build cache" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert len([line for line in result.stderr.splitlines() if "build cache" in line]) == 1, result.stderr
     assert tree_digest(built_site / "output") == clean_build(built_site, tmp_path)
 
 
@@ -95,7 +95,7 @@ def test_a_damaged_or_crafted_state_is_ignored_with_one_warning(built_site: Path
         path.write_text("[1, 2, 3]", encoding="utf-8")
     result = rebuild(built_site)
     assert "ignoring the build cache" in result.stderr, result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert len([line for line in result.stderr.splitlines() if "build cache" in line]) == 1, result.stderr
     assert tree_digest(built_site / "output") == clean_build(built_site, tmp_path)
     again = rebuild(built_site)   # the rewritten state is good again
     assert "ignoring" not in again.stderr

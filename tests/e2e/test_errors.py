@@ -77,7 +77,7 @@ CASES = {
         [f"{CS}:28:77: link to 'second-projct.md': no such case study or page"]),
     "missing image": (
         replace(CS, "cover: ../images/cover.svg", "cover: ../images/cover.png"),
-        [f"{CS}:8:8: image '../images/cover.png' not found"]),
+        [f"{CS}:8:8: image '../images/cover.png' not found (did you mean '../images/cover.svg'?)"]),
     "image outside the project": (
         replace(CS, "cover: ../images/cover.svg", "cover: ../../../../../../etc/hostname.png"),
         [f"{CS}:8:8: image '../../../../../../etc/hostname.png' is outside the project folder"]),

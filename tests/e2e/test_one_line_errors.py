@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from portfoliogen.scaffold import prospect_name
+
 from tests.conftest import run_cli
 
 CS = "content/case-studies/first-project.md"
@@ -146,7 +148,7 @@ def test_pitch_names_read_back(new_site: Path, name: str) -> None:
     assert result.returncode == 0, result.stderr
     [pitch] = (new_site / "content" / "pitches").glob("*.md")
     front = yaml.safe_load(pitch.read_text(encoding="utf-8").split("---\n")[1])
-    prospect = name.replace("-", " ").replace("_", " ").strip().title()
+    prospect = prospect_name(name)   # as typed; a slug-like name as words (tests/unit/test_messages.py)
     assert front["prospect"] == prospect
     assert front["title"] == f"A proposal for {prospect}"
 

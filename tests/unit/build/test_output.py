@@ -23,7 +23,7 @@ def test_a_folder_that_became_foreign_during_the_build_is_not_replaced(tmp_path:
     (tmp_path / "output" / "taxes.txt").write_text("mine\n", encoding="utf-8")   # made meanwhile
     with pytest.raises(SiteError) as err:
         staging.swap()
-    assert str(err.value) == (f"config.yaml:1:1: output folder '{tmp_path / 'output'}' holds files portfoliogen "
+    assert str(err.value) == (f"config.yaml: output folder '{tmp_path / 'output'}' holds files portfoliogen "
                               "did not write; empty it (a .git, CNAME or .nojekyll may stay), delete it, "
                               "or choose another output folder")
     staging.discard()
