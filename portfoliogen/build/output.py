@@ -40,21 +40,24 @@ class OutputSite:
         return SiteError(self.where[0], self.where[1], self.where[2], f"output folder '{self.out}' {why}")
 
 
-def output_site(config: Config) -> OutputSite:
+def output_site(config: Config, from_command_line: bool = False) -> OutputSite:
+    """`from_command_line`: the folder came from --output, so errors about it
+    name the option rather than a line of config.yaml."""
     out = config.output_dir
     line, column = config.locs.of(("output",)) if config.locs and config.locs.has(("output",)) else (None, None)
     # The config file as seen from the output folder: the same wherever the
     # project is moved or cloned, so the output stays byte-identical.
     relative = os.path.relpath(config.config_path.resolve(), out)
     identity = hashlib.blake2b(relative.encode(), digest_size=8).hexdigest()
-    return OutputSite(out, identity, config.cache_path, (config.config_path.name, line, column))
+    where = ("--output", None, None) if from_command_line else (config.config_path.name, line, column)
+    return OutputSite(out, identity, config.cache_path, where)
 
 
-def check_output_dir(config: Config, write: bool = True) -> None:
+def check_output_dir(config: Config, write: bool = True, site: OutputSite | None = None) -> None:
     """Refuse an output folder whose replacement would destroy anything but a
     previous output of this site. Runs before any work (`check`, which writes
     nothing, looks at the path only); Staging.swap looks again."""
-    site = output_site(config)
+    site = site or output_site(config)
     out, root = site.out, config.root.resolve()
 
     def refuse(why: str) -> None:

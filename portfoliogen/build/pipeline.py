@@ -121,11 +121,12 @@ def _build(options: BuildOptions) -> BuildReport:
     if options.output is not None:
         overrides["output"] = str(Path(options.output).resolve())
     config = load_config(options.config_path, overrides)
-    check_output_dir(config, options.write)
+    out_site = output_site(config, from_command_line=options.output is not None)
+    check_output_dir(config, options.write, out_site)
     cache = CacheDirs(config.cache_path)
     trash = cache.trash
     if options.write:
-        tidy_output(output_site(config), trash)   # what a killed build left
+        tidy_output(out_site, trash)   # what a killed build left
     theme = load_theme(config)
     warned: list[str] = []
     use_cache = options.use_cache and options.write
@@ -168,7 +169,7 @@ def _build(options: BuildOptions) -> BuildReport:
         recorded = state.output.get(out_path)
         return recorded is not None and stat_of(out / out_path) == recorded
 
-    staging = Staging(output_site(config), trash) if options.write else None
+    staging = Staging(out_site, trash) if options.write else None
     try:
         renderer = Renderer(site, theme)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,

@@ -76,7 +76,9 @@ FOREIGN = "holds files portfoliogen did not write"
 def test_a_folder_of_documents_is_left_as_it_was(new_site: Path, tmp_path: Path) -> None:
     folder = documents(tmp_path / "f" / "Documents")
     before = tree_state(folder)
-    assert_refused(build(new_site, "--output", str(folder)), folder, FOREIGN)
+    result = build(new_site, "--output", str(folder))
+    assert_refused(result, folder, FOREIGN)
+    assert result.stderr.startswith("--output: "), result.stderr   # the option, not a line of config.yaml
     assert tree_state(folder) == before
     assert siblings(folder) == []
 

@@ -104,5 +104,5 @@ def test_overrides_replace_keys_and_are_validated(tmp_path: Path) -> None:
 def test_no_config_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(SiteError) as err:
         load_config(tmp_path / "config.yaml")
-    assert str(err.value) == ("config.yaml:1:1: no config.yaml here: run portfoliogen in a site folder, "
+    assert str(err.value) == ("config.yaml: no config.yaml here: run portfoliogen in a site folder, "
                               "pass --config FILE, or create a site with 'portfoliogen new PATH'")
