@@ -41,7 +41,7 @@ def test_a_new_site_installs_this_portfoliogen_in_ci(new_site: Path) -> None:
     # so the line is the placeholder, pinned, with a comment saying what to do.
     assert lines == [f"portfoliogen-ssg @ git+{portfoliogen.REPOSITORY}@v{portfoliogen.__version__}"]
     assert "replace the line below" in requirements
-    workflow = yaml.safe_load((new_site / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load((new_site / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "pip install -r requirements.txt" in runs
 
