@@ -148,7 +148,8 @@ def _rewrite_css_urls(data: bytes, name: str, done: dict[str, Asset]) -> bytes:
 
     def swap(match: re.Match) -> str:
         target = match.group(2)
-        key = f"{base}/{target}" if base else target
+        # normpath: `../fonts/a.woff2` from css/main.css is fonts/a.woff2.
+        key = posixpath.normpath(f"{base}/{target}" if base else target)
         asset = done.get(key)
         if asset is None:
             return match.group(0)

@@ -108,3 +108,14 @@ def test_a_theme_that_extends_itself(tmp_path: Path) -> None:
 def test_theme_yaml_errors_are_one_line_at_their_place(tmp_path: Path, text: str, expected: str) -> None:
     root = write_site(tmp_path, {"config.yaml": CONFIG + "theme: mine\n", "themes/mine/theme.yaml": text})
     assert one_line(root) == expected
+
+
+def test_css_urls_climbing_out_of_their_folder_follow_the_hashed_names(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {
+        "config.yaml": CONFIG + "theme: own\n",
+        "themes/own/assets/fonts/a.woff2": b"font",
+        "themes/own/assets/css/main.css": "@font-face { src: url('../fonts/a.woff2') }\n",
+    })
+    assets = theme_of(root).assets
+    font = assets["fonts/a.woff2"].url_path.removeprefix("/assets/")
+    assert assets["css/main.css"].data == f"@font-face {{ src: url(../{font}) }}\n".encode()
