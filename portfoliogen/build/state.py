@@ -62,7 +62,10 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
         data = json.loads(path.read_bytes())
         if not (isinstance(data, dict) and data.get("magic") == MAGIC):
             raise ValueError("not a portfoliogen build cache")
-        if data.get("version") != __version__ or data.get("format") != STATE_FORMAT:
+        from portfoliogen.build.statejson import MODELS_SIGNATURE
+
+        if (data.get("version"), data.get("format"), data.get("models")) != (
+                __version__, STATE_FORMAT, MODELS_SIGNATURE):
             return BuildState(project=str(project))   # another version: start over quietly
         if data.get("project") != str(project):
             # A copied or moved project: its pages are rendered again (the
@@ -89,9 +92,7 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
 
 
 def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
-    from portfoliogen.build.statejson import (
-        Encoder,  # models and validators: only when caching
-    )
+    from portfoliogen.build.statejson import MODELS_SIGNATURE, Encoder  # models: only when caching
 
     decoder, previous = encoded or (None, {})
     encoder = Encoder(decoder)
@@ -110,7 +111,8 @@ def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
     for dep in state.dep_values:
         deps.setdefault(dep, len(deps))
     return {
-        "magic": state.magic, "format": state.format, "version": state.version, "project": state.project,
+        "magic": state.magic, "format": state.format, "version": state.version,
+        "models": MODELS_SIGNATURE, "project": state.project,
         "global_signature": state.global_signature, "layouts": encoder.layouts, "content": content,
         "markdown": {key: [digest, size, [list(p) for p in problems], [list(i) for i in images]]
                      for key, (digest, size, problems, images) in state.markdown.items()},

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from portfoliogen.content import model as content_model
 from portfoliogen.content.model import Model
+from portfoliogen.fsutil import digest
 from portfoliogen.schema.fields import PartialDate
 from portfoliogen.schema.yamlfile import Locations
 
@@ -24,6 +25,10 @@ MODELS: dict[str, type[Model]] = {
     name: cls for name, cls in vars(content_model).items()
     if isinstance(cls, type) and issubclass(cls, Model) and cls is not Model
 }
+# The fields of every content model (names only: an annotation's repr can
+# hold memory addresses): a state written when a model had other fields is
+# another format, discarded quietly like another version's.
+MODELS_SIGNATURE = digest(repr(sorted((name, sorted(cls.model_fields)) for name, cls in MODELS.items())))
 
 
 # ---------------------------------------------------------------- encode

@@ -179,3 +179,17 @@ def test_the_output_manifest_lists_every_file_by_its_stat(tmp_path: Path) -> Non
     assert manifest == {"index.html": stat_of(tmp_path / "index.html"),
                         "work/a/index.html": stat_of(tmp_path / "work/a/index.html")}
     assert manifest["index.html"][0] == 4
+
+
+def test_a_state_written_for_other_content_models_is_dropped_quietly(site: Path, tmp_path: Path) -> None:
+    # A portfoliogen whose models gained or lost a field (same version number
+    # during development) starts over without a scary warning.
+    save_state(tmp_path, loaded_state(site))
+    path = state_path(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert load_state(tmp_path, site, []).content     # as written: loaded
+    data["models"] = "another shape"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    warnings: list[str] = []
+    state = load_state(tmp_path, site, warnings.append)
+    assert (state.content, state.pages, warnings) == ({}, {}, [])
