@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,16 @@ def tree_digest(folder: Path) -> dict[str, str]:
     """relative path -> sha256 of every file below `folder`."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build(site: Path, tmp: Path) -> dict[str, str]:
+    """The same input, copied without cache or output, built from scratch."""
+    fresh = tmp / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns(".portfoliogen-cache", "output*"))
+    result = run_cli("build", cwd=fresh)
+    assert result.returncode == 0, result.stderr
+    return tree_digest(fresh / "output")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TESTDATA, run_cli, tree_digest
+from tests.conftest import TESTDATA, clean_build, run_cli, tree_digest
 
 STATE = ".portfoliogen-cache/build/state.json"
 OLD_STATE = ".portfoliogen-cache/build/state.pickle"
@@ -29,13 +29,6 @@ class Payload:
         return os.system, (f"touch {self.marker}",)
 
 
-def clean_build(site: Path, tmp: Path) -> dict[str, str]:
-    copy = tmp / "clean"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".portfoliogen-cache"))
-    result = run_cli("build", cwd=copy)
-    assert result.returncode == 0, result.stderr
-    return tree_digest(copy / "output")
 
 
 def rebuild(site: Path, *args: str):

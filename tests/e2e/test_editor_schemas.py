@@ -12,7 +12,12 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from portfoliogen.content.jsonschema import SCHEMA_DIR, SCHEMAS, json_schema, schema_file
+from portfoliogen.content.jsonschema import (
+    SCHEMA_DIR,
+    SCHEMAS,
+    json_schema,
+    schema_file,
+)
 from tests.conftest import REPO, run_cli
 
 FRONT_MATTER = {"case-study": "case-studies", "page": "pages", "pitch": "pitches"}

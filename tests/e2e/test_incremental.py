@@ -4,12 +4,11 @@ build of the same input, after any sequence of edits."""
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, tree_digest
+from tests.conftest import clean_build, run_cli, tree_digest
 
 CASE_STUDY = """---
 title: "{title}"
@@ -35,14 +34,6 @@ def sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))).capitalize() + "."
 
 
-def clean_build(site: Path, tmp: Path) -> dict[str, str]:
-    """The same input, copied without cache or output, built from scratch."""
-    fresh = tmp / "fresh"
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns(".portfoliogen-cache", "output*"))
-    result = run_cli("build", cwd=fresh)
-    assert result.returncode == 0, result.stderr
-    return tree_digest(fresh / "output")
 
 
 class Editor:

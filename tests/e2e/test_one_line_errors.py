@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 from portfoliogen.scaffold import prospect_name
-
 from tests.conftest import run_cli
 
 CS = "content/case-studies/first-project.md"

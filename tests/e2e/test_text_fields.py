@@ -12,8 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.conftest import TESTDATA, run_cli, tree_digest
-from tests.e2e.test_incremental import clean_build
+from tests.conftest import TESTDATA, clean_build, run_cli, tree_digest
 
 PHOTO = TESTDATA / "photos/cameras/Canon_40D.jpg"
 STUDY = "content/case-studies/second-project.md"

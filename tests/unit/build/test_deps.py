@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from portfoliogen.build.deps import Fingerprints, PageRecord, context_fingerprint, still_valid
+from portfoliogen.build.deps import (
+    Fingerprints,
+    PageRecord,
+    context_fingerprint,
+    still_valid,
+)
 from portfoliogen.render.tracking import object_key, structure
 from tests.unit.sitefiles import resolve, study, write_site
 
