@@ -17,7 +17,6 @@ from portfoliogen.build.cachedirs import OLD_STATE_FILE, STATE_FORMAT, CacheDirs
 from portfoliogen.fsutil import (
     FileStat,
     bytes_digest,
-    stat_of,  # noqa: F401 - older callers import it from here
     write_atomic,
 )
 
@@ -92,7 +91,10 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
 
 
 def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
-    from portfoliogen.build.statejson import MODELS_SIGNATURE, Encoder  # models: only when caching
+    from portfoliogen.build.statejson import (  # models: only when caching
+        MODELS_SIGNATURE,
+        Encoder,
+    )
 
     decoder, previous = encoded or (None, {})
     encoder = Encoder(decoder)

@@ -18,12 +18,12 @@ from portfoliogen.build.state import (
     load_state,
     output_manifest,
     save_state,
-    stat_of,
     state_path,
 )
 from portfoliogen.build.statejson import BadState, Decoder, Encoder
 from portfoliogen.config import load_config
 from portfoliogen.content.loaders import load_content
+from portfoliogen.fsutil import stat_of
 from tests.conftest import run_cli
 
 
