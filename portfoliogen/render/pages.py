@@ -96,7 +96,11 @@ class Renderer:
             loader=jinja2.FileSystemLoader([str(d) for d in self.theme.template_dirs]),
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        # Every theme string goes through _() / ngettext / {% trans %} (newstyle gettext:
+        # autoescaped, %(name)s placeholders). Catalogs replace these null ones per language.
+        env.install_null_translations(newstyle=True)
         language = self.config.language
         env.globals.update(
             url=self.urls.url, abs_url=self.urls.abs_url, asset=self.asset_url,
