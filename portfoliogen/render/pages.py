@@ -16,7 +16,8 @@ from markupsafe import Markup
 from portfoliogen import __version__, parallel
 from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
-from portfoliogen.i18n import format_date, iso_date
+from portfoliogen.i18n import iso_date
+from portfoliogen.render.language import language_globals, load_theme_language
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.theme import Theme
 from portfoliogen.render.timezones import zone_facts
@@ -54,6 +55,7 @@ class PageInfo:
     og_locale: str = ""                   # "en_GB"; empty for a bare language
     published: str = ""                   # article:published_time (case studies)
     tags: tuple[str, ...] = ()            # article:tag
+    language: str = ""                    # BCP 47; the page renders with Renderer.environment(language)
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,26 @@ class Renderer:
         self.theme = theme
         self.urls = Urls(self.config.base_url)
         self.errors = ErrorCollector()
-        self.env = self._environment()
+        self._environments: dict[str, TrackingEnvironment] = {}
+        self.env = self.environment(self.config.language)
 
     # ------------------------------------------------------------ environment
-    def _environment(self) -> jinja2.Environment:
+    def environment(self, language: str) -> TrackingEnvironment:
+        """The Jinja2 environment of one language (its catalog installed), made once."""
+        env = self._environments.get(language)
+        if env is None:
+            env = self._environments[language] = self._environment(language)
+        return env
+
+    def gettext(self, language: str):
+        """The theme's translations for Python-made text (titles, breadcrumbs, card labels)."""
+        return self.environment(language).theme_language.translations.gettext
+
+    def missing_languages(self) -> list[str]:
+        """Languages rendered so far for which the theme has no catalog (shown in English)."""
+        return [lang for lang, env in self._environments.items() if env.theme_language.missing]
+
+    def _environment(self, language: str) -> TrackingEnvironment:
         env = TrackingEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.theme.template_dirs]),
             autoescape=True, undefined=jinja2.StrictUndefined,
@@ -99,13 +117,13 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
         )
         # Every theme string goes through _() / ngettext / {% trans %} (newstyle gettext:
-        # autoescaped, %(name)s placeholders). Catalogs replace these null ones per language.
-        env.install_null_translations(newstyle=True)
-        language = self.config.language
+        # autoescaped, %(name)s placeholders), translated by the theme's catalog (render/language.py).
+        env.theme_language = load_theme_language(self.config, self.theme, language)
+        env.install_gettext_translations(env.theme_language.translations, newstyle=True)
+        env.globals.update(language_globals(language, env.theme_language.translations))
         env.globals.update(
             url=self.urls.url, abs_url=self.urls.abs_url, asset=self.asset_url,
             asset_inline=self.asset_inline, picture=self.picture,
-            format_date=lambda d, style="long": format_date(d, language, style),
             iso_date=iso_date, site=self.site, config=self.config,
             options=self.theme.options, generator=f"portfoliogen {__version__}",
             timezone_facts=zone_facts,
@@ -139,9 +157,9 @@ class Renderer:
         """Render `pages` into `sink(out_path, html)` as each is made (on all
         cores) and say what each read. A template error is a SiteError,
         all of them raised together at the end."""
-        for name in sorted({page.template for page in pages}):   # compile once, before any worker starts
-            try:
-                self.env.get_template(name)
+        for language, name in sorted({(self._language(page.info), page.template) for page in pages}):
+            try:   # compile once, before any worker starts
+                self.environment(language).get_template(name)
             except jinja2.TemplateError:
                 pass   # reported with its line when the page renders
         self._job = (pages, sink)
@@ -270,9 +288,13 @@ class Renderer:
                         og_image_width=width, og_image_height=height, og_image_type=mime,
                         og_locale=locale, published=published or "", tags=tags or ())
 
+    def _language(self, info: PageInfo) -> str:
+        return info.language or self.config.language
+
     def _render_page(self, info: PageInfo, template: str, context: dict) -> str | None:
         try:
-            return self.env.get_template(template).render(page=info, **context)
+            env = self.environment(self._language(info))
+            return env.get_template(template).render(page=info, **context)
         except jinja2.TemplateSyntaxError as err:
             self.errors.add(SiteError(self._template_display(err.filename, err.name), err.lineno, 1,
                                       f"template syntax error: {err.message}"))
@@ -305,7 +327,7 @@ def _render_job(renderer: Renderer, index: int) -> tuple[RenderedPage | None, li
     pages, sink = renderer._job
     page = pages[index]
     known = len(renderer.errors.errors)
-    with renderer.env.recording(Recorder()) as recorder:
+    with renderer.environment(renderer._language(page.info)).recording(Recorder()) as recorder:
         html = renderer._render_page(page.info, page.template, page.context)
     errors = [(e.path, e.line, e.column, e.message) for e in renderer.errors.errors[known:]]
     del renderer.errors.errors[known:]

@@ -1,0 +1,117 @@
+"""A theme's message catalogs (locale/<lang>/LC_MESSAGES/messages.po), read at build time:
+the most specific locale first (pt_BR, then pt, then English), a child theme's strings
+over its parent's."""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from portfoliogen.errors import SiteError
+
+DOMAIN = "messages"
+
+
+def po_path(folder: Path, locale: str) -> Path:
+    return folder / "locale" / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def candidates(language: str) -> list[str]:
+    """pt-BR -> [pt_BR, pt, en]; fr-CH -> [fr_CH, fr, en]; sr-Latn-RS -> [sr_Latn_RS, sr_Latn, sr, en]."""
+    parts = language.replace("-", "_").split("_")
+    parts = [parts[0].lower()] + [p.upper() if len(p) == 2 else p.title() for p in parts[1:]]
+    names = ["_".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    return names + ([] if "en" in names else ["en"])
+
+
+@dataclass(frozen=True)
+class ThemeLanguage:
+    translations: gettext.NullTranslations
+    locale: str | None        # the catalog found for the language itself ('pt' for pt-BR); None: English
+
+    @property
+    def missing(self) -> bool:
+        return self.locale is None
+
+
+def read_catalog(path: Path, display: str) -> Catalog:
+    """One .po file; a syntax error is the user's to fix, at its line."""
+    try:
+        with path.open("rb") as f:
+            return read_po(f, abort_invalid=True)
+    except Exception as err:   # noqa: BLE001 - Babel raises PoFileError, ValueError, UnicodeError...
+        line = getattr(err, "lineno", None)
+        raise SiteError(display, line, None, f"cannot read the message catalog: {err}") from None
+
+
+def _translations(catalogs: list[Catalog]) -> Translations:
+    """The catalogs merged (later ones win), fuzzy and empty entries left out
+    so that the next locale's text shows instead."""
+    merged: Translations | None = None
+    for catalog in catalogs:
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)   # the data-only .mo format, in memory
+        buffer.seek(0)
+        one = Translations(buffer, domain=DOMAIN)
+        merged = one if merged is None else merged.merge(one)
+    return merged
+
+
+def theme_language(folders: tuple[Path, ...], language: str, display=str) -> ThemeLanguage:
+    """`folders`: the theme's folders, most specific first (Theme.folders)."""
+    chain: list[Translations] = []
+    found = None
+    for locale in candidates(language):
+        paths = [po_path(f, locale) for f in reversed(folders)]   # the base first, the child wins
+        catalogs = [read_catalog(p, display(p)) for p in paths if p.is_file()]
+        if not catalogs:
+            continue
+        if found is None and locale != "en":
+            found = locale
+        chain.append(_translations(catalogs))
+    if not chain:
+        return ThemeLanguage(gettext.NullTranslations(), None if _needs_catalog(language) else "en")
+    for outer, inner in zip(chain, chain[1:]):
+        outer.add_fallback(inner)
+    if found is None and not _needs_catalog(language):
+        found = "en"
+    return ThemeLanguage(chain[0], found)
+
+
+def _needs_catalog(language: str) -> bool:
+    return language.replace("-", "_").split("_")[0].lower() != "en"
+
+
+def extract_msgids(templates: list[Path]) -> list[str]:
+    """The strings these templates mark with _(), ngettext or {% trans %} (the singular of a plural)."""
+    from babel.messages.extract import extract_from_file   # only `check` needs the extractor
+    found: dict[str, None] = {}
+    for path in templates:
+        options = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
+                   "trim_blocks": "true", "lstrip_blocks": "true"}
+        for _line, message, _comments, _context in extract_from_file("jinja2", str(path), options=options):
+            found.setdefault(message if isinstance(message, str) else message[0])
+    return list(found)
+
+
+def untranslated(folders: tuple[Path, ...], language: str, msgids: list[str], display=str) -> list[str]:
+    """The msgids with no translation for `language` in any catalog of the theme's chain."""
+    if not _needs_catalog(language):
+        return []
+    known: set[str] = set()
+    for locale in candidates(language)[:-1]:
+        for folder in folders:
+            path = po_path(folder, locale)
+            if path.is_file():
+                for m in read_catalog(path, display(path)):
+                    strings = m.string if isinstance(m.string, tuple) else (m.string,)
+                    if m.id and not m.fuzzy and all(strings):
+                        known.add(m.id if isinstance(m.id, str) else m.id[0])
+    return [m for m in msgids if m not in known]
