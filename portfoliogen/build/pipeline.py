@@ -175,6 +175,7 @@ def _build(options: BuildOptions) -> BuildReport:
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
                                   can_carry, staging.write if staging else None)
         timer.lap("render")
+        warned += renderer.language_notices()   # a language the theme has no catalog for: English text
         log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
 
         static_root = config.content_dir / "static"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from functools import partial
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from markupsafe import Markup
 from portfoliogen import __version__, parallel
 from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
-from portfoliogen.i18n import iso_date
+from portfoliogen.i18n import availability_label, format_date, format_price, iso_date
 from portfoliogen.render.language import language_globals, load_theme_language
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.theme import Theme
@@ -105,9 +106,12 @@ class Renderer:
         """The theme's translations for Python-made text (titles, breadcrumbs, card labels)."""
         return self.environment(language).theme_language.translations.gettext
 
-    def missing_languages(self) -> list[str]:
-        """Languages rendered so far for which the theme has no catalog (shown in English)."""
-        return [lang for lang, env in self._environments.items() if env.theme_language.missing]
+    def language_notices(self) -> list[str]:
+        """One line per language rendered so far that the theme has no catalog for."""
+        where = self.config.display(self.config.config_path)
+        return [f"{where}: theme '{self.theme.name}' has no translation for language '{lang}'; "
+                "its text stays in English" for lang, env in sorted(self._environments.items())
+                if env.theme_language.missing]
 
     def _environment(self, language: str) -> TrackingEnvironment:
         env = TrackingEnvironment(
@@ -181,76 +185,89 @@ class Renderer:
         for info, template, context in self._plan(site):
             yield PlannedPage(info, template, context)
 
-    def _plan(self, site: Site):
+    def _plan(self, site: Site, language: str | None = None):
+        language = language or self.config.language
+        _ = self.gettext(language)
         profile = site.profile
         name = profile.name
         home_desc = describe(profile.headline + (f". {profile.bio}" if profile.bio else ""))
-        home_card = (profile.headline, profile.location or "Portfolio")
-        yield (self.info("home", "/", f"{name} — {profile.headline}", home_desc, card=home_card,
-                         picture=profile.photo_image), "home.html", {})
-        yield (self.info("work", "/work/", f"Work — {name}",
-                         describe(f"Case studies by {name}: " + ", ".join(cs.title for cs in site.case_studies)),
-                         crumbs=(("Work", "/work/"),), card=("Selected work", f"Case studies by {name}")),
+        home_card = (profile.headline, profile.location or _("Portfolio"))
+        info = partial(self.info, language=language)
+        work = (_("Work"), "/work/")
+        yield (info("home", "/", f"{name} — {profile.headline}", home_desc, card=home_card,
+                    picture=profile.photo_image), "home.html", {})
+        yield (info("work", "/work/", _("Work") + f" — {name}",
+                    describe(_("Case studies by %(name)s:") % {"name": name} + " "
+                             + ", ".join(cs.title for cs in site.case_studies)),
+                    crumbs=(work,), card=(_("Selected work"), _("Case studies by %(name)s") % {"name": name})),
                "work.html", {})
         for tag in site.tags:
-            yield (self.info("tag", tag.url_path, f"{tag.name} — Work — {name}",
-                             describe(f"Case studies by {name} tagged {tag.name}: "
-                                      + ", ".join(cs.title for cs in tag.case_studies)),
-                             crumbs=(("Work", "/work/"), (tag.name, tag.url_path)),
-                             card=(tag.name, "Case studies tagged"), subject=tag),
+            yield (info("tag", tag.url_path, f"{tag.name} — " + _("Work") + f" — {name}",
+                        describe(_("Case studies by %(name)s tagged %(tag)s:") % {"name": name, "tag": tag.name}
+                                 + " " + ", ".join(cs.title for cs in tag.case_studies)),
+                        crumbs=(work, (tag.name, tag.url_path)),
+                        card=(tag.name, _("Case studies tagged")), subject=tag),
                    "tag.html", {"tag": tag})
         for cs in site.case_studies:
             prev, nxt = site.neighbours(cs)
-            yield (self.info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
-                             crumbs=(("Work", "/work/"), (cs.title, cs.url_path)),
-                             og_image=cs.og_image_file, og_type="article",
-                             card=(cs.title, "Case study" + (f" · {cs.client}" if cs.client else "")),
-                             picture=cs.cover_image, subject=cs),
+            yield (info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
+                        crumbs=(work, (cs.title, cs.url_path)),
+                        og_image=cs.og_image_file, og_type="article",
+                        card=(cs.title, _("Case study") + (f" · {cs.client}" if cs.client else "")),
+                        picture=cs.cover_image, subject=cs),
                    "case_study.html", {"cs": cs, "prev": prev, "next": nxt})
         if site.services:
-            yield (self.info("services", "/services/", f"Services — {name}",
-                             describe(f"What {name} offers: " + "; ".join(
-                                 f"{s.name} ({s.price_text})" if s.price_text else s.name for s in site.services)),
-                             crumbs=(("Services", "/services/"),),
-                             card=("Services and prices", f"Work with {name}")), "services.html", {})
+            tr = self.environment(language).theme_language.translations
+            prices = "; ".join(f"{s.name} ({text})" if (text := format_price(s.price, language, tr)) else s.name
+                               for s in site.services)
+            yield (info("services", "/services/", _("Services") + f" — {name}",
+                        describe(_("What %(name)s offers:") % {"name": name} + " " + prices),
+                        crumbs=((_("Services"), "/services/"),),
+                        card=(_("Services and prices"), _("Work with %(name)s") % {"name": name})),
+                   "services.html", {})
         if site.testimonials:
-            yield (self.info("testimonials", "/testimonials/", f"Testimonials — {name}",
-                             describe(f"What clients say about working with {name}: "
-                                      + " ".join(f"“{t.quote}” — {t.author}." for t in site.featured_testimonials)),
-                             crumbs=(("Testimonials", "/testimonials/"),),
-                             card=("What clients say", "Testimonials")), "testimonials.html", {})
-        contact_desc = f"Start a project with {name}, {profile.headline[:1].lower()}{profile.headline[1:]}."
+            yield (info("testimonials", "/testimonials/", _("Testimonials") + f" — {name}",
+                        describe(_("What clients say about working with %(name)s:") % {"name": name} + " "
+                                 + " ".join(_("“%(quote)s” — %(author)s.") % {"quote": t.quote, "author": t.author}
+                                            for t in site.featured_testimonials)),
+                        crumbs=((_("Testimonials"), "/testimonials/"),),
+                        card=(_("What clients say"), _("Testimonials"))), "testimonials.html", {})
+        contact_desc = _("Start a project with %(name)s, %(headline)s.") % {
+            "name": name, "headline": f"{profile.headline[:1].lower()}{profile.headline[1:]}"}
         if profile.response_time:
-            contact_desc += f" Replies {profile.response_time}."
+            contact_desc += " " + _("Replies %(when)s.") % {"when": profile.response_time}
         if site.availability:
-            contact_desc += f" {site.availability.label}."
-        yield (self.info("contact", "/contact/", f"Contact — {name}", describe(contact_desc),
-                         crumbs=(("Contact", "/contact/"),), card=("Start a project", "Contact"),
-                         picture=profile.photo_image), "contact.html", {})
+            tr = self.environment(language).theme_language.translations
+            when = format_date(site.availability.from_date, language) if site.availability.from_date else ""
+            contact_desc += f" {availability_label(site.availability.status, when, tr)}."
+        yield (info("contact", "/contact/", _("Contact") + f" — {name}", describe(contact_desc),
+                    crumbs=((_("Contact"), "/contact/"),), card=(_("Start a project"), _("Contact")),
+                    picture=profile.photo_image), "contact.html", {})
         for page in site.pages:
-            yield (self.info("page", page.url_path, f"{page.title} — {name}",
-                             describe(page.description, body_html=page.body_html),
-                             crumbs=((page.title, page.url_path),), og_image=page.og_image_file,
-                             card=(page.title, profile.headline)),
+            yield (info("page", page.url_path, f"{page.title} — {name}",
+                        describe(page.description, body_html=page.body_html),
+                        crumbs=((page.title, page.url_path),), og_image=page.og_image_file,
+                        card=(page.title, profile.headline)),
                    "page.html", {"content": page})
         for pitch in site.pitches:
-            yield (self.info("pitch", pitch.url_path, f"{pitch.title} — {name}",
-                             describe(f"A proposal for {pitch.prospect}", body_html=pitch.body_html),
-                             noindex=True, card=(pitch.title, f"A proposal for {pitch.prospect}"),
-                             card_slug="proposal"),
+            proposal = _("A proposal for %(prospect)s") % {"prospect": pitch.prospect}
+            yield (info("pitch", pitch.url_path, f"{pitch.title} — {name}",
+                        describe(proposal, body_html=pitch.body_html),
+                        noindex=True, card=(pitch.title, proposal), card_slug="proposal"),
                    "pitch.html", {"pitch": pitch,
                                   "pitch_case_studies": tuple(c for c in (site.case_study(s) for s in pitch.case_studies) if c),
                                   "pitch_testimonials": tuple(t for t in (site.testimonial(i) for i in pitch.testimonials) if t),
                                   "pitch_services": tuple(v for v in (site.service(i) for i in pitch.services) if v)})
-        yield (self.info("404", "/404.html", f"Page not found — {name}",
-                         "This page does not exist.", noindex=True,
-                         card=home_card, picture=profile.photo_image, card_slug="home"),
+        yield (info("404", "/404.html", _("Page not found") + f" — {name}",
+                    _("This page does not exist."), noindex=True,
+                    card=home_card, picture=profile.photo_image, card_slug="home"),
                "404.html", {})
 
     def info(self, kind: str, url_path: str, title: str, description: str, *,
              crumbs: tuple = (), noindex: bool = False, og_image: Any = None,
              og_type: str = "website", card: tuple[str, str] | None = None,
-             picture: Any = None, subject: Any = None, card_slug: str | None = None) -> PageInfo:
+             picture: Any = None, subject: Any = None, card_slug: str | None = None,
+             language: str | None = None) -> PageInfo:
         """`og_image`: the page's own image (front matter og_image), which
         wins; else `card` = (title, label) plans a generated social card
         with a crop of `picture` (a cover, the profile photo) when given."""
@@ -273,8 +290,9 @@ class Renderer:
             (width, height), mime = CARD_SIZE, f"image/{spec.format}"
         else:
             og, alt, width, height, mime = None, "", None, None, ""
-        breadcrumbs = ((("Home", "/"),) + tuple(crumbs)) if crumbs else ()
-        language = self.config.language
+        language = language or self.config.language
+        _ = self.gettext(language)
+        breadcrumbs = (((_("Home"), "/"),) + tuple(crumbs)) if crumbs else ()
         locale = language.replace("-", "_") if "-" in language else ""
         published = tags = None
         if kind == "case_study" and subject is not None:
@@ -286,7 +304,7 @@ class Renderer:
                         noindex=noindex, og_image=og, og_type=og_type, jsonld=jsonld,
                         alternate_feed=abs_url("/feed.xml"), card=spec, og_image_alt=alt,
                         og_image_width=width, og_image_height=height, og_image_type=mime,
-                        og_locale=locale, published=published or "", tags=tags or ())
+                        og_locale=locale, published=published or "", tags=tags or (), language=language)
 
     def _language(self, info: PageInfo) -> str:
         return info.language or self.config.language
