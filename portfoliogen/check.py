@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from portfoliogen.content.loaders import locations_of
 from portfoliogen.content.model import Model
 from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, plural
+from portfoliogen.i18n.catalogs import extract_msgids, po_path, translated_msgids
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
@@ -68,4 +70,30 @@ def _empty_alts(obj: Model) -> list[SiteError]:
         line = obj.body_line + obj.body.count("\n", 0, match.start())
         col = match.start() - obj.body.rfind("\n", 0, match.start())
         out.append(SiteError(obj.src_path, line, col, "image without alt text: describe it inside ![...]"))
+    return out
+
+
+def untranslated_warnings(config, folders: tuple[Path, ...], languages: list[str] | None = None) -> list[SiteError]:
+    """Strings of the site's own theme templates (an override with a new _() string) that its
+    catalogs do not translate, per language: that text would show in English."""
+    own = [f for f in folders if f.is_relative_to(config.root)]
+    templates = sorted(p for f in own if (f / "templates").is_dir() for p in (f / "templates").rglob("*.html"))
+    if not templates:
+        return []
+    out = []
+    for language in languages or [config.language]:
+        known = translated_msgids(folders, language, config.display)
+        if known is None:
+            continue   # English, or a language the theme has no catalog for (`build` says so)
+        catalog = config.display(po_path(own[0], language.replace("-", "_")))
+        for template in templates:
+            try:
+                marked = extract_msgids(template)
+            except Exception:   # noqa: BLE001 - a template syntax error: the build reports it at its line
+                continue
+            for line, msgid in marked:
+                if msgid not in known:
+                    out.append(SiteError(config.display(template), line, None,
+                                         f"“{msgid}” has no {language} translation: it shows in English "
+                                         f"(add it to {catalog})"))
     return out

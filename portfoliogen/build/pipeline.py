@@ -25,7 +25,7 @@ from portfoliogen.build.state import (
     output_manifest,
     save_state,
 )
-from portfoliogen.check import presence_warnings
+from portfoliogen.check import presence_warnings, untranslated_warnings
 from portfoliogen.config import Config, load_config
 from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
@@ -141,7 +141,7 @@ def _build(options: BuildOptions) -> BuildReport:
     content = load_content(config, content_cache)
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
-    warnings = presence_warnings(site)
+    warnings = presence_warnings(site) + untranslated_warnings(config, theme.folders)
     if options.strict and warnings:
         raise SiteErrors(warnings)
     timer.lap("resolve")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,10 @@ def read_catalog(path: Path, display: str) -> Catalog:
         with path.open("rb") as f:
             return read_po(f, abort_invalid=True)
     except Exception as err:   # noqa: BLE001 - Babel raises PoFileError, ValueError, UnicodeError...
-        line = getattr(err, "lineno", None)
-        raise SiteError(display, line, None, f"cannot read the message catalog: {err}") from None
+        lineno = getattr(err, "lineno", None)   # 0-based in Babel's PoFileError
+        reason = re.sub(r" on \d+$", "", str(err.args[0]) if err.args else str(err))
+        raise SiteError(display, None if lineno is None else lineno + 1, None,
+                        f"cannot read this message catalog: {reason}") from None
 
 
 def _translations(catalogs: list[Catalog]) -> Translations:
@@ -89,29 +92,28 @@ def _needs_catalog(language: str) -> bool:
     return language.replace("-", "_").split("_")[0].lower() != "en"
 
 
-def extract_msgids(templates: list[Path]) -> list[str]:
-    """The strings these templates mark with _(), ngettext or {% trans %} (the singular of a plural)."""
+def extract_msgids(template: Path) -> list[tuple[int, str]]:
+    """(line, msgid) of each string the template marks with _(), ngettext or {% trans %}."""
     from babel.messages.extract import extract_from_file   # only `check` needs the extractor
-    found: dict[str, None] = {}
-    for path in templates:
-        options = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
-                   "trim_blocks": "true", "lstrip_blocks": "true"}
-        for _line, message, _comments, _context in extract_from_file("jinja2", str(path), options=options):
-            found.setdefault(message if isinstance(message, str) else message[0])
-    return list(found)
+    options = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
+               "trim_blocks": "true", "lstrip_blocks": "true"}
+    return [(line, message if isinstance(message, str) else message[0])
+            for line, message, _comments, _context in extract_from_file("jinja2", str(template), options=options)]
 
 
-def untranslated(folders: tuple[Path, ...], language: str, msgids: list[str], display=str) -> list[str]:
-    """The msgids with no translation for `language` in any catalog of the theme's chain."""
+def translated_msgids(folders: tuple[Path, ...], language: str, display=str) -> set[str] | None:
+    """The msgids the theme's chain translates for `language` (None: English, or no catalog at all)."""
     if not _needs_catalog(language):
-        return []
+        return None
     known: set[str] = set()
+    found = False
     for locale in candidates(language)[:-1]:
         for folder in folders:
             path = po_path(folder, locale)
             if path.is_file():
+                found = True
                 for m in read_catalog(path, display(path)):
                     strings = m.string if isinstance(m.string, tuple) else (m.string,)
                     if m.id and not m.fuzzy and all(strings):
                         known.add(m.id if isinstance(m.id, str) else m.id[0])
-    return [m for m in msgids if m not in known]
+    return known if found else None
