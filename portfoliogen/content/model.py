@@ -243,7 +243,6 @@ class Service(Model):
                                    examples=[['Development']])
 
     src_path: str = derived("")
-    price_text: str = derived("")
     locs: Any = derived()
 
 

@@ -12,7 +12,6 @@ from portfoliogen.content.loaders import LoadedContent, locations_of
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
 from portfoliogen.errors import ErrorCollector, Notice, SiteError, closest, did_you_mean
-from portfoliogen.i18n import format_date, format_price
 from portfoliogen.slugs import tag_slug
 
 # URL paths the theme owns; a free page may not take them.
@@ -72,8 +71,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         paths = _resolve_images(config, t, [(("avatar",), t.avatar)], errors, images)
         testimonials.append(t.model_copy(update={"image_paths": paths}))
 
-    services = [s.model_copy(update={"price_text": format_price(s.price, config.language)})
-                for s in content.services]
+    services = list(content.services)
     for s in content.services:
         if s.price and s.price.from_ is None and s.price.to is None:
             _error(errors, s, ("price",), "price needs 'from' (and optionally 'to')")
@@ -102,7 +100,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         config=config, profile=profile, case_studies=tuple(resolved_cs),
         testimonials=tuple(testimonials), services=tuple(services), pages=tuple(pages),
         pitches=tuple(pitches), tags=tags, menu=menu,
-        availability=_availability(profile, config.language, today),
+        availability=_availability(profile, today),
         static_files=content.static_files, today=today, notices=tuple(notices),
     )
     return site, tuple(images)
@@ -271,18 +269,12 @@ def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:
                  for s in sorted(names, key=lambda s: (-len(members[s]), s)))
 
 
-def _availability(profile: Profile, language: str, today: dt.date) -> AvailabilityView | None:
+def _availability(profile: Profile, today: dt.date) -> AvailabilityView | None:
     a = profile.availability
     if a is None:
         return None
     start = a.from_.date if a.from_ else None
     future = start is not None and start > today
     stale = start is not None and start < today
-    when = format_date(a.from_, language, "long") if future else ""
-    if a.status == "available":
-        label = f"Available from {when}" if future else "Available for new projects"
-    elif a.status == "limited":
-        label = f"Limited availability from {when}" if future else "Limited availability"
-    else:
-        label = f"Booked until {when}" if future else "Fully booked"
-    return AvailabilityView(a.status, label, start if future else None, not future, stale, a.note)
+    # The label is written per page language by the theme (i18n.availability_label).
+    return AvailabilityView(a.status, start if future else None, not future, stale, a.note)

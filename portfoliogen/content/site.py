@@ -53,7 +53,6 @@ class Tag:
 @dataclass(frozen=True, slots=True)
 class AvailabilityView:
     status: str              # available | limited | booked
-    label: str               # "Available from March 2027"
     from_date: dt.date | None  # None when it applies now
     is_now: bool
     is_stale: bool           # a 'from' date in the past
