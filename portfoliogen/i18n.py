@@ -69,3 +69,15 @@ def format_price(price, language: str = "en") -> str:
     else:
         return ""
     return f"{text} {unit}".strip()
+
+
+@lru_cache(maxsize=64)
+def language_name(language: str, with_region: bool = False) -> str:
+    """A language's name in itself, as a language switcher shows it: 'Português',
+    'English'; with_region: 'Português (Portugal)' (two variants on one site)."""
+    try:
+        locale = _locale(language)
+    except (ValueError, TypeError):
+        return language
+    name = (locale.get_display_name(locale) if with_region else locale.languages.get(locale.language)) or language
+    return name[:1].upper() + name[1:]

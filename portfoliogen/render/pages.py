@@ -18,6 +18,7 @@ from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
+from portfoliogen.render.languages import LanguageLink, link_languages
 from portfoliogen.render.theme import Theme
 from portfoliogen.render.timezones import zone_facts
 from portfoliogen.render.tracking import DepKey, Recorder, TrackingEnvironment
@@ -54,6 +55,12 @@ class PageInfo:
     og_locale: str = ""                   # "en_GB"; empty for a bare language
     published: str = ""                   # article:published_time (case studies)
     tags: tuple[str, ...] = ()            # article:tag
+    language: str = ""                    # the page's language (BCP 47); the site's by default
+    # A multilingual site (render/languages.py): this page in every language it exists in, as
+    # (hreflang, absolute URL) with x-default last; og:locale of the others; the switcher's links.
+    alternates: tuple[tuple[str, str], ...] = ()
+    og_locale_alternates: tuple[str, ...] = ()
+    switcher: tuple[LanguageLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,9 @@ class Renderer:
         self.urls = Urls(self.config.base_url)
         self.errors = ErrorCollector()
         self.env = self._environment()
+        self.view = site   # the language being planned (page_plan)
+        self._views = {view.language: view for view in site.all_views}
+        self._urls = {view.language: Urls(self.config.base_url, view.prefix) for view in site.all_views}
 
     # ------------------------------------------------------------ environment
     def _environment(self) -> jinja2.Environment:
@@ -159,9 +169,19 @@ class Renderer:
         return rendered
 
     def page_plan(self, site: Site) -> Iterator[PlannedPage]:
-        """Every page, in a stable order."""
-        for info, template, context in self._plan(site):
-            yield PlannedPage(info, template, context)
+        """Every page of every language, in a stable order."""
+        planned = []
+        for view in site.all_views:
+            self.view = view
+            planned += [PlannedPage(info, template, context) for info, template, context in self._plan(view)]
+        self.view = self.site
+        if site.views:
+            planned = link_languages(planned, site, self.urls)
+        yield from planned
+
+    def _env_for(self, language: str) -> jinja2.Environment:
+        """The environment a page in `language` renders with (one for every language here)."""
+        return self.env
 
     def _plan(self, site: Site):
         profile = site.profile
@@ -236,8 +256,11 @@ class Renderer:
         """`og_image`: the page's own image (front matter og_image), which
         wins; else `card` = (title, label) plans a generated social card
         with a crop of `picture` (a cover, the profile photo) when given."""
-        site = self.site
-        abs_url = self.urls.abs_url
+        site = self.view
+        urls = self._urls.get(site.language, self.urls)
+        abs_url = urls.abs_url
+        url_path = urls.path_in_language(url_path)
+        crumbs = tuple((title, urls.path_in_language(path)) for title, path in crumbs)
         spec = None
         if og_image is not None:
             src = og_image.src
@@ -255,8 +278,8 @@ class Renderer:
             (width, height), mime = CARD_SIZE, f"image/{spec.format}"
         else:
             og, alt, width, height, mime = None, "", None, None, ""
-        breadcrumbs = ((("Home", "/"),) + tuple(crumbs)) if crumbs else ()
-        language = self.config.language
+        breadcrumbs = (((("Home", site.prefix),) + tuple(crumbs)) if crumbs else ())
+        language = site.config.language
         locale = language.replace("-", "_") if "-" in language else ""
         published = tags = None
         if kind == "case_study" and subject is not None:
@@ -268,11 +291,14 @@ class Renderer:
                         noindex=noindex, og_image=og, og_type=og_type, jsonld=jsonld,
                         alternate_feed=abs_url("/feed.xml"), card=spec, og_image_alt=alt,
                         og_image_width=width, og_image_height=height, og_image_type=mime,
-                        og_locale=locale, published=published or "", tags=tags or ())
+                        og_locale=locale, published=published or "", tags=tags or (), language=language)
 
     def _render_page(self, info: PageInfo, template: str, context: dict) -> str | None:
         try:
-            return self.env.get_template(template).render(page=info, **context)
+            view = self._views.get(info.language, self.site)
+            urls = self._urls.get(info.language, self.urls)
+            return self._env_for(info.language).get_template(template).render(
+                page=info, site=view, config=view.config, url=urls.url, abs_url=urls.abs_url, **context)
         except jinja2.TemplateSyntaxError as err:
             self.errors.add(SiteError(self._template_display(err.filename, err.name), err.lineno, 1,
                                       f"template syntax error: {err.message}"))
