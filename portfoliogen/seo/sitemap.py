@@ -28,8 +28,7 @@ def render_sitemap(pages, site: Site, abs_url) -> bytes:
     for page in sorted(pages, key=lambda p: p.url_path):
         if page.kind in EXCLUDED_KINDS or page.noindex:
             continue
-        lastmod = dated.get(page.url_path) or (newest.get(page.language, max(newest.values(), default=None))
-                                               if page.kind in ("home", "work") else None)
+        lastmod = dated.get(page.url_path) or (newest.get(page.language) if page.kind in ("home", "work") else None)
         lines.append("  <url>")
         lines.append(f"    <loc>{xml_text(abs_url(page.url_path))}</loc>")
         if lastmod:
