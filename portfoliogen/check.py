@@ -113,7 +113,7 @@ def _stale(config, doc: Model, source: Model) -> list[SiteError]:
     if doc.source_hash is None:
         message = (f"translation of {source.src_path} not yet marked as up to date: once it is, run "
                    f"portfoliogen check --mark-translated {doc.src_path}")
-        return [_at(doc, (), message)]
+        return [SiteError(doc.src_path, None, None, message)]
     return [_at(doc, ("source_hash",), f"{source.src_path} changed since this translation was written: "
                                        f"update it, then run portfoliogen check --mark-translated {doc.src_path}")]
 

@@ -233,7 +233,7 @@ def _link_targets(site: Site) -> dict[str, dict[str, str]]:
 
 def _in_language(html: Any, lang: str) -> Any:
     """A quote shown as it was written, in another language than the page: marked with it."""
-    return Markup(f'<span lang="{lang}">{html}</span>') if lang else html
+    return Markup(f'<div lang="{lang}">{html}</div>') if lang else html
 
 
 def _parse_missing(renderer: BodyRenderer, index: int) -> tuple[str, Any]:
