@@ -24,6 +24,11 @@ class LanguageLink:
     current: bool      # the page's own language
     translated: bool   # url_path is this page's translation
 
+    @property
+    def short(self) -> str:
+        """What a narrow screen shows: 'PT' for pt-PT (with the region when two share a language)."""
+        return self.code.upper() if len(self.code) <= 3 else self.code.split("-")[0].upper()
+
 
 def og_locale(language: str) -> str:
     """'pt-PT' -> 'pt_PT'; '' for a bare language (Open Graph wants a territory)."""
