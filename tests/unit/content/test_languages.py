@@ -143,3 +143,16 @@ def test_check_lists_missing_translations_and_stale_ones(tmp_path: Path) -> None
     messages = [str(e) for e in translation_warnings(site_of(tmp_path, {**files, "content/case-studies/acme.pt.md": marked,
                                                                           "content/case-studies/acme.md": source + "More.\n"}))]
     assert any("acme.pt.md:" in m and "changed since this translation was written" in m for m in messages)
+
+
+def test_editor_schemas_accept_per_language_maps_and_refuse_wrong_values_inside_them() -> None:
+    import jsonschema
+
+    from portfoliogen.content.jsonschema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema("profile"))
+    good = {"name": "Ada", "headline": {"en": "Engineer", "pt-PT": "Engenheira"},
+            "skills": {"en": ["Maths"], "pt": ["Matemática"]}}
+    assert list(validator.iter_errors(good)) == []
+    assert list(validator.iter_errors({"name": "Ada", "headline": {"en": 3}}))
+    assert list(validator.iter_errors({"name": "Ada", "headline": {"not a language": "x"}}))
