@@ -7,10 +7,14 @@ import re
 from pathlib import Path
 
 from portfoliogen.content.loaders import locations_of
+from portfoliogen.content.sources import split_language
+from portfoliogen.content.translations import missing_translations, set_front_matter_key, source_hash
 from portfoliogen.content.model import Model
 from portfoliogen.content.site import Site
-from portfoliogen.errors import SiteError, plural
+from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.i18n.catalogs import extract_msgids, po_path, translated_msgids
+from portfoliogen.schema.validate import field_label
+from portfoliogen.schema.yamlfile import load_yaml, read_text
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
@@ -61,7 +65,118 @@ def presence_warnings(site: Site) -> list[SiteError]:
                              f"{plural(len(site.testimonials), 'testimonial')}: clients look for at least "
                              f"{MIN_TESTIMONIALS}"))
     out.extend(SiteError(notice.path, None, None, notice.message) for notice in site.notices)
+    out.extend(translation_warnings(site))
     return out
+
+
+# ---------------------------------------------------------------- translations
+# Short texts a visitor reads in the site's language, by file; the rest (names, ids, URLs) are
+# the same in every language. A testimonial stays as it was given, so none of its fields is listed.
+TRANSLATABLE = {
+    "profile.yaml": {"headline", "bio", "photo_alt", "location", "response_time", "note"},
+    "services.yaml": {"name", "summary", "deliverables", "timeline", "includes", "not_included"},
+}
+
+
+def translation_warnings(site: Site) -> list[SiteError]:
+    """Per language: the pages not translated, the YAML texts without a
+    translation, and translations whose source changed since they were
+    written (or never marked as up to date)."""
+    if not site.views:
+        return []
+    config = site.config
+    out: list[SiteError] = []
+    sources = {d.translation_group: d for d in (*site.case_studies, *site.pages)}
+    for view in site.views[1:]:
+        code, suffix = view.language, view.prefix.strip("/")
+        translated = {d.translation_group: d for d in (*view.case_studies, *view.pages)}
+        for group, source in sources.items():
+            if group not in translated:
+                stem = source.src_path[:-len(".md")]
+                out.append(SiteError(source.src_path, None, None,
+                                     f"not translated into {code}: add {stem}.{suffix}.md"))
+        for group, doc in translated.items():
+            if group in sources:
+                out.extend(_stale(config, doc, sources[group]))
+        for name, fields in TRANSLATABLE.items():
+            out.extend(_untranslated_fields(config, name, fields, code))
+    return out
+
+
+def _stale(config, doc: Model, source: Model) -> list[SiteError]:
+    try:
+        current = source_hash((config.root / source.src_path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    if doc.source_hash == current:
+        return []
+    if doc.source_hash is None:
+        message = (f"translation of {source.src_path} not yet marked as up to date: once it is, run "
+                   f"portfoliogen check --mark-translated {doc.src_path}")
+        return [SiteError(doc.src_path, None, None, message)]
+    return [_at(doc, ("source_hash",), f"{source.src_path} changed since this translation was written: "
+                                       f"update it, then run portfoliogen check --mark-translated {doc.src_path}")]
+
+
+def _untranslated_fields(config, name: str, fields: set[str], code: str) -> list[SiteError]:
+    path = config.content_dir / name
+    display = f"content/{name}"
+    try:
+        data, locs = load_yaml(path.read_text(encoding="utf-8"), display)
+    except (OSError, UnicodeDecodeError, SiteError, SiteErrors):
+        return []
+    out = []
+    for where in missing_translations(data, code, config.language_aliases, fields):
+        line, col = locs.of(where)
+        out.append(SiteError(display, line, col, f"'{field_label(where)}' has no {code} translation"))
+    return out
+
+
+def mark_translated(config, files: list[Path]) -> list[str]:
+    """Record in each translation the fingerprint of its default-language file
+    as it is now (`source_hash:`): the translation is up to date."""
+    errors, done = [], []
+    for file in files:
+        display = config.display(file)
+        text = read_text(file, display)
+        source = _source_of(config, file, text)
+        if source is None:
+            errors.append(SiteError(display, None, None, "not a translation of a page or case study "
+                                                         "(name it like about.pt.md beside about.md)"))
+            continue
+        updated = set_front_matter_key(text, "source_hash", source_hash(source.read_text(encoding="utf-8")))
+        if updated is None:
+            errors.append(SiteError(display, 1, 1, "no front matter (--- lines) to record source_hash in"))
+            continue
+        file.write_text(updated, encoding="utf-8")
+        done.append(display)
+    if errors:
+        raise SiteErrors(errors)
+    return done
+
+
+def _source_of(config, file: Path, text: str) -> Path | None:
+    """The default-language file a translation was written from: the same name
+    without the language code, or the file with the same translation_key."""
+    base, code = split_language(file.stem, config.language_aliases)
+    if code is None or code == config.language:
+        return None
+    if file.name.startswith("index.") and (file.parent / "index.md").is_file():
+        return file.parent / "index.md"
+    if (file.parent / f"{base}.md").is_file():
+        return file.parent / f"{base}.md"
+    match = _KEY.search(text)
+    if match:   # translation_key: find the default-language file with the same key
+        key = match.group(1).strip().strip("'\"")
+        for candidate in sorted(file.parent.glob("*.md")) + sorted(file.parent.glob("*/index.md")):
+            other = candidate.read_text(encoding="utf-8")
+            if split_language(candidate.stem, config.language_aliases)[1] is None and \
+                    (m := _KEY.search(other)) and m.group(1).strip().strip("'\"") == key:
+                return candidate
+    return None
+
+
+_KEY = re.compile(r"^translation_key:(.*)$", re.MULTILINE)
 
 
 def _empty_alts(obj: Model) -> list[SiteError]:

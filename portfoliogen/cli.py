@@ -167,10 +167,23 @@ def _mention_check(count: int) -> None:
 @main.command("check")
 @config_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
+@click.option("--mark-translated", "mark", is_flag=True,
+              help="Record that the translations FILES (e.g. content/pages/about.pt.md) match their sources now.")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @today_option
-def check_command(config_path: Path, strict: bool, today: str | None) -> None:
+def check_command(config_path: Path, strict: bool, today: str | None, mark: bool, files: tuple[Path, ...]) -> None:
     """Validate content, config and theme without writing anything."""
     from portfoliogen.build.pipeline import BuildOptions, build
+
+    if files and not mark:
+        raise click.UsageError("FILES are only for --mark-translated")
+    if mark:   # writes source_hash into the translations named, then checks as usual
+        from portfoliogen.check import mark_translated
+        from portfoliogen.config import load_config
+
+        config = run_command(load_config, config_path)
+        for done in run_command(mark_translated, config, list(files)):
+            click.echo(f"Marked {done} as up to date with its source")
 
     report = run_command(build, BuildOptions(config_path=config_path, today=_today(today), write=False))
     for warning in sorted(report.warnings, key=SiteError.sort_key):   # the lines `build --strict` fails with

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from portfoliogen.errors import SiteError
 from portfoliogen.schema.fields import Email, Language, Text, Url
@@ -68,6 +69,32 @@ class ContactConfig(Model):
                                     examples=['https://cal.com/your-name/intro'])
 
 
+class LanguageConfig(Model):
+    """One language of a multilingual site (an entry of `languages:` written as a mapping)."""
+
+    code: Language = Field(description='The language, as a BCP 47 code.', examples=['pt-PT'])
+    prefix: Text | None = Field(default=None,
+                                description="Where its pages live under base_url (default: /<code>/; the first language's is /).",
+                                examples=['/pt/'])
+    title: Text | None = Field(default=None,
+                               description="The site's title in this language (default: title).",
+                               examples=['Mira Solberg — Designer de produto'])
+    name: Text | None = Field(default=None,
+                              description="Its name in the language switcher (default: the language's own name, e.g. Português).",
+                              examples=['Português'])
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    """A language the site is published in, with its URL prefix ('/' or '/pt/')."""
+
+    code: str
+    prefix: str
+    title: str
+    name: str | None
+    default: bool
+
+
 class Config(Model):
     title: Text = Field(description="The site's title, shown in the browser tab and in search results.",
                         examples=['Alex Example — Product designer'])
@@ -76,6 +103,10 @@ class Config(Model):
     language: Language = Field(default="en",
                                description="The site's language, as a BCP 47 code; dates and prices are written in it.",
                                examples=['en'])
+    languages: tuple[Language | LanguageConfig, ...] = Field(
+        default=(),
+        description="The languages of a multilingual site, the default first: codes, or mappings with code, prefix, title, name. Content in another language sits beside the default file with the code before .md (about.pt.md).",
+        examples=[['en', {'code': 'pt', 'prefix': '/pt/'}]])
     theme: Text = Field(default="default",
                         description='The theme: a built-in one or a folder in themes/.',
                         examples=['default'])
@@ -110,6 +141,62 @@ class Config(Model):
         if parts.query or parts.fragment:
             raise ValueError(f"{value!r} must not have a query or fragment")
         return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_language(cls, data: Any) -> Any:
+        """With `languages:`, `language:` is the first one (and may be left out)."""
+        if isinstance(data, dict) and data.get("languages") and "language" not in data:
+            first = data["languages"][0] if isinstance(data["languages"], (list, tuple)) else None
+            code = first.get("code") if isinstance(first, dict) else first
+            if isinstance(code, str):
+                data = {**data, "language": code}
+        return data
+
+    @model_validator(mode="after")
+    def _check_languages(self) -> "Config":
+        if not self.languages:
+            return self
+        codes = [entry if isinstance(entry, str) else entry.code for entry in self.languages]
+        if self.language != codes[0]:
+            raise ValueError(f"language '{self.language}' must be the first of languages ({codes[0]}), "
+                             f"or be left out")
+        seen: set[str] = set()
+        for lang in self.site_languages:
+            if lang.code.lower() in seen or lang.prefix in seen:
+                raise ValueError(f"languages: '{lang.code}' (prefix {lang.prefix}) is listed twice")
+            seen.update({lang.code.lower(), lang.prefix})
+        return self
+
+    # ------------------------------------------------------------ languages
+    @property
+    def site_languages(self) -> tuple[SiteLanguage, ...]:
+        """Every language the site is published in, the default first; a site
+        with only `language:` has one, at the root."""
+        return _site_languages(self.languages, self.language, self.title)
+
+    @property
+    def language_aliases(self) -> dict[str, str]:
+        """{what a file suffix or a per-language map key may say, lower-cased:
+        the language's code}: its code, or its prefix ('pt' for pt-PT under /pt/)."""
+        out: dict[str, str] = {}
+        for lang in self.site_languages:
+            out.setdefault(lang.code.lower(), lang.code)
+            if not lang.default:
+                out.setdefault(lang.prefix.strip("/").lower(), lang.code)
+        return out
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.languages) > 1
+
+    def for_language(self, code: str) -> "Config":
+        """This config as seen by the pages of one language: `language` and
+        `title` are that language's."""
+        if code == self.language:
+            return self
+        lang = next(lang for lang in self.site_languages if lang.code == code)
+        return self.model_copy(update={"language": lang.code, "title": lang.title})
 
     # ------------------------------------------------------------ derived paths
     @property
@@ -156,6 +243,23 @@ def load_config(config_path: Path, overrides: dict[str, Any] | None = None) -> C
         config = validate_model(Config, merged, locs, display, extra={
             **extra, **{k: v for k, v in overrides.items() if k not in Config.user_keys()}})
     return config
+
+
+@functools.lru_cache(maxsize=16)
+def _site_languages(entries: tuple, language: str, title: str) -> tuple[SiteLanguage, ...]:
+    if not entries:
+        return (SiteLanguage(language, "/", title, None, True),)
+    out = []
+    for index, entry in enumerate(entries):
+        entry = LanguageConfig(code=entry) if isinstance(entry, str) else entry
+        prefix = entry.prefix or ("/" if index == 0 else f"/{entry.code.lower()}/")
+        prefix = "/" + "/".join(part for part in prefix.split("/") if part) + "/"
+        prefix = "/" if prefix == "//" else prefix
+        if (index == 0) != (prefix == "/"):
+            raise ValueError(f"languages: the first language is published at the root (prefix /), "
+                             f"the others under their own prefix; '{entry.code}' has {prefix}")
+        out.append(SiteLanguage(entry.code, prefix, entry.title or title, entry.name, index == 0))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=16)

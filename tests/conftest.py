@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 TESTDATA = REPO.parent / "shared" / "testdata"
@@ -24,6 +26,42 @@ def run_cli(*args: str, cwd: Path, today: str | None = FIXED_TODAY, timeout: int
         argv += ["--today", today]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def set_site_language(config: Path, language: str) -> None:
+    """Make a copied site a one-language site in `language`, whether its
+    config.yaml says `language: x` or lists `languages:` as the example does:
+    translations (`*.<lang>.md`) are removed and per-language YAML maps keep
+    the default language's value."""
+    text = config.read_text(encoding="utf-8")
+    listed = re.search(r"(?m)^languages:[^\n]*\n((?:[ \t]+[^\n]*\n)*)", text)
+    codes = set(re.findall(r"(?m)^\s+-\s+(?:code:\s*)?([A-Za-z-]+)\s*$", listed.group(1))) if listed else set()
+    codes |= {p.strip("/") for p in re.findall(r"prefix:\s*(\S+)", listed.group(1))} if listed else set()
+    default = re.match(r"\s+-\s+(?:code:\s*)?([A-Za-z-]+)", listed.group(1)).group(1) if listed else ""
+    text = re.sub(r"(?m)^languages:[^\n]*\n(?:[ \t]+[^\n]*\n)*", f"language: {language}\n", text)
+    text = re.sub(r"(?m)^language: .*$", f"language: {language}", text)
+    config.write_text(text, encoding="utf-8")
+    if not codes:
+        return
+    codes = {c.lower() for c in codes}
+    content = config.parent / "content"
+    for md in content.rglob("*.md"):
+        parts = md.name.split(".")
+        if len(parts) == 3 and parts[1].lower() in codes:
+            md.unlink()
+
+    def one(value):
+        if isinstance(value, dict) and value and all(str(k).lower() in codes for k in value):
+            return one(value.get(default, next(iter(value.values()))))
+        if isinstance(value, dict):
+            return {k: one(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        return value
+
+    for path in content.rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(one(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

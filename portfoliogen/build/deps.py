@@ -37,12 +37,13 @@ class Fingerprints:
 
     def objects(self) -> dict[str, Any]:
         if self._objects is None:
-            s = self.site
-            found: dict[str, Any] = {"site": s}
-            for obj in (s.profile, *s.case_studies, *s.testimonials, *s.services, *s.pages, *s.pitches, *s.tags):
-                key = object_key(obj)
-                if key:
-                    found[key] = obj
+            found: dict[str, Any] = {}
+            for s in self.site.all_views:   # every language's objects (object_key names the language)
+                for obj in (s, s.profile, *s.case_studies, *s.testimonials, *s.services, *s.pages, *s.pitches,
+                            *s.tags):
+                    key = object_key(obj)
+                    if key:
+                        found[key] = obj
             self._objects = found
         return self._objects
 
@@ -55,24 +56,25 @@ class Fingerprints:
             except AttributeError:
                 current = None
             if callable(current) and isinstance(obj, Site):
-                value = self.relation(attr)
+                value = self.relation(attr, obj)
             else:
                 value = digest(structure(current) if isinstance(obj, (Site, Tag)) else repr(current))
             self._memo[memo_key] = value
         return value
 
-    def relation(self, name: str) -> str:
-        """A Site lookup method, by the fields it declared it reads (@relation)."""
+    def relation(self, name: str, site: Site | None = None) -> str:
+        """A Site lookup method, by the fields it declared it reads (@relation)
+        on `site` (one language's; the default's when not given)."""
         reads = reads_of(name)
         if reads is None:
             raise TypeError(f"Site.{name}() is callable from templates but does not declare what it "
                             f"reads: add @relation(...) to it in content/site.py")
-        return digest(repr([self._read(path) for path in reads]))
+        return digest(repr([self._read(path, site or self.site) for path in reads]))
 
-    def _read(self, path: str) -> Any:
+    def _read(self, path: str, site: Site) -> Any:
         """'case_studies' -> their keys in order; 'case_studies.slug' -> (key, slug) of each."""
         name, _, attr = path.partition(".")
-        items = getattr(self.site, name)
+        items = getattr(site, name)
         if not attr:
             return structure(items)
         return [(object_key(item), getattr(item, attr)) for item in items]

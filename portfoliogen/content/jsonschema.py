@@ -37,11 +37,29 @@ def json_schema(name: str) -> dict[str, Any]:
     _drop_derived(schema, model)
     for definition in schema.get("$defs", {}).values():
         _drop_derived(definition, _model_named(model, definition.get("title", "")))
+    if name in PER_LANGUAGE:
+        for part in (schema, *schema.get("$defs", {}).values()):
+            _allow_language_maps(part)
     if is_list:
         defs = schema.pop("$defs", {})
         schema = {"type": "array", "items": schema, **({"$defs": defs} if defs else {})}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": f"portfoliogen: {described}", **schema}
+
+
+# Files whose values may be per-language maps (`headline: {en: ..., pt: ...}`, content/translations.py).
+PER_LANGUAGE = {"profile", "testimonials", "services"}
+_LANGUAGE_KEY = {"pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"}
+
+
+def _allow_language_maps(schema: dict) -> None:
+    """Each property may also be a map from language codes to its value."""
+    for key, prop in schema.get("properties", {}).items():
+        description = prop.pop("description", None)
+        schema["properties"][key] = {
+            "anyOf": [prop, {"type": "object", "propertyNames": _LANGUAGE_KEY, "minProperties": 1,
+                             "additionalProperties": prop}],
+            **({"description": description} if description else {})}
 
 
 def _drop_derived(schema: dict, model: type[BaseModel] | None) -> None:

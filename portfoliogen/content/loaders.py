@@ -4,7 +4,7 @@ Every loader reports all the problems it finds in its files."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,7 +19,8 @@ from portfoliogen.content.model import (
     Service,
     Testimonial,
 )
-from portfoliogen.content.sources import check_source, entry_kind, list_files
+from portfoliogen.content.sources import check_source, entry_kind, list_files, split_language
+from portfoliogen.content.translations import in_language
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
 from portfoliogen.fsutil import stat_of
 from portfoliogen.schema.fields import slugify
@@ -38,6 +39,8 @@ class LoadedContent:
     pages: tuple[Page, ...]
     pitches: tuple[Pitch, ...]
     static_files: tuple[Path, ...]   # absolute paths under content/static/
+    # The other languages' profile, testimonials and services: {code: (profile, testimonials, services)}
+    localized: dict = field(default_factory=dict)
 
 
 def is_content_file(path: Path) -> bool:
@@ -59,18 +62,20 @@ class _NoCache:
         pass
 
 
-def _cached(cache, path: Path, display: str, parse):
+def _cached(cache, path: Path, display: str, parse, key: str | None = None):
     """parse(text) for the file, or the object parsed from it last time
-    (the same stat: not even read; the same bytes: read, not parsed)."""
+    (the same stat: not even read; the same bytes: read, not parsed).
+    `key`: what the parse is cached under, when more than the file decides it."""
+    key = key or display
     stat = stat_of(path)   # before reading: a change while we read shows next time
-    hit = cache.by_stat(display, stat)
+    hit = cache.by_stat(key, stat)
     if hit is not None:
         return hit
     data = read_bytes(path, display)
-    digest, hit = cache.get(display, data)
+    digest, hit = cache.get(key, data)
     if hit is None:
         hit = parse(decode_text(data, display))
-    cache.put(display, digest, hit, stat)
+    cache.put(key, digest, hit, stat)
     return hit
 
 
@@ -89,58 +94,113 @@ def load_content(config: Config, cache=None) -> LoadedContent:
     real = check_source(content, config.root)
     if real is None or not real.is_dir():
         raise SiteError(config.display(content), None, None, "no content/ folder next to config.yaml")
-    profile = attempt(lambda: load_profile(config, cache), None)
+    profiles = attempt(lambda: load_profile(config, cache, every_language=True), {})
+    profile = profiles.get(config.language)
     case_studies = attempt(lambda: load_markdown_folder(config, "case-studies", CaseStudy, errors, cache,
                                                         bundles=True), ())
-    testimonials = attempt(lambda: load_yaml_list(config, "testimonials.yaml", Testimonial, cache), ())
-    services = attempt(lambda: load_yaml_list(config, "services.yaml", Service, cache), ())
+    testimonials = attempt(lambda: load_yaml_list(config, "testimonials.yaml", Testimonial, cache,
+                                                  every_language=True), {})
+    services = attempt(lambda: load_yaml_list(config, "services.yaml", Service, cache, every_language=True), {})
     pages = attempt(lambda: load_markdown_folder(config, "pages", Page, errors, cache), ())
     pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors, cache), ())
     static_dir = content / "static"
     static_files = tuple(list_files(static_dir, config.root, errors)) if os.path.lexists(static_dir) else ()
     errors.raise_if_any()
-    return LoadedContent(profile, case_studies, testimonials, services, pages, pitches, static_files)
+    default = config.language
+    localized = {code: (profiles.get(code), testimonials.get(code, ()), services.get(code, ()))
+                 for code in _codes(config)[1:]}
+    return LoadedContent(profile, case_studies, testimonials.get(default, ()), services.get(default, ()),
+                         pages, pitches, static_files, localized)
 
 
-def load_profile(config: Config, cache=None) -> Profile:
+def _codes(config: Config) -> tuple[str, ...]:
+    """The site's languages, the default first."""
+    return tuple(lang.code for lang in config.site_languages)
+
+
+def _cache_key(config: Config, display: str) -> str:
+    """A YAML file's parse depends on the site's languages (its per-language maps)."""
+    return display if not config.languages else \
+        f"{display}#{','.join(f'{alias}={code}' for alias, code in config.language_aliases.items())}"
+
+
+def _views(config: Config, data, locs: Locations, display: str, make):
+    """{code: make(data in that language, view, picked paths)} for every
+    language of a multilingual site; make(data, "", set()) for a site in one."""
+    if not config.languages:
+        return make(data, "", set())
+    codes = _codes(config)
+    out = {}
+    for code in codes:
+        picked: set = set()
+        localized = in_language(data, code, config.language_aliases, locs, display, picked=picked) \
+            if config.languages else data
+        out[code] = make(localized, "" if code == codes[0] else code, picked)
+    return out
+
+
+def load_profile(config: Config, cache=None, every_language: bool = False):
+    """The profile; with every_language, {code: the profile in that language}."""
     path = config.content_dir / "profile.yaml"
     display = config.display(path)
     if not _is_project_file(config, path):
         raise SiteError(display, None, None, "missing: every site needs content/profile.yaml with at least "
                                              "'name' and 'headline'")
 
-    def parse(text: str) -> Profile:
+    def parse(text: str) -> dict:
         data, locs = load_yaml(text, display)
-        return validate_model(Profile, data, locs, display, extra={"src_path": display, "locs": locs})
+        return _views(config, data, locs, display, lambda d, view, _picked: validate_model(
+            Profile, d, locs, display, extra={"src_path": display, "locs": locs, "view": view}))
 
-    return _cached(cache or _NoCache(), path, display, parse)
+    views = _cached(cache or _NoCache(), path, display, parse, _cache_key(config, display))
+    views = views if config.languages else {config.language: views}
+    return views if every_language else views[config.language]
 
 
-def load_yaml_list(config: Config, name: str, cls: type[M], cache=None) -> tuple[M, ...]:
-    """testimonials.yaml / services.yaml: an optional file holding a list."""
+def load_yaml_list(config: Config, name: str, cls: type[M], cache=None, every_language: bool = False):
+    """testimonials.yaml / services.yaml: an optional file holding a list;
+    with every_language, {code: the list in that language}."""
     path = config.content_dir / name
     display = config.display(path)
     if not _is_project_file(config, path):
-        return ()
+        return {} if every_language else ()
 
-    def parse(text: str) -> tuple[M, ...]:
+    def parse(text: str) -> dict:
         data, locs = load_yaml(text, display)
         if data is None:
-            return ()
+            return {code: () for code in _codes(config)} if config.languages else ()
         if not isinstance(data, list):
             line, col = locs.of(())
             raise SiteError(display, line, col, f"{name} must be a list of entries, each starting with '- '")
-        items, errors = [], ErrorCollector()
-        for index, item in enumerate(data):
-            try:
-                items.append(validate_model(cls, item, locs, display, prefix=(index,),
-                                            extra={"src_path": display, "locs": locs.sub((index,))}))
-            except SiteErrors as err:
-                errors.add(err)
-        errors.raise_if_any()
-        return tuple(items)
+        return _views(config, data, locs, display, lambda d, view, picked: _list_items(
+            config, cls, d, locs, display, view, picked))
 
-    return _cached(cache or _NoCache(), path, display, parse)
+    views = _cached(cache or _NoCache(), path, display, parse, _cache_key(config, display))
+    views = views if config.languages else {config.language: views}
+    return views if every_language else views[config.language]
+
+
+def _list_items(config: Config, cls: type[M], data: list, locs: Locations, display: str,
+                view: str, picked: set) -> tuple[M, ...]:
+    items, errors = [], ErrorCollector()
+    for index, item in enumerate(data):
+        extra = {"src_path": display, "locs": locs.sub((index,)), "view": view}
+        if cls is Testimonial and isinstance(item, dict):
+            extra["quote_lang"] = _quote_language(config, item, view, (index, "quote") in picked)
+        try:
+            items.append(validate_model(cls, item, locs, display, prefix=(index,), extra=extra))
+        except SiteErrors as err:
+            errors.add(err)
+    errors.raise_if_any()
+    return tuple(items)
+
+
+def _quote_language(config: Config, item: dict, view: str, translated: bool) -> str:
+    """The language a testimonial's quote is shown in, when it is not the
+    page's: a quote stays as it was given unless translated for the page."""
+    page = view or config.language
+    written = page if translated else (item.get("language") or config.language)
+    return "" if not isinstance(written, str) or written.lower() == page.lower() else written
 
 
 def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: ErrorCollector,
@@ -150,22 +210,26 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
     real = check_source(root, config.root)
     if real is None or not real.is_dir():
         return ()
+    aliases = config.language_aliases if config.languages else {}
     files = []
     for entry in sorted(root.iterdir()):
         if not is_content_file(entry):
             continue
         try:
             if entry.suffix.lower() == ".md" and _is_project_file(config, entry):
-                files.append((entry, entry.stem))
-            elif bundles and entry.is_dir() and entry_kind(entry, config.root) == "dir" \
-                    and _is_project_file(config, entry / "index.md"):
-                files.append((entry / "index.md", entry.name))   # other entries are never read
+                files.append((entry, *split_language(entry.stem, aliases)))
+            elif bundles and entry.is_dir() and entry_kind(entry, config.root) == "dir":
+                # index.md, and its translations index.<code>.md sharing the bundle's images
+                for name in ("index", *(f"index.{alias}" for alias in aliases)):
+                    if _is_project_file(config, entry / f"{name}.md"):
+                        files.append((entry / f"{name}.md", entry.name, split_language(name, aliases)[1]))
         except SiteError as err:
             errors.add(err)
     items = []
-    for path, name in files:
+    for path, name, language in files:
+        view = "" if language in (None, config.language) else language
         try:
-            items.append(load_markdown_file(config, path, name, cls, cache))
+            items.append(load_markdown_file(config, path, name, cls, cache, view=view, group=f"{folder}:"))
         except (SiteError, SiteErrors) as err:
             errors.add(err)
     return tuple(items)
@@ -177,7 +241,10 @@ def _is_project_file(config: Config, path: Path) -> bool:
     return entry_kind(path, config.root) == "file"
 
 
-def load_markdown_file(config: Config, path: Path, name: str, cls: type[M], cache=None) -> M:
+def load_markdown_file(config: Config, path: Path, name: str, cls: type[M], cache=None,
+                       view: str = "", group: str = "") -> M:
+    """`view`: the file's language when not the default; `group`: the folder's
+    prefix of translation groups (the key or the file name completes it)."""
     display = config.display(path)
 
     def parse(text: str) -> M:
@@ -186,11 +253,14 @@ def load_markdown_file(config: Config, path: Path, name: str, cls: type[M], cach
         if data is None:
             data = {}
         extra = {"src_path": display, "body": split.body, "body_line": split.body_line, "locs": locs}
+        if "translation_group" in cls.model_fields:
+            key = data.get("translation_key") if isinstance(data, dict) else None
+            extra.update(view=view, translation_group=group + (key if isinstance(key, str) else name))
         if "slug" in cls.model_fields and not (isinstance(data, dict) and "slug" in data):
             extra["slug"] = slugify(name) or "untitled"
         return validate_model(cls, data, locs, display, extra=extra)
 
-    return _cached(cache or _NoCache(), path, display, parse)
+    return _cached(cache or _NoCache(), path, display, parse, _cache_key(config, display))
 
 
 def locations_of(obj: Model) -> Locations:

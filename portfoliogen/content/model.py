@@ -85,6 +85,7 @@ class Profile(Model):
                                        examples=['within one business day'])
 
     src_path: str = derived("")
+    view: str = derived("")          # the language this copy is for; "" for the default (translations.py)
     bio_html: str = derived("")
     photo_image: Any = derived()   # images.plan.ProcessedImage
     image_paths: Any = derived()   # {image path as written: the file}, resolved once (resolve.py)
@@ -101,6 +102,8 @@ class Document(Model):
     body_html: str = derived("")
     image_paths: Any = derived()     # {image path as written: the file}, resolved once (resolve.py)
     locs: Any = derived()            # yamlfile.Locations of the front matter
+    view: str = derived("")          # its language, when not the default (about.pt.md)
+    translation_group: str = derived("")   # translations of one page share it (translations.py)
 
 
 # ---------------------------------------------------------------- case studies
@@ -168,8 +171,15 @@ class CaseStudy(Document):
     og_image: Text | None = Field(default=None,
                                   description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).',
                                   examples=['images/ledgerly-share.jpg'])
+    translation_key: Text | None = Field(default=None,
+                                         description='Links translations whose file names differ: give each the same key (default: the file name without its language code).',
+                                         examples=['about'])
+    source_hash: Text | None = Field(default=None,
+                                     description="A translation's record of the default-language file it was written from; portfoliogen check --mark-translated FILE sets it.",
+                                     examples=['3f9c2a7b1d4e'])
 
     cover_image: Any = derived()
+    source_slug: str = derived("")   # a translation: the default language's slug, which ids refer to
     og_image_file: Any = derived()
     tag_slugs: tuple[str, ...] = derived(())
 
@@ -199,8 +209,13 @@ class Testimonial(Model):
                                    description='Where it was published (e.g. a LinkedIn recommendation).',
                                    examples=['https://www.linkedin.com/in/maria'])
     featured: bool = Field(default=False, description='Show it on the home page.', examples=[True])
+    language: Language | None = Field(default=None,
+                                      description="The language the quote is in (default: the site's); pages in other languages show it as written, marked with it.",
+                                      examples=['de'])
 
     src_path: str = derived("")
+    view: str = derived("")
+    quote_lang: str = derived("")    # the quote's language when it differs from the page's
     quote_html: str = derived("")
     avatar_image: Any = derived()
     image_paths: Any = derived()     # {image path as written: the file}, resolved once (resolve.py)
@@ -243,6 +258,7 @@ class Service(Model):
                                    examples=[['Development']])
 
     src_path: str = derived("")
+    view: str = derived("")
     locs: Any = derived()
 
 
@@ -261,6 +277,12 @@ class Page(Document):
     og_image: Text | None = Field(default=None,
                                   description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).',
                                   examples=['images/about-share.jpg'])
+    translation_key: Text | None = Field(default=None,
+                                         description='Links translations whose file names differ: give each the same key (default: the file name without its language code).',
+                                         examples=['about'])
+    source_hash: Text | None = Field(default=None,
+                                     description="A translation's record of the default-language file it was written from; portfoliogen check --mark-translated FILE sets it.",
+                                     examples=['3f9c2a7b1d4e'])
 
     og_image_file: Any = derived()
 

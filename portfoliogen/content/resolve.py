@@ -11,7 +11,8 @@ from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
-from portfoliogen.errors import ErrorCollector, Notice, SiteError, closest, did_you_mean
+from portfoliogen.content.views import content_in, language_prefixes, source_slugs, with_views
+from portfoliogen.errors import ErrorCollector, Notice, SiteError, SiteErrors, closest, did_you_mean
 from portfoliogen.slugs import tag_slug
 
 # URL paths the theme owns; a free page may not take them.
@@ -36,6 +37,31 @@ class ImageUse:
 # Every problem is collected, so the user sees all of them at once. Bodies' images come from
 # their Markdown parse (render/bodies.py), not from here.
 def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
+    """The site; a multilingual one is its default language's Site holding
+    every language's (`views`), each resolved like a site of its own."""
+    if not config.languages:
+        return _resolve_view(content, config, today)
+    errors = ErrorCollector()
+    views, images = [], []
+    default_slugs = source_slugs(content)
+    for lang in config.site_languages:
+        try:
+            view, uses = _resolve_view(content_in(content, lang, config), config.for_language(lang.code), today,
+                                       lang.prefix, default_slugs, reserved=language_prefixes(config))
+        except SiteErrors as err:
+            errors.add(err)
+            continue
+        views.append(view)
+        images.extend(uses)
+    errors.raise_if_any()   # SiteErrors names a problem found in several languages once
+    return with_views(views), tuple(dict.fromkeys(images))
+
+
+def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix: str = "/",
+                  default_slugs: dict[str, str] | None = None,
+                  reserved: frozenset[str] = frozenset()) -> tuple[Site, tuple[ImageUse, ...]]:
+    """One language's site: its pages under `prefix`. `default_slugs`: the
+    default language's slug of each translation group (ids refer to those)."""
     errors = ErrorCollector()
     images: list[ImageUse] = []
     notices: list[Notice] = []
@@ -43,6 +69,8 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
     case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
     case_studies = _check_unique_slugs(case_studies, errors)
     all_slugs = {cs.slug for cs in content.case_studies}  # drafts may still be referred to
+    if default_slugs is not None:
+        all_slugs = set(default_slugs.values())
     testimonial_ids = _check_unique_ids(content.testimonials, "testimonial", errors)
     service_ids = _check_unique_ids(content.services, "service", errors)
 
@@ -59,8 +87,9 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
                                 + [(("gallery", index, "src"), item.src) for index, item in enumerate(cs.gallery)],
                                 errors, images)
         tag_slugs = tuple(tag_slug(t) for t in cs.tags)
-        resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs,
-                                                 "image_paths": paths}))
+        source = (default_slugs or {}).get(cs.translation_group, "") if cs.view else ""
+        resolved_cs.append(cs.model_copy(update={"url_path": f"{prefix}work/{cs.slug}/", "tag_slugs": tag_slugs,
+                                                 "image_paths": paths, "source_slug": source}))
     resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
 
     testimonials = []
@@ -78,7 +107,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         elif s.price and s.price.from_ is not None and s.price.to is not None and s.price.to < s.price.from_:
             _error(errors, s, ("price", "to"), "price.to is lower than price.from")
 
-    pages = _resolve_pages(content.pages, config, errors, images)
+    pages = _resolve_pages(content.pages, config, errors, images, prefix, reserved)
     pitches = []
     for pitch in content.pitches:
         if pitch.expires and pitch.expires < today:
@@ -93,7 +122,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
     _check_tag_slugs(resolved_cs, errors)
 
     errors.raise_if_any()
-    tags = _build_tags(resolved_cs)
+    tags = _build_tags(resolved_cs, prefix, "" if prefix == "/" else config.language)
     menu = tuple(MenuItem(p.title, p.url_path) for p in sorted(
         (p for p in pages if p.menu is not None), key=lambda p: (p.menu, p.title)))
     site = Site(
@@ -102,6 +131,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         pitches=tuple(pitches), tags=tags, menu=menu,
         availability=_availability(profile, today),
         static_files=content.static_files, today=today, notices=tuple(notices),
+        language=config.language, prefix=prefix,
     )
     return site, tuple(images)
 
@@ -170,11 +200,12 @@ def _resolve_profile(profile: Profile, config: Config, errors: ErrorCollector,
     return profile.model_copy(update={"image_paths": paths})
 
 
-def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[ImageUse]) -> list[Page]:
+def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[ImageUse],
+                   prefix: str = "/", reserved: frozenset[str] = frozenset()) -> list[Page]:
     seen: dict[str, Page] = {}
     out = []
     for page in pages:
-        if page.slug in RESERVED_SLUGS:
+        if page.slug in RESERVED_SLUGS or (prefix == "/" and page.slug in reserved):
             _error(errors, page, ("slug",), f"the page slug '{page.slug}' is taken by the site itself "
                                             f"(/{page.slug}/); set another 'slug:'")
             continue
@@ -183,7 +214,7 @@ def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[I
             continue
         seen[page.slug] = page
         paths = _resolve_images(config, page, [(("og_image",), page.og_image)], errors, images)
-        out.append(page.model_copy(update={"url_path": f"/{page.slug}/", "image_paths": paths}))
+        out.append(page.model_copy(update={"url_path": f"{prefix}{page.slug}/", "image_paths": paths}))
     return out
 
 
@@ -256,7 +287,7 @@ def _similar_file(path: Path, ref: str) -> str:
     return f" (did you mean '{head + '/' if head else ''}{match}'?)"
 
 
-def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:
+def _build_tags(case_studies: list[CaseStudy], prefix: str = "/", view: str = "") -> tuple[Tag, ...]:
     names: dict[str, str] = {}
     members: dict[str, list[CaseStudy]] = {}
     for cs in case_studies:
@@ -265,7 +296,7 @@ def _build_tags(case_studies: list[CaseStudy]) -> tuple[Tag, ...]:
             group = members.setdefault(slug, [])
             if not group or group[-1] is not cs:  # a tag written twice on one case study
                 group.append(cs)
-    return tuple(Tag(names[s], s, f"/work/tags/{s}/", tuple(members[s]))
+    return tuple(Tag(names[s], s, f"{prefix}work/tags/{s}/", tuple(members[s]), view)
                  for s in sorted(names, key=lambda s: (-len(members[s]), s)))
 
 

@@ -48,6 +48,7 @@ class Tag:
     slug: str
     url_path: str
     case_studies: tuple[CaseStudy, ...]
+    view: str = ""           # its language, when not the default
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +81,31 @@ class Site:
     static_files: tuple[Path, ...]
     today: dt.date
     notices: tuple[Notice, ...] = ()   # things the build tells the user (expired pitches...)
+    language: str = ""                 # the language of this site's pages (config.language)
+    prefix: str = "/"                  # where they live under base_url ('/pt/')
+    views: tuple["Site", ...] = ()     # a multilingual site: every language's site, this one's first
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)
     _position: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self._by_slug.update({cs.source_slug: cs for cs in self.case_studies if cs.source_slug})
         self._by_slug.update({cs.slug: cs for cs in self.case_studies})
         self._position.update({cs.slug: i for i, cs in enumerate(self.case_studies)})
         self._testimonials_by_id.update({t.id: t for t in self.testimonials})
         self._services_by_id.update({s.id: s for s in self.services})
+
+    # ------------------------------------------------------------ languages
+    @property
+    def all_views(self) -> tuple["Site", ...]:
+        """Every language's site, this (the default) first; one for a site in one language."""
+        return (self, *self.views[1:]) if self.views else (self,)
+
+    @property
+    def view(self) -> str:
+        """'' for the default language's site, else its language (as content objects' `view`)."""
+        return "" if self.prefix == "/" else self.language
 
     # ------------------------------------------------------------ selections
     @property
@@ -103,7 +119,7 @@ class Site:
         return chosen[:3] if chosen else self.testimonials[:3]
 
     # ------------------------------------------------------------ lookups
-    @relation("case_studies.slug")
+    @relation("case_studies.slug", "case_studies.source_slug")
     def case_study(self, slug: str) -> CaseStudy | None:
         return self._by_slug.get(slug)
 
@@ -115,12 +131,15 @@ class Site:
     def service(self, ident: str) -> Service | None:
         return self._services_by_id.get(ident)
 
-    @relation("case_studies.slug", "case_studies.testimonials", "testimonials.id", "testimonials.case_study")
+    @relation("case_studies.slug", "case_studies.source_slug", "case_studies.testimonials", "testimonials.id",
+              "testimonials.case_study")
     def testimonials_for(self, cs: CaseStudy) -> tuple[Testimonial, ...]:
-        """Listed by id on the case study, then those pointing at it."""
+        """Listed by id on the case study, then those pointing at it (by the
+        default language's slug on a translation)."""
         listed = [self._testimonials_by_id[i] for i in cs.testimonials if i in self._testimonials_by_id]
         listed_ids = {t.id for t in listed}
-        pointing = [t for t in self.testimonials if t.case_study == cs.slug and t.id not in listed_ids]
+        ref = cs.source_slug or cs.slug
+        pointing = [t for t in self.testimonials if t.case_study == ref and t.id not in listed_ids]
         return tuple(listed + pointing)
 
     @relation("case_studies.services", "services.id")
@@ -131,7 +150,7 @@ class Site:
     def case_studies_for_service(self, service: Service) -> tuple[CaseStudy, ...]:
         return tuple(cs for cs in self.case_studies if service.id in cs.services)
 
-    @relation("case_studies.slug", "testimonials.case_study")
+    @relation("case_studies.slug", "case_studies.source_slug", "testimonials.case_study")
     def case_study_for(self, testimonial: Testimonial) -> CaseStudy | None:
         return self._by_slug.get(testimonial.case_study) if testimonial.case_study else None
 

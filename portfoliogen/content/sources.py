@@ -135,3 +135,12 @@ def list_files(folder: Path, root: Path, errors: ErrorCollector,
     if top is not None and top.is_dir():
         walk(folder, (top,))
     return sorted(found)
+
+
+def split_language(stem: str, aliases: dict[str, str]) -> tuple[str, str | None]:
+    """'about.pt' -> ('about', 'pt-PT') when 'pt' names one of the site's
+    languages (`aliases`: {code or prefix, lower-cased: code}); else (stem, None)."""
+    base, dot, suffix = stem.rpartition(".")
+    if dot and base and suffix.lower() in aliases:
+        return base, aliases[suffix.lower()]
+    return stem, None

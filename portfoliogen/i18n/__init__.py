@@ -11,9 +11,10 @@ from portfoliogen.i18n.formats import (
     format_money,
     format_price,
     iso_date,
+    language_name,
     money_range,
     text_direction,
 )
 
 __all__ = ["ENGLISH", "N_", "ThemeLanguage", "availability_label", "city_name", "format_date",
-           "format_money", "format_price", "iso_date", "money_range", "text_direction", "theme_language"]
+           "format_money", "format_price", "iso_date", "language_name", "money_range", "text_direction", "theme_language"]

@@ -135,3 +135,15 @@ def city_name(zone: str, language: str) -> str:
         return _locale(language).time_zones.get(zone, {}).get("city") or fallback
     except (UnknownLocaleError, ValueError):
         return fallback
+
+
+@lru_cache(maxsize=64)
+def language_name(language: str, with_region: bool = False) -> str:
+    """A language's name in itself, as a language switcher shows it: 'Português',
+    'English'; with_region: 'Português (Portugal)' (two variants on one site)."""
+    try:
+        locale = _locale(language)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return language
+    name = (locale.get_display_name(locale) if with_region else locale.languages.get(locale.language)) or language
+    return name[:1].upper() + name[1:]

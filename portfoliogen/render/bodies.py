@@ -3,6 +3,7 @@ to the image pipeline, then rendered: resolved Site -> Site ready for the templa
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -80,20 +81,23 @@ class BodyRenderer:
         self.store = store
         self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
-        self.content_urls = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
-        self._context = digest(repr((sorted(self.content_urls.items()), self.config.base_url, self.raw_html)))
+        self.content_urls = _link_targets(site)   # {view: {source path: url path}}
+        self._contexts = {view: digest(repr((sorted(urls.items()), self.config.base_url, self.raw_html)))
+                          for view, urls in self.content_urls.items()}
         self._sources: dict[tuple[str, str], Path] = {}   # (owner, src as written) -> image file
         self._missing: list = []
 
     def fields(self) -> list[Field]:
-        s = self.site
-        return ([(cs, cs.body, cs.body_line, False, True) for cs in s.case_studies]
-                + [(p, p.body, p.body_line, False, True) for p in (*s.pages, *s.pitches)]
-                + [(t, t.quote, 1, True, False) for t in s.testimonials]
-                + [(s.profile, s.profile.bio or "", 1, False, False)])
+        out: list[Field] = []
+        for s in self.site.all_views:
+            out += ([(cs, cs.body, cs.body_line, False, True) for cs in s.case_studies]
+                    + [(p, p.body, p.body_line, False, True) for p in (*s.pages, *s.pitches)]
+                    + [(t, t.quote, 1, True, False) for t in s.testimonials]
+                    + [(s.profile, s.profile.bio or "", 1, False, False)])
+        return out
 
     def key(self, owner: Model, text: str, first_line: int, inline: bool) -> str:
-        return digest(f"{self._context}|{owner.src_path}|{first_line}|{inline}|{text}")
+        return digest(f"{self._contexts[owner.view]}|{owner.src_path}|{first_line}|{inline}|{text}")
 
     # ------------------------------------------------------------ parse
     def parse(self) -> tuple[ImageUse, ...]:
@@ -141,8 +145,9 @@ class BodyRenderer:
                 candidate = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
                 if not candidate.endswith(".md"):
                     candidate = posixpath.join(candidate, "index.md")
-                if candidate in self.content_urls:
-                    return self.url(self.content_urls[candidate]) + hash_ + fragment
+                targets = self.content_urls[owner.view]
+                if candidate in targets:
+                    return self.url(targets[candidate]) + hash_ + fragment
             raise LinkProblem(f"link to '{path}': no such case study or page")
 
         markdown = _markdown(self.raw_html)
@@ -157,8 +162,12 @@ class BodyRenderer:
     # ------------------------------------------------------------ render
     def render_site(self, images: dict[Path, Any], body_sizes: str) -> Site:
         """The site with every Markdown field rendered and images attached
-        (`images`: processed images by source, including those of parse())."""
-        s = self.site
+        (`images`: processed images by source, including those of parse());
+        every language's, for a multilingual site."""
+        views = [self._render_view(view, images, body_sizes) for view in self.site.all_views]
+        return dataclasses.replace(views[0], views=tuple(views)) if self.site.views else views[0]
+
+    def _render_view(self, s: Site, images: dict[Path, Any], body_sizes: str) -> Site:
 
         def md(owner: Model, text: str, first_line: int, inline: bool = False, lazy: bool = True) -> Any:
             html, _, refs = self.store.value(self.key(owner, text, first_line, inline), lazy)
@@ -180,7 +189,8 @@ class BodyRenderer:
             "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
         }) for cs in s.case_studies)
         testimonials = tuple(t.model_copy(update={
-            "quote_html": md(t, t.quote, 1, inline=True, lazy=False), "avatar_image": image_for(t, t.avatar),
+            "quote_html": _in_language(md(t, t.quote, 1, inline=True, lazy=False), t.quote_lang),
+            "avatar_image": image_for(t, t.avatar),
         }) for t in s.testimonials)
         pages = tuple(p.model_copy(update={
             "body_html": md(p, p.body, p.body_line), "og_image_file": image_for(p, p.og_image),
@@ -191,17 +201,39 @@ class BodyRenderer:
             "photo_image": image_for(s.profile, s.profile.photo),
         })
         by_slug = {cs.slug: cs for cs in case_studies}
-        tags = tuple(type(t)(t.name, t.slug, t.url_path, tuple(by_slug[c.slug] for c in t.case_studies))
+        tags = tuple(type(t)(t.name, t.slug, t.url_path, tuple(by_slug[c.slug] for c in t.case_studies), t.view)
                      for t in s.tags)
         return Site(config=s.config, profile=profile, case_studies=case_studies,
                     testimonials=testimonials, services=s.services, pages=pages, pitches=pitches,
                     tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
-                    today=s.today, notices=s.notices)
+                    today=s.today, notices=s.notices, language=s.language, prefix=s.prefix)
 
     def _picture(self, owner: Model, images: dict[Path, Any], body_sizes: str,
                  src: str, alt: str, title: str | None) -> str:
         # parse() checked every image; process_images() raised for any it could not process.
         return picture_html(images[self._sources[(owner.src_path, src)]], alt, body_sizes, self.url)
+
+
+def _link_targets(site: Site) -> dict[str, dict[str, str]]:
+    """For each language, where a link to a content file leads: a page's
+    translation in that language where there is one (a link written to
+    `about.md` leads to /pt/sobre/ on a Portuguese page), else the page."""
+    default = {item.src_path: item.url_path for item in (*site.case_studies, *site.pages)}
+    source_of = {item.translation_group: item.src_path for item in (*site.case_studies, *site.pages)}
+    out = {"": default}
+    for view in site.all_views[1:]:
+        targets = dict(default)
+        for item in (*view.case_studies, *view.pages):
+            targets[item.src_path] = item.url_path
+            if item.translation_group in source_of:
+                targets[source_of[item.translation_group]] = item.url_path
+        out[view.view] = targets
+    return out
+
+
+def _in_language(html: Any, lang: str) -> Any:
+    """A quote shown as it was written, in another language than the page: marked with it."""
+    return Markup(f'<div lang="{lang}">{html}</div>') if lang else html
 
 
 def _parse_missing(renderer: BodyRenderer, index: int) -> tuple[str, Any]:

@@ -20,6 +20,7 @@ from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import availability_label, format_date, format_price, iso_date
 from portfoliogen.render.language import language_globals, load_theme_language
 from portfoliogen.images.html import picture_html
+from portfoliogen.render.languages import LanguageLink, link_languages
 from portfoliogen.render.theme import Theme
 from portfoliogen.render.timezones import zone_facts
 from portfoliogen.render.tracking import DepKey, Recorder, TrackingEnvironment
@@ -57,6 +58,11 @@ class PageInfo:
     published: str = ""                   # article:published_time (case studies)
     tags: tuple[str, ...] = ()            # article:tag
     language: str = ""                    # BCP 47; the page renders with Renderer.environment(language)
+    # A multilingual site (render/languages.py): this page in every language it exists in, as
+    # (hreflang, absolute URL) with x-default last; og:locale of the others; the switcher's links.
+    alternates: tuple[tuple[str, str], ...] = ()
+    og_locale_alternates: tuple[str, ...] = ()
+    switcher: tuple[LanguageLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,9 @@ class Renderer:
         self.errors = ErrorCollector()
         self._environments: dict[str, TrackingEnvironment] = {}
         self.env = self.environment(self.config.language)
+        self.view = site   # the language being planned (page_plan)
+        self._views = {view.language: view for view in site.all_views}
+        self._urls = {view.language: Urls(self.config.base_url, view.prefix) for view in site.all_views}
 
     # ------------------------------------------------------------ environment
     def environment(self, language: str) -> TrackingEnvironment:
@@ -181,12 +190,18 @@ class Renderer:
         return rendered
 
     def page_plan(self, site: Site) -> Iterator[PlannedPage]:
-        """Every page, in a stable order."""
-        for info, template, context in self._plan(site):
-            yield PlannedPage(info, template, context)
+        """Every page of every language, in a stable order."""
+        planned = []
+        for view in site.all_views:
+            self.view = view
+            planned += [PlannedPage(info, template, context) for info, template, context in self._plan(view)]
+        self.view = self.site
+        if site.views:
+            planned = link_languages(planned, site, self.urls)
+        yield from planned
 
     def _plan(self, site: Site, language: str | None = None):
-        language = language or self.config.language
+        language = language or site.config.language
         _ = self.gettext(language)
         profile = site.profile
         name = profile.name
@@ -271,8 +286,11 @@ class Renderer:
         """`og_image`: the page's own image (front matter og_image), which
         wins; else `card` = (title, label) plans a generated social card
         with a crop of `picture` (a cover, the profile photo) when given."""
-        site = self.site
-        abs_url = self.urls.abs_url
+        site = self.view
+        urls = self._urls.get(site.language, self.urls)
+        abs_url = urls.abs_url
+        url_path = urls.path_in_language(url_path)
+        crumbs = tuple((title, urls.path_in_language(path)) for title, path in crumbs)
         spec = None
         if og_image is not None:
             src = og_image.src
@@ -290,9 +308,9 @@ class Renderer:
             (width, height), mime = CARD_SIZE, f"image/{spec.format}"
         else:
             og, alt, width, height, mime = None, "", None, None, ""
-        language = language or self.config.language
+        language = language or site.config.language
         _ = self.gettext(language)
-        breadcrumbs = (((_("Home"), "/"),) + tuple(crumbs)) if crumbs else ()
+        breadcrumbs = (((_("Home"), site.prefix),) + tuple(crumbs)) if crumbs else ()
         locale = language.replace("-", "_") if "-" in language else ""
         published = tags = None
         if kind == "case_study" and subject is not None:
@@ -311,8 +329,11 @@ class Renderer:
 
     def _render_page(self, info: PageInfo, template: str, context: dict) -> str | None:
         try:
-            env = self.environment(self._language(info))
-            return env.get_template(template).render(page=info, **context)
+            language = self._language(info)
+            view = self._views.get(language, self.site)
+            urls = self._urls.get(language, self.urls)
+            return self.environment(language).get_template(template).render(
+                page=info, site=view, config=view.config, url=urls.url, abs_url=urls.abs_url, **context)
         except jinja2.TemplateSyntaxError as err:
             self.errors.add(SiteError(self._template_display(err.filename, err.name), err.lineno, 1,
                                       f"template syntax error: {err.message}"))

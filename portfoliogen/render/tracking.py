@@ -18,17 +18,19 @@ DepKey = tuple[str, str]   # (object key, attribute)
 
 
 def object_key(obj: Any) -> str | None:
-    """A stable name for a content object across builds."""
+    """A stable name for a content object across builds; a copy for another
+    language than the default (a view) is named with it: 'site@pt'."""
     if isinstance(obj, Site):
-        return "site"
+        return "site" + (f"@{obj.view}" if obj.view else "")
     if isinstance(obj, Tag):
-        return f"tag:{obj.slug}"
+        return f"tag:{obj.slug}" + (f"@{obj.view}" if obj.view else "")
     if isinstance(obj, Model):
         src = getattr(obj, "src_path", None)
         if not src:
             return None
         ident = getattr(obj, "id", None)
-        return f"{src}#{ident}" if isinstance(ident, str) else src
+        view = getattr(obj, "view", "")
+        return (f"{src}#{ident}" if isinstance(ident, str) else src) + (f"@{view}" if view else "")
     return None
 
 

@@ -19,6 +19,7 @@ from portfoliogen.seo.social import (
     short_name,
 )
 from portfoliogen.seo.vcard import render_vcard
+from portfoliogen.urls import Urls, localize
 
 # Files a user may replace by putting their own in content/static/.
 REPLACEABLE = ("robots.txt", "favicon.ico", "favicon.svg", "apple-touch-icon.png",
@@ -40,7 +41,9 @@ def build_seo_files(pages, site, urls, theme_options: dict, cards_dir: Path,
     profile = site.profile
     accent = normalise_colour(theme_options.get("accent"))
     out.files["sitemap.xml"] = render_sitemap(pages, site, urls.abs_url)
-    out.files["feed.xml"] = render_feed(site, urls.abs_url, urls.origin)
+    for view in site.all_views:   # one feed per language, under its prefix
+        view_urls = Urls(urls.base_url + "/", view.prefix)
+        out.files[localize("/feed.xml", view.prefix).lstrip("/")] = render_feed(view, view_urls.abs_url, urls.origin)
     out.files["robots.txt"] = render_robots(urls.abs_url)
     out.files["site.webmanifest"] = render_manifest(profile.name, short_name(profile.name), accent, urls.url)
     out.files["contact.vcf"] = render_vcard(profile, site.config.contact.email, urls.abs_url)

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
@@ -193,3 +193,108 @@ def test_incremental_builds_with_images_and_templates_match_clean_builds(
         assert result.returncode == clean_code, (history, result.stderr)
         assert tree_digest(site / "output") == (clean if clean_code == 0 else before), history
 
+
+
+# ---------------------------------------------------------------- a multilingual site
+class TranslationEditor(ImageEditor):
+    """Adds translations to the edits: add, remove and edit a translation
+    (with its own slug or not), and per-language values in the YAML files."""
+
+    def translations(self) -> list[Path]:
+        return sorted(self.studies.glob("*.fr.md")) + sorted((self.site / "content/pages").glob("*.fr.md"))
+
+    def add_translation(self) -> str:
+        sources = [p for p in self.study_files() if ".fr." not in p.name] + [self.site / "content/pages/about.md"]
+        source = self.rng.choice(sources)
+        if not source.exists():
+            return self.add()
+        text = source.read_text(encoding="utf-8")
+        self.counter += 1
+        text = re.sub(r"(?m)^title:.*$", f"title: Traduction {self.counter}", text, count=1)
+        if self.rng.random() < 0.5:   # a translated slug
+            text = text.replace("---\n", f"---\nslug: traduit-{self.counter}\n", 1)
+        target = source.with_name(source.stem + ".fr.md")
+        target.write_text(text + f"\nEn français {self.counter}.\n", encoding="utf-8")
+        return f"translate {source.name}"
+
+    def remove_translation(self) -> str:
+        found = self.translations()
+        if not found:
+            return self.add_translation()
+        path = self.rng.choice(found)
+        path.unlink()
+        return f"remove {path.name}"
+
+    def edit_translation(self) -> str:
+        found = self.translations()
+        if not found:
+            return self.add_translation()
+        path = self.rng.choice(found)
+        self.counter += 1
+        text = path.read_text(encoding="utf-8")
+        if self.rng.random() < 0.5:
+            text = re.sub(r"(?m)^title:.*$", f"title: Retitré {self.counter}", text, count=1)
+        else:
+            text += f"\nUne phrase de plus {self.counter}.\n"
+        path.write_text(text, encoding="utf-8")
+        return f"edit {path.name}"
+
+    def language_map(self) -> str:
+        """A per-language value in profile.yaml or services.yaml, changed or dropped."""
+        self.counter += 1
+        name, key = self.rng.choice([("profile.yaml", "headline"), ("services.yaml", "  name"),
+                                     ("services.yaml", "  summary")])
+        path = self.site / "content" / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith(key + ":") or line.startswith("- " + key.strip() + ":"):
+                head = line[: line.index(":") + 1]
+                value = (f" {{en: English {self.counter}, fr: Français {self.counter}}}" if self.rng.random() < 0.7
+                         else f" Only English {self.counter}")
+                lines[i] = head + value
+                break
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return f"per-language {key.strip()} in {name}"
+
+
+ML_EDITS = ["add", "edit_body", "edit_front_matter", "delete", "rename", "testimonial", "inline_image",
+            "add_translation", "add_translation", "remove_translation", "edit_translation", "language_map",
+            "language_map"]
+
+
+@pytest.fixture(scope="module")
+def bilingual_scaffold(scaffold: Path, tmp_path_factory) -> Path:
+    """The scaffold in English and French, published under a base_url with a path."""
+    site = tmp_path_factory.mktemp("bilingual") / "site"
+    shutil.copytree(scaffold, site)
+    config = site / "config.yaml"
+    text = config.read_text(encoding="utf-8").replace("language: en", "languages: [en, fr]")
+    config.write_text(text.replace("https://example.com/", "https://example.com/portfolio/"), encoding="utf-8")
+    return site
+
+
+@settings(max_examples=8, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(st.sampled_from(ML_EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5),
+       last_seed=st.integers(0, 2**32 - 1))
+def test_incremental_builds_of_a_multilingual_site_match_clean_builds(
+        bilingual_scaffold: Path, steps: list[tuple[str, int]], last_seed: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        shutil.copytree(bilingual_scaffold, site)
+        editor = TranslationEditor(site, random.Random(0))
+        editor.add_translation()
+        assert build_here(site) == 0
+        history: list[str] = []
+        for edit, seed in steps:
+            editor.rng = random.Random(seed)
+            history.append(getattr(editor, edit)())
+            check_step(site, work, history)
+        editor.rng = random.Random(last_seed)
+        history.append(editor.add_translation() + " (built by the CLI)")
+        clean_code, clean = clean_copy_build(site, work)
+        before = tree_digest(site / "output")
+        result = run_cli("build", cwd=site)
+        assert result.returncode == clean_code, (history, result.stderr)
+        assert tree_digest(site / "output") == (clean if clean_code == 0 else before), history

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from portfoliogen.i18n import theme_language
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, set_site_language
 from tests.e2e.theme_text import POT, english_fragments, english_left, msgids, visible_texts
 
 THEME = REPO / "themes" / "default"
@@ -20,8 +20,7 @@ SHIPPED = [name for name in LOCALES if name != "en"]
 
 
 def set_language(site: Path, language: str) -> None:
-    config = site / "config.yaml"
-    config.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}", config.read_text()))
+    set_site_language(site / "config.yaml", language)
 
 
 @pytest.fixture(scope="module")

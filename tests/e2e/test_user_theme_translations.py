@@ -3,10 +3,9 @@ catalog edit re-renders the pages that show it (incremental == clean)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from tests.conftest import clean_build, run_cli, tree_digest
+from tests.conftest import clean_build, run_cli, set_site_language, tree_digest
 
 OVERRIDE = """{#- The site's own call-to-action band, with a line of its own. -#}
 <section class="cta wrap" aria-labelledby="cta-title">
@@ -26,8 +25,7 @@ msgstr "{text}"
 
 
 def french_site_with_override(site: Path) -> Path:
-    config = site / "config.yaml"
-    config.write_text(re.sub(r"(?m)^language: .*$", "language: fr", config.read_text()))
+    set_site_language(site / "config.yaml", "fr")
     partial = site / "themes" / "default" / "templates" / "partials" / "cta.html"
     partial.parent.mkdir(parents=True)
     partial.write_text(OVERRIDE, encoding="utf-8")
