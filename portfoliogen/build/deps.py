@@ -39,7 +39,7 @@ class Fingerprints:
         if self._objects is None:
             s = self.site
             found: dict[str, Any] = {"site": s}
-            for obj in (s.profile, *s.case_studies, *s.testimonials, *s.services, *s.pages, *s.pitches, *s.tags):
+            for obj in (s.profile, s.cv, *s.case_studies, *s.testimonials, *s.services, *s.pages, *s.pitches, *s.tags):
                 key = object_key(obj)
                 if key:
                     found[key] = obj

@@ -31,6 +31,7 @@ from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
+from portfoliogen.documents.plan import plan_pitches
 from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.fsutil import stat_of
 from portfoliogen.images.clean import SvgError, clean_svg
@@ -141,6 +142,7 @@ def _build(options: BuildOptions) -> BuildReport:
     content = load_content(config, content_cache)
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
+    site = plan_pitches(site)   # proposal dates, totals and errors (documents/plan.py)
     warnings = presence_warnings(site)
     if options.strict and warnings:
         raise SiteErrors(warnings)

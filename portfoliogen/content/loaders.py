@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from portfoliogen.config import Config
+from portfoliogen.content.cv import Cv
 from portfoliogen.content.frontmatter import split_front_matter
 from portfoliogen.content.model import (
     CaseStudy,
@@ -38,6 +39,7 @@ class LoadedContent:
     pages: tuple[Page, ...]
     pitches: tuple[Pitch, ...]
     static_files: tuple[Path, ...]   # absolute paths under content/static/
+    cv: Cv | None = None             # content/cv.yaml, when there is one
 
 
 def is_content_file(path: Path) -> bool:
@@ -98,8 +100,23 @@ def load_content(config: Config, cache=None) -> LoadedContent:
     pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors, cache), ())
     static_dir = content / "static"
     static_files = tuple(list_files(static_dir, config.root, errors)) if os.path.lexists(static_dir) else ()
+    cv = attempt(lambda: load_cv(config, cache), None)
     errors.raise_if_any()
-    return LoadedContent(profile, case_studies, testimonials, services, pages, pitches, static_files)
+    return LoadedContent(profile, case_studies, testimonials, services, pages, pitches, static_files, cv)
+
+
+def load_cv(config: Config, cache=None) -> Cv | None:
+    """content/cv.yaml: optional; an empty file is an empty CV."""
+    path = config.content_dir / "cv.yaml"
+    display = config.display(path)
+    if not _is_project_file(config, path):
+        return None
+
+    def parse(text: str) -> Cv:
+        data, locs = load_yaml(text, display)
+        return validate_model(Cv, data or {}, locs, display, extra={"src_path": display, "locs": locs})
+
+    return _cached(cache or _NoCache(), path, display, parse)
 
 
 def load_profile(config: Config, cache=None) -> Profile:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from portfoliogen.config import Config
+from portfoliogen.content.cv import Cv
 from portfoliogen.content.model import (
     CaseStudy,
     Page,
@@ -81,6 +82,7 @@ class Site:
     static_files: tuple[Path, ...]
     today: dt.date
     notices: tuple[Notice, ...] = ()   # things the build tells the user (expired pitches...)
+    cv: Cv | None = None               # content/cv.yaml
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)

@@ -201,6 +201,11 @@ class Renderer:
                                       + " ".join(f"“{t.quote}” — {t.author}." for t in site.featured_testimonials)),
                              crumbs=(("Testimonials", "/testimonials/"),),
                              card=("What clients say", "Testimonials")), "testimonials.html", {})
+        if site.cv:
+            yield (self.info("cv", "/cv/", f"CV — {name}",
+                             describe(f"Curriculum vitae of {name}: " + (site.cv.summary or profile.headline)),
+                             crumbs=(("CV", "/cv/"),), card=("Curriculum vitae", profile.headline),
+                             picture=profile.photo_image), "cv.html", {})
         contact_desc = f"Start a project with {name}, {profile.headline[:1].lower()}{profile.headline[1:]}."
         if profile.response_time:
             contact_desc += f" Replies {profile.response_time}."
