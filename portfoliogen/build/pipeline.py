@@ -31,6 +31,7 @@ from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
+from portfoliogen.documents.artifacts import build_documents
 from portfoliogen.documents.plan import plan_pitches
 from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.fsutil import stat_of
@@ -183,6 +184,7 @@ def _build(options: BuildOptions) -> BuildReport:
         seo = build_seo_files(rendered.pages, site, urls, theme.options, cache.cards,
                               {p.relative_to(static_root).as_posix() for p in site.static_files})
         files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
+        files.update(build_documents(site, renderer, cache.root / "documents"))   # PDFs, .ics, resume.json
         for asset in theme.assets.values():
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}

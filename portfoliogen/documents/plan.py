@@ -79,7 +79,7 @@ class ProposalPlan:
     payments: tuple[PaymentDue, ...]
     start: dt.date
     end: dt.date
-    skipped: tuple[tuple[dt.date, str], ...]   # holidays and days away inside the project
+    skipped: tuple[tuple[dt.date, dt.date, str], ...]   # holidays and days away inside the project
     timezone: str | None
     client_timezone: str | None
     dst: tuple[DstChange, ...]

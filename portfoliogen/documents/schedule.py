@@ -57,18 +57,27 @@ class Calendar:
             day = self.next_working_day(day + ONE_DAY, personal=personal)
         return day
 
-    def skipped(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
-        """Weekdays between first and last that are not worked, and why."""
-        out, day = [], first
+    def skipped(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date, str]]:
+        """Weekdays between first and last that are not worked, and why ("unavailable" for days
+        away), as (first, last, why) runs: a week away is one entry, not five."""
+        out: list[tuple[dt.date, dt.date, str]] = []
+        day = first
         while day <= last:
             if day.weekday() < 5:
-                name = self.holiday(day)
-                if name:
-                    out.append((day, name))
-                elif any(a <= day <= b for a, b in self.away):
-                    out.append((day, "unavailable"))
+                why = self.holiday(day) or ("unavailable" if any(a <= day <= b for a, b in self.away) else None)
+                if why and out and out[-1][2] == why and self._next_weekday(out[-1][1]) == day:
+                    out[-1] = (out[-1][0], day, why)
+                elif why:
+                    out.append((day, day, why))
             day += ONE_DAY
         return out
+
+    @staticmethod
+    def _next_weekday(day: dt.date) -> dt.date:
+        day += ONE_DAY
+        while day.weekday() >= 5:
+            day += ONE_DAY
+        return day
 
 
 @dataclass(frozen=True)
