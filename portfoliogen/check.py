@@ -12,6 +12,7 @@ from portfoliogen.errors import SiteError, plural
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
+EXPIRY_WARNING_DAYS = 7
 _EMPTY_ALT_IMAGE = re.compile(r"!\[\s*\]\(")
 
 
@@ -58,7 +59,20 @@ def presence_warnings(site: Site) -> list[SiteError]:
         out.append(SiteError("content/testimonials.yaml", None, None,
                              f"{plural(len(site.testimonials), 'testimonial')}: clients look for at least "
                              f"{MIN_TESTIMONIALS}"))
+    out.extend(_expiring_proposals(site))
     out.extend(SiteError(notice.path, None, None, notice.message) for notice in site.notices)
+    return out
+
+
+def _expiring_proposals(site: Site) -> list[SiteError]:
+    """A proposal the client has a week or less left to accept: renew it or chase them."""
+    out = []
+    for pitch in site.pitches:
+        proposal = pitch.proposal
+        if proposal and (proposal.valid_until - site.today).days <= EXPIRY_WARNING_DAYS:
+            out.append(_at(pitch, ("proposal", "valid_until"),
+                           f"proposal for {pitch.prospect} expires on {proposal.valid_until.isoformat()}: "
+                           "the page goes offline after that; extend valid_until or follow up"))
     return out
 
 

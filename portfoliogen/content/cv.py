@@ -62,7 +62,8 @@ class Credit(Entry):
 
 class LanguageLevel(Model):
     language: Text = Field(description='The language.', examples=['Portuguese'])
-    level: Text = Field(description='How well: native, C2, C1, B2... or your own words.', examples=['C1'])
+    level: Text | None = Field(default=None, description="How well: native, C2, C1, B2... or your own words.",
+                               examples=["C1"])
 
 
 class SkillGroup(Model):
