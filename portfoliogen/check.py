@@ -65,14 +65,21 @@ def presence_warnings(site: Site) -> list[SiteError]:
 
 
 def _expiring_proposals(site: Site) -> list[SiteError]:
-    """A proposal the client has a week or less left to accept: renew it or chase them."""
+    """A week before a proposal lapses: after valid_until the page is not built, after the
+    start date the build stops (a start in the past), so renew it or follow up now."""
     out = []
     for pitch in site.pitches:
         proposal = pitch.proposal
-        if proposal and (proposal.valid_until - site.today).days <= EXPIRY_WARNING_DAYS:
+        if proposal is None:
+            continue
+        if (proposal.valid_until - site.today).days <= EXPIRY_WARNING_DAYS:
             out.append(_at(pitch, ("proposal", "valid_until"),
                            f"proposal for {pitch.prospect} expires on {proposal.valid_until.isoformat()}: "
                            "the page goes offline after that; extend valid_until or follow up"))
+        elif (proposal.start - site.today).days <= EXPIRY_WARNING_DAYS:
+            out.append(_at(pitch, ("proposal", "start"),
+                           f"proposal for {pitch.prospect} starts on {proposal.start.isoformat()}: once that "
+                           "date has passed the build stops; move the start or remove the proposal"))
     return out
 
 

@@ -111,8 +111,8 @@ def plan_proposal(pitch: Pitch, site: Site, errors: ErrorCollector) -> ProposalP
     proposal = pitch.proposal
     count = len(errors.errors)
 
-    def error(path: tuple, message: str) -> None:
-        line, col = locations_of(pitch).of(("proposal", *path))
+    def error(path: tuple, message: str, key: bool = False) -> None:
+        line, col = locations_of(pitch).of(("proposal", *path), key=key)
         errors.add(SiteError(pitch.src_path, line, col, message))
 
     language = site.config.language
@@ -130,7 +130,7 @@ def plan_proposal(pitch: Pitch, site: Site, errors: ErrorCollector) -> ProposalP
                                                  f"offer's validity date {proposal.valid_until.isoformat()}")
     share = sum(p.percent for p in proposal.payments)
     if proposal.payments and abs(share - 100) > 0.001:
-        error(("payments",), f"the payment schedule sums to {share:g} %, not 100 %")
+        error(("payments",), f"the payment schedule sums to {share:g} %, not 100 %", key=True)
     for index, p in enumerate(proposal.payments):
         if p.milestone and p.milestone not in names:
             error(("payments", index, "milestone"), f"no milestone named '{p.milestone}'{did_you_mean(p.milestone, names)}")
