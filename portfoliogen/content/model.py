@@ -295,7 +295,9 @@ class Pitch(Document):
     proposal: Proposal | None = Field(default=None,
                                       description='A full proposal: scope, milestones, price, payments, terms '
                                                   '(shown on the page, with proposal.pdf and proposal.ics).',
-                                      examples=[{'problem': 'Bookings fail', 'start': '2027-02-01'}])
+                                      examples=[{'problem': 'Bookings fail', 'scope': [{'service': 'ux-audit'}],
+                                                'start': '2027-02-01', 'valid_until': '2027-01-15',
+                                                'milestones': [{'name': 'Audit', 'days': 10}]}])
     cv: CvVariant | None = Field(default=None,
                                  description='A CV for this client (sections or tagged entries), as cv.pdf beside the pitch.',
                                  examples=[{'include': ['experience', 'health']}])
