@@ -184,7 +184,12 @@ def _build(options: BuildOptions) -> BuildReport:
         seo = build_seo_files(rendered.pages, site, urls, theme.options, cache.cards,
                               {p.relative_to(static_root).as_posix() for p in site.static_files})
         files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
-        files.update(build_documents(site, renderer, cache.root / "documents"))   # PDFs, .ics, resume.json
+        # cv.pdf, proposal.pdf and .ics beside pitches, resume.json (no PDFs for `check`);
+        # a resume.json of the user's own in content/static/ wins over the generated one.
+        documents = build_documents(site, renderer, cache.root / "documents", options.write)
+        if any(p == static_root / "resume.json" for p in site.static_files):
+            documents.pop("resume.json")
+        files.update(documents)
         for asset in theme.assets.values():
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}

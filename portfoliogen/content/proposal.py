@@ -32,7 +32,8 @@ class Deliverable(Model):
     description: Text | None = Field(default=None, description='One or two sentences.',
                                      examples=['Interviews with four receptionists and eight patients.'])
     price: float | None = Field(default=None, ge=0,
-                                description="Its price (default: the service's price, times quantity for day or hour rates).",
+                                description="Its price (default: the service's price); for a day, hour or month "
+                                            "rate, the price of one unit, times quantity.",
                                 examples=[9500])
     quantity: float = Field(default=1, gt=0, description='How many days, hours or units.', examples=[1])
 
@@ -74,7 +75,7 @@ class WeeklyCall(Model):
 class Proposal(Model):
     problem: Text = Field(description="The problem, in the client's words.",
                           examples=['Half of the patients who start booking online give up.'])
-    scope: tuple[Deliverable, ...] = Field(description='The deliverables, each with its price.',
+    scope: tuple[Deliverable, ...] = Field(min_length=1, description='The deliverables, each with its price.',
                                            examples=[[{'service': 'ux-audit'}]])
     not_included: TextList = Field(default=(), description='What is explicitly not included.',
                                    examples=[['Implementation']])
@@ -83,7 +84,7 @@ class Proposal(Model):
     client_provides: TextList = Field(default=(), description='What the client provides, and when.',
                                       examples=[['Analytics access in week one']])
     start: DateField = Field(description='The first working day (YYYY-MM-DD).', examples=['2027-02-01'])
-    milestones: tuple[Milestone, ...] = Field(description='The milestones, in order.',
+    milestones: tuple[Milestone, ...] = Field(min_length=1, description='The milestones, in order.',
                                               examples=[[{'name': 'Discovery', 'days': 10, 'review_days': 3}]])
     revisions: int = Field(default=2, ge=0, description='Revision rounds per milestone.', examples=[2])
     currency: Currency | None = Field(default=None, description="ISO 4217 code (default: the services' currency).",

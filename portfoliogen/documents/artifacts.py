@@ -14,8 +14,9 @@ from portfoliogen.documents.resume import render_resume
 from portfoliogen.urls import site_host
 
 
-def build_documents(site, renderer, cache_dir: Path) -> dict[str, bytes]:
-    """out_path -> bytes. Raises the one-line WeasyPrint error when PDFs are wanted without it."""
+def build_documents(site, renderer, cache_dir: Path, print_pdfs: bool = True) -> dict[str, bytes]:
+    """out_path -> bytes. Raises the one-line WeasyPrint error when PDFs are wanted without it.
+    `print_pdfs` False (`check`, which writes nothing): every file but the PDFs."""
     config = site.config
     files: dict[str, bytes] = {"resume.json": render_resume(site)}
     gettext = plain_gettext(renderer.env)
@@ -30,7 +31,7 @@ def build_documents(site, renderer, cache_dir: Path) -> dict[str, bytes]:
                            {"pitch": pitch, "doc": "proposal", "created": _created(pitch)}))
         if pitch.cv and site.cv and pitch.cv.pdf:
             prints.append((base + "cv.pdf", "print/cv.html", {"cv": select(site.cv, pitch.cv), "doc": "cv"}))
-    if prints and config.pdf:
+    if prints and config.pdf and print_pdfs:
         weasyprint_module()   # the one-line error before any work
         for out_path, template, variables in prints:
             files[out_path] = render_pdf(_print_html(renderer, template, variables), cache_dir)

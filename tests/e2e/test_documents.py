@@ -218,8 +218,20 @@ def test_a_pdf_without_weasyprint_is_one_line(new_site: Path, tmp_path: Path) ->
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'portfoliogen-ssg[pdf]'" in lines[0] and "pdf: false" in lines[0]
     assert not (new_site / "output").exists()
+    check = subprocess.run([*argv[:3], "check", *argv[4:]], cwd=new_site, capture_output=True, text=True,
+                           env=env, timeout=600)
+    assert "WeasyPrint" not in check.stderr        # check prints nothing, so it needs no WeasyPrint
     (new_site / "config.yaml").write_text((new_site / "config.yaml").read_text() + "pdf: false\n")
     result = subprocess.run(argv, cwd=new_site, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     assert (new_site / "output" / "cv" / "index.html").is_file() and not (new_site / "output" / "cv.pdf").exists()
     assert "cv.pdf" not in (new_site / "output" / "cv" / "index.html").read_text()
+
+
+def test_a_resume_json_of_your_own_wins(new_site: Path) -> None:
+    static = new_site / "content" / "static"
+    static.mkdir(exist_ok=True)
+    (static / "resume.json").write_text('{"basics": {"name": "Mine"}}\n')
+    result = run_cli("build", cwd=new_site)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((new_site / "output" / "resume.json").read_text()) == {"basics": {"name": "Mine"}}
