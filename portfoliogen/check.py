@@ -65,8 +65,8 @@ def presence_warnings(site: Site) -> list[SiteError]:
 
 
 def _expiring_proposals(site: Site) -> list[SiteError]:
-    """A week before a proposal lapses: after valid_until the page is not built, after the
-    start date the build stops (a start in the past), so renew it or follow up now."""
+    """A week before a proposal lapses (after valid_until the page is not built) or its start
+    date comes (after it, the milestone dates shown are behind), so renew it or follow up now."""
     out = []
     for pitch in site.pitches:
         proposal = pitch.proposal
@@ -76,10 +76,14 @@ def _expiring_proposals(site: Site) -> list[SiteError]:
             out.append(_at(pitch, ("proposal", "valid_until"),
                            f"proposal for {pitch.prospect} expires on {proposal.valid_until.isoformat()}: "
                            "the page goes offline after that; extend valid_until or follow up"))
+        elif proposal.start < site.today:
+            out.append(_at(pitch, ("proposal", "start"),
+                           f"proposal for {pitch.prospect} started on {proposal.start.isoformat()}, in the past: "
+                           "its milestone dates are behind; move the start or remove the proposal"))
         elif (proposal.start - site.today).days <= EXPIRY_WARNING_DAYS:
             out.append(_at(pitch, ("proposal", "start"),
-                           f"proposal for {pitch.prospect} starts on {proposal.start.isoformat()}: once that "
-                           "date has passed the build stops; move the start or remove the proposal"))
+                           f"proposal for {pitch.prospect} starts on {proposal.start.isoformat()}: after that "
+                           "date its milestone dates are behind; move the start or follow up"))
     return out
 
 

@@ -120,8 +120,6 @@ def plan_proposal(pitch: Pitch, site: Site, errors: ErrorCollector) -> ProposalP
     calendar = _calendar(site, errors)
     milestones = _milestones(proposal, calendar)
     names = {m.name for m in proposal.milestones}
-    if proposal.start < site.today:
-        error(("start",), f"start date {proposal.start.isoformat()} is in the past")
     if proposal.issued and proposal.issued > site.today + dt.timedelta(days=366):
         error(("issued",), f"issued date {proposal.issued.isoformat()} is more than a year ahead")
     for index, m in enumerate(milestones):
