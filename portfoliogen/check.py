@@ -18,6 +18,7 @@ from portfoliogen.schema.yamlfile import load_yaml, read_text
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
+EXPIRY_WARNING_DAYS = 7
 _EMPTY_ALT_IMAGE = re.compile(r"!\[\s*\]\(")
 
 
@@ -64,6 +65,7 @@ def presence_warnings(site: Site) -> list[SiteError]:
         out.append(SiteError("content/testimonials.yaml", None, None,
                              f"{plural(len(site.testimonials), 'testimonial')}: clients look for at least "
                              f"{MIN_TESTIMONIALS}"))
+    out.extend(_expiring_proposals(site))
     out.extend(SiteError(notice.path, None, None, notice.message) for notice in site.notices)
     out.extend(translation_warnings(site))
     return out
@@ -177,6 +179,29 @@ def _source_of(config, file: Path, text: str) -> Path | None:
 
 
 _KEY = re.compile(r"^translation_key:(.*)$", re.MULTILINE)
+
+
+def _expiring_proposals(site: Site) -> list[SiteError]:
+    """A week before a proposal lapses (after valid_until the page is not built) or its start
+    date comes (after it, the milestone dates shown are behind), so renew it or follow up now."""
+    out = []
+    for pitch in site.pitches:
+        proposal = pitch.proposal
+        if proposal is None:
+            continue
+        if (proposal.valid_until - site.today).days <= EXPIRY_WARNING_DAYS:
+            out.append(_at(pitch, ("proposal", "valid_until"),
+                           f"proposal for {pitch.prospect} expires on {proposal.valid_until.isoformat()}: "
+                           "the page goes offline after that; extend valid_until or follow up"))
+        elif proposal.start < site.today:
+            out.append(_at(pitch, ("proposal", "start"),
+                           f"proposal for {pitch.prospect} started on {proposal.start.isoformat()}, in the past: "
+                           "its milestone dates are behind; move the start or remove the proposal"))
+        elif (proposal.start - site.today).days <= EXPIRY_WARNING_DAYS:
+            out.append(_at(pitch, ("proposal", "start"),
+                           f"proposal for {pitch.prospect} starts on {proposal.start.isoformat()}: after that "
+                           "date its milestone dates are behind; move the start or follow up"))
+    return out
 
 
 def _empty_alts(obj: Model) -> list[SiteError]:

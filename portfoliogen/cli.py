@@ -209,6 +209,21 @@ def pitch_command(name: str, config_path: Path, today: str | None) -> None:
     click.echo(f"Its URL once built and deployed (share it only with them): {url}")
 
 
+@main.command("import")
+@click.argument("resume", type=click.Path(path_type=Path, dir_okay=False))
+@config_option
+def import_command(resume: Path, config_path: Path) -> None:
+    """Create or update content/profile.yaml and cv.yaml from a JSON Resume file."""
+    from portfoliogen.documents.resume_import import import_resume
+
+    content = config_path.resolve().parent / "content"
+    written, notes = run_command(import_resume, resume, content, str(resume))
+    for path in written:
+        click.echo(f"Wrote {path.relative_to(config_path.resolve().parent).as_posix()}")
+    for note in notes:
+        click.echo(f"Note: {note}")
+
+
 @main.command("new")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--theme", default="default", show_default=True, help="Theme for the new site.")

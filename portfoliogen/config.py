@@ -125,6 +125,14 @@ class Config(Model):
     cache_dir: Text = Field(default=DEFAULT_CACHE_DIR,
                             description='Where processed images are kept between builds (keep it out of git).',
                             examples=['.portfoliogen-cache'])
+    paper: Literal["auto", "A4", "Letter"] = Field(default="auto",
+                                                   description="Paper size of cv.pdf and proposal.pdf; auto: Letter "
+                                                               "for a language of the US, Canada, Mexico and other "
+                                                               "Letter countries (en-US), else A4.",
+                                                   examples=['A4'])
+    pdf: bool = Field(default=True,
+                      description="Write cv.pdf and proposal.pdf (needs WeasyPrint: pip install 'portfoliogen-ssg[pdf]').",
+                      examples=[True])
     theme_options: dict[str, Any] = Field(default={},
                                           description='Options of the theme (see its theme.yaml), e.g. the accent colour.',
                                           examples=[{'accent': '#1d4ed8'}])

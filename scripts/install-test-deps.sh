@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the browser tests need, only what is missing, one concern per
-# apt-get call: Debian's Chromium, the DejaVu fonts, Python's venv module,
+# apt-get call: Debian's Chromium, the DejaVu fonts, Pango (WeasyPrint), Python's venv module,
 # and axe-core's JS file (from the npm registry, with npm). Run again, it
 # installs nothing. Works whether Node.js comes from Debian or NodeSource:
 # NodeSource's `nodejs` ships npm itself and conflicts with Debian's `npm`
@@ -24,6 +24,8 @@ from_nodesource() { case "$1" in *nodesource*) return 0;; *) return 1;; esac; }
 
 [ -x "$CHROMIUM" ] || apt_install chromium
 installed fonts-dejavu-core || apt_install fonts-dejavu-core
+# WeasyPrint (the [pdf] extra: cv.pdf, proposal.pdf) loads Pango at import.
+{ installed libpango-1.0-0 && installed libpangoft2-1.0-0; } || apt_install libpango-1.0-0 libpangoft2-1.0-0
 python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
 
 if [ ! -f "$AXE_FILE" ]; then

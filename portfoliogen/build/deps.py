@@ -39,7 +39,7 @@ class Fingerprints:
         if self._objects is None:
             found: dict[str, Any] = {}
             for s in self.site.all_views:   # every language's objects (object_key names the language)
-                for obj in (s, s.profile, *s.case_studies, *s.testimonials, *s.services, *s.pages, *s.pitches,
+                for obj in (s, s.profile, s.cv, *s.case_studies, *s.testimonials, *s.services, *s.pages, *s.pitches,
                             *s.tags):
                     key = object_key(obj)
                     if key:

@@ -31,6 +31,8 @@ from portfoliogen.content.loaders import load_content
 from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
+from portfoliogen.documents.artifacts import build_documents
+from portfoliogen.documents.plan import plan_pitches
 from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.fsutil import stat_of
 from portfoliogen.images.clean import SvgError, clean_svg
@@ -141,6 +143,7 @@ def _build(options: BuildOptions) -> BuildReport:
     content = load_content(config, content_cache)
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
+    site = plan_pitches(site)   # proposal dates, totals and errors (documents/plan.py)
     warnings = presence_warnings(site) + untranslated_warnings(config, theme.folders)
     if options.strict and warnings:
         raise SiteErrors(warnings)
@@ -182,6 +185,12 @@ def _build(options: BuildOptions) -> BuildReport:
         seo = build_seo_files(rendered.pages, site, urls, theme.options, cache.cards,
                               {p.relative_to(static_root).as_posix() for p in site.static_files})
         files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
+        # cv.pdf, proposal.pdf and .ics beside pitches, resume.json (no PDFs for `check`);
+        # a resume.json of the user's own in content/static/ wins over the generated one.
+        documents = build_documents(site, renderer, cache.root / "documents", options.write)
+        if any(p == static_root / "resume.json" for p in site.static_files):
+            documents.pop("resume.json")
+        files.update(documents)
         for asset in theme.assets.values():
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}

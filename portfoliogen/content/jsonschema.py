@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from portfoliogen.config import Config
+from portfoliogen.content.cv import Cv
 from portfoliogen.content.model import CaseStudy, Page, Pitch, Profile, Service, Testimonial
 
 # schema name -> (model, whether the file holds a list of them, the file it describes)
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], bool, str]] = {
     "case-study": (CaseStudy, False, "front matter of content/case-studies/*.md"),
     "page": (Page, False, "front matter of content/pages/*.md"),
     "pitch": (Pitch, False, "front matter of content/pitches/*.md"),
+    "cv": (Cv, False, "content/cv.yaml"),
 }
 SCHEMA_DIR = Path(".portfoliogen/schemas")   # inside a site: editors find them by the $schema line
 
@@ -108,7 +110,8 @@ def schema_line(yaml_path: str, schema_dir: Path = SCHEMA_DIR) -> str:
     """The yaml-language-server comment that makes VS Code (YAML extension)
     and other editors check a file as it is typed."""
     name = {"config.yaml": "config", "content/profile.yaml": "profile",
-            "content/testimonials.yaml": "testimonials", "content/services.yaml": "services"}[yaml_path]
+            "content/testimonials.yaml": "testimonials", "content/services.yaml": "services",
+            "content/cv.yaml": "cv"}[yaml_path]
     up = "../" * yaml_path.count("/")
     return f"# yaml-language-server: $schema={up}{schema_dir.as_posix()}/{schema_file(name)}\n"
 

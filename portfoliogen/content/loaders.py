@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from portfoliogen.config import Config
+from portfoliogen.content.cv import Cv
 from portfoliogen.content.frontmatter import split_front_matter
 from portfoliogen.content.model import (
     CaseStudy,
@@ -41,6 +42,7 @@ class LoadedContent:
     static_files: tuple[Path, ...]   # absolute paths under content/static/
     # The other languages' profile, testimonials and services: {code: (profile, testimonials, services)}
     localized: dict = field(default_factory=dict)
+    cv: Cv | None = None             # content/cv.yaml, when there is one
 
 
 def is_content_file(path: Path) -> bool:
@@ -105,12 +107,27 @@ def load_content(config: Config, cache=None) -> LoadedContent:
     pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors, cache), ())
     static_dir = content / "static"
     static_files = tuple(list_files(static_dir, config.root, errors)) if os.path.lexists(static_dir) else ()
+    cv = attempt(lambda: load_cv(config, cache), None)
     errors.raise_if_any()
     default = config.language
     localized = {code: (profiles.get(code), testimonials.get(code, ()), services.get(code, ()))
                  for code in _codes(config)[1:]}
     return LoadedContent(profile, case_studies, testimonials.get(default, ()), services.get(default, ()),
-                         pages, pitches, static_files, localized)
+                         pages, pitches, static_files, localized, cv)
+
+
+def load_cv(config: Config, cache=None) -> Cv | None:
+    """content/cv.yaml: optional; an empty file is an empty CV."""
+    path = config.content_dir / "cv.yaml"
+    display = config.display(path)
+    if not _is_project_file(config, path):
+        return None
+
+    def parse(text: str) -> Cv:
+        data, locs = load_yaml(text, display)
+        return validate_model(Cv, data or {}, locs, display, extra={"src_path": display, "locs": locs})
+
+    return _cached(cache or _NoCache(), path, display, parse)
 
 
 def _codes(config: Config) -> tuple[str, ...]:

@@ -22,6 +22,8 @@ from portfoliogen.schema.fields import (
     Url,
     WorkingHours,
 )
+from portfoliogen.content.cv import CvVariant
+from portfoliogen.content.proposal import Proposal, Unavailable
 from portfoliogen.schema.model import Model, derived  # noqa: F401 - re-exported to content users
 
 
@@ -83,6 +85,13 @@ class Profile(Model):
     response_time: Text | None = Field(default=None,
                                        description='How fast you answer enquiries.',
                                        examples=['within one business day'])
+    country: Text | None = Field(default=None, pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
+                                 description="Your country (ISO 3166, e.g. PT or US-CA): its public holidays are "
+                                             "skipped in proposal dates.",
+                                 examples=['PT'])
+    unavailable: tuple[Unavailable, ...] = Field(default=(),
+                                                 description='Periods you are away: skipped in proposal dates.',
+                                                 examples=[[{'from': '2027-04-05', 'to': '2027-04-09'}]])
 
     src_path: str = derived("")
     view: str = derived("")          # the language this copy is for; "" for the default (translations.py)
@@ -304,6 +313,17 @@ class Pitch(Document):
     expires: DateField | None = Field(default=None,
                                       description='After this date (YYYY-MM-DD) the page says the offer has expired.',
                                       examples=['2025-12-31'])
+    proposal: Proposal | None = Field(default=None,
+                                      description='A full proposal: scope, milestones, price, payments, terms '
+                                                  '(shown on the page, with proposal.pdf and proposal.ics).',
+                                      examples=[{'problem': 'Bookings fail', 'scope': [{'service': 'ux-audit'}],
+                                                'start': '2027-02-01', 'valid_until': '2027-01-15',
+                                                'milestones': [{'name': 'Audit', 'days': 10}]}])
+    cv: CvVariant | None = Field(default=None,
+                                 description='A CV for this client (sections or tagged entries), as cv.pdf beside the pitch.',
+                                 examples=[{'include': ['experience', 'health']}])
+
+    plan: Any = derived()            # documents.plan.ProposalPlan: dates, totals, hash
 
 
 __all__ = [

@@ -16,7 +16,7 @@ from portfoliogen.errors import ErrorCollector, Notice, SiteError, SiteErrors, c
 from portfoliogen.slugs import tag_slug
 
 # URL paths the theme owns; a free page may not take them.
-RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", "images",
+RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", "images", "cv", "resume.json",
                   "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "static"}
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff",
@@ -114,11 +114,20 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
             notices.append(Notice(pitch.src_path, f"pitch for {pitch.prospect} expired on "
                                                   f"{pitch.expires.isoformat()}, not built"))
             continue
+        if pitch.proposal and pitch.proposal.valid_until < today:
+            notices.append(Notice(pitch.src_path, f"proposal for {pitch.prospect} expired on "
+                                                  f"{pitch.proposal.valid_until.isoformat()}, not built"))
+            continue
         _check_refs(pitch, "case_studies", all_slugs, "case study", errors)
         _check_refs(pitch, "testimonials", testimonial_ids, "testimonial", errors)
         _check_refs(pitch, "services", service_ids, "service", errors)
         pitches.append(pitch.model_copy(update={"url_path": f"/p/{pitch.token}/"}))
     _check_unique_tokens(pitches, errors)
+    for index, job in enumerate(content.cv.experience if content.cv else ()):
+        for at, slug in enumerate(job.case_studies):
+            if slug not in all_slugs:
+                _error(errors, content.cv, ("experience", index, "case_studies", at),
+                       f"no case study with slug '{slug}'{did_you_mean(slug, all_slugs)}")
     _check_tag_slugs(resolved_cs, errors)
 
     errors.raise_if_any()
@@ -130,7 +139,7 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
         testimonials=tuple(testimonials), services=tuple(services), pages=tuple(pages),
         pitches=tuple(pitches), tags=tags, menu=menu,
         availability=_availability(profile, today),
-        static_files=content.static_files, today=today, notices=tuple(notices),
+        static_files=content.static_files, today=today, notices=tuple(notices), cv=content.cv,
         language=config.language, prefix=prefix,
     )
     return site, tuple(images)

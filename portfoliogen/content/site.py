@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from portfoliogen.config import Config
+from portfoliogen.content.cv import Cv
 from portfoliogen.content.model import (
     CaseStudy,
     Page,
@@ -84,6 +85,7 @@ class Site:
     language: str = ""                 # the language of this site's pages (config.language)
     prefix: str = "/"                  # where they live under base_url ('/pt/')
     views: tuple["Site", ...] = ()     # a multilingual site: every language's site, this one's first
+    cv: Cv | None = None               # content/cv.yaml
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)

@@ -22,6 +22,7 @@ def content_in(content: LoadedContent, lang: SiteLanguage, config: Config) -> Lo
         pages=tuple(p for p in content.pages if p.view == view),
         pitches=tuple(p for p in content.pitches if p.view == view),
         static_files=content.static_files,
+        cv=content.cv if lang.default else None,   # cv.yaml has no translations: the CV is the default language's
     )
 
 

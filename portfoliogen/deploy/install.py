@@ -34,12 +34,13 @@ def requirements_txt() -> str:
     from portfoliogen import DISTRIBUTION, REPOSITORY, __version__
 
     origin = _install_origin()
+    dist = f"{DISTRIBUTION}[pdf]"   # cv.pdf and proposal.pdf (WeasyPrint; the host needs Pango)
     if origin is not None and origin[0] == "index":
-        return REQUIREMENTS_HEAD + f"{DISTRIBUTION}=={__version__}\n"
+        return REQUIREMENTS_HEAD + f"{dist}=={__version__}\n"
     if origin is not None and origin[0] == "git":
-        return REQUIREMENTS_HEAD + f"{DISTRIBUTION} @ git+{origin[1]}@{origin[2]}\n"
+        return REQUIREMENTS_HEAD + f"{dist} @ git+{origin[1]}@{origin[2]}\n"
     return (REQUIREMENTS_HEAD + LOCAL_INSTALL_NOTE.format(version=__version__)
-            + f"{DISTRIBUTION} @ git+{REPOSITORY}@v{__version__}\n")
+            + f"{dist} @ git+{REPOSITORY}@v{__version__}\n")
 
 
 def _install_origin() -> tuple[str, ...] | None:

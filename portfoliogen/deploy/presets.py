@@ -195,6 +195,8 @@ def _gitlab(site: Site) -> dict[str, str]:
     paths:
       - {site.cache_dir}
   script:
+    # Pango for WeasyPrint (cv.pdf, proposal.pdf); the slim image lacks it.
+    - apt-get update -qq && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
     - {INSTALL_LINE}
     - {BUILD_LINE} --base-url "$CI_PAGES_URL/" --output public
   artifacts:

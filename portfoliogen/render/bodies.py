@@ -206,7 +206,8 @@ class BodyRenderer:
         return Site(config=s.config, profile=profile, case_studies=case_studies,
                     testimonials=testimonials, services=s.services, pages=pages, pitches=pitches,
                     tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
-                    today=s.today, notices=s.notices, language=s.language, prefix=s.prefix)
+                    today=s.today, notices=s.notices, language=s.language, prefix=s.prefix,
+                    cv=s.cv)
 
     def _picture(self, owner: Model, images: dict[Path, Any], body_sizes: str,
                  src: str, alt: str, title: str | None) -> str:

@@ -247,6 +247,12 @@ class Renderer:
                                             for t in site.featured_testimonials)),
                         crumbs=((_("Testimonials"), "/testimonials/"),),
                         card=(_("What clients say"), _("Testimonials"))), "testimonials.html", {})
+        if site.cv:
+            yield (info("cv", "/cv/", _("CV") + f" — {name}",
+                        describe(_("Curriculum vitae of %(name)s:") % {"name": name} + " "
+                                 + (site.cv.summary or profile.headline)),
+                        crumbs=((_("CV"), "/cv/"),), card=(_("Curriculum vitae"), profile.headline),
+                        picture=profile.photo_image), "cv.html", {})
         contact_desc = _("Start a project with %(name)s, %(headline)s.") % {
             "name": name, "headline": f"{profile.headline[:1].lower()}{profile.headline[1:]}"}
         if profile.response_time:

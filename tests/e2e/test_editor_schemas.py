@@ -46,8 +46,10 @@ def front_matter(path: Path):
 
 def site_documents(root: Path) -> list[tuple[str, Path, object]]:
     docs = [("config", root / "config.yaml", yaml.safe_load((root / "config.yaml").read_text(encoding="utf-8")))]
-    for name in ("profile", "testimonials", "services"):
+    for name in ("profile", "testimonials", "services", "cv"):
         path = root / "content" / f"{name}.yaml"
+        if name == "cv" and not path.exists():   # optional: the scaffold has none
+            continue
         docs.append((name, path, yaml.safe_load(path.read_text(encoding="utf-8"))))
     for name, folder in FRONT_MATTER.items():
         for path in sorted((root / "content" / folder).rglob("*.md")):

@@ -17,7 +17,7 @@ STUBS = {
     "apt-get": 'echo "apt-get $*" >> "$LOG"\n'
                'case "$*" in *" chromium"*) touch "$FAKE_CHROMIUM"; chmod +x "$FAKE_CHROMIUM";; esac',
     "apt-cache": 'echo "  Candidate: $CANDIDATE"',
-    "dpkg-query": 'pkg="${@: -1}"; v=$(eval echo "\\${PKG_${pkg//-/_}:-}"); [ -n "$v" ] || exit 1\n'
+    "dpkg-query": 'pkg="${@: -1}"; v=$(eval echo "\\${PKG_${pkg//[-.]/_}:-}"); [ -n "$v" ] || exit 1\n'
                   'case "$*" in *Status*) echo "install ok installed";; *) echo "$v";; esac',
     "python3": "exit 0",
 }
@@ -46,7 +46,7 @@ def run_script(tmp_path: Path, *, chromium: bool, packages: dict[str, str], node
     log.write_text("")
     env = {"PATH": str(bin_dir), "LOG": str(log), "FAKE_CHROMIUM": str(chromium_path),
            "PORTFOLIOGEN_CHROMIUM": str(chromium_path), "CANDIDATE": candidate,
-           **{f"PKG_{k.replace('-', '_')}": v for k, v in packages.items()}}
+           **{f"PKG_{k.replace('-', '_').replace('.', '_')}": v for k, v in packages.items()}}
     result = subprocess.run([shutil.which("bash"), "scripts/install-test-deps.sh"], cwd=project, env=env,
                             capture_output=True, text=True, timeout=60)
     installs = [line.split("--no-install-recommends ")[1] for line in log.read_text().splitlines()
@@ -54,8 +54,9 @@ def run_script(tmp_path: Path, *, chromium: bool, packages: dict[str, str], node
     return result, installs, log.read_text()
 
 
-NODESOURCE = {"nodejs": "20.20.2-1nodesource1+repack1", "fonts-dejavu-core": "2.37-6"}
-DEBIAN_NODE = {"nodejs": "18.19.0+dfsg-6~deb12u2", "fonts-dejavu-core": "2.37-6"}
+PANGO = {"libpango-1.0-0": "1.50.12+ds-1", "libpangoft2-1.0-0": "1.50.12+ds-1"}
+NODESOURCE = {"nodejs": "20.20.2-1nodesource1+repack1", "fonts-dejavu-core": "2.37-6", **PANGO}
+DEBIAN_NODE = {"nodejs": "18.19.0+dfsg-6~deb12u2", "fonts-dejavu-core": "2.37-6", **PANGO}
 
 
 def test_everything_there_installs_nothing_but_axe(tmp_path: Path) -> None:
@@ -68,7 +69,8 @@ def test_nodesource_node_without_chromium_or_fonts(tmp_path: Path) -> None:
     result, installs, _ = run_script(tmp_path, chromium=False, packages={"nodejs": NODESOURCE["nodejs"]},
                                      node=True, npm=True)
     assert result.returncode == 0, result.stderr
-    assert installs == ["chromium", "fonts-dejavu-core"]      # one concern per apt-get, no npm
+    assert installs == ["chromium", "fonts-dejavu-core",      # one concern per apt-get, no npm
+                        "libpango-1.0-0 libpangoft2-1.0-0"]
 
 
 def test_nodesource_node_without_npm_fails_clearly(tmp_path: Path) -> None:
@@ -87,6 +89,6 @@ def test_debian_node_without_npm_gets_debians_npm(tmp_path: Path) -> None:
 @pytest.mark.parametrize("candidate, expected", [("20.20.2-1nodesource1", ["nodejs"]),
                                                  ("18.19.0+dfsg-6~deb12u2", ["npm"])])
 def test_no_node_at_all_installs_one_of_them(tmp_path: Path, candidate: str, expected: list[str]) -> None:
-    _, installs, _ = run_script(tmp_path, chromium=True, packages={"fonts-dejavu-core": "2.37-6"},
+    _, installs, _ = run_script(tmp_path, chromium=True, packages={"fonts-dejavu-core": "2.37-6", **PANGO},
                                 node=False, npm=False, candidate=candidate)
     assert installs == expected

@@ -24,7 +24,7 @@ def test_metadata_is_complete() -> None:
     for key in ("description", "readme", "requires-python", "license", "classifiers", "urls"):
         assert project[key], key
     assert project["urls"]["Source"] == portfoliogen.REPOSITORY
-    assert set(project["optional-dependencies"]) == {"test"}
+    assert set(project["optional-dependencies"]) == {"pdf", "test"}
 
 
 def test_no_install_line_names_the_unrelated_package() -> None:
@@ -39,7 +39,7 @@ def test_a_new_site_installs_this_portfoliogen_in_ci(new_site: Path) -> None:
     lines = [line for line in requirements.splitlines() if line and not line.startswith("#")]
     # The tests run an editable install of a checkout: CI could not reach it,
     # so the line is the placeholder, pinned, with a comment saying what to do.
-    assert lines == [f"portfoliogen-ssg @ git+{portfoliogen.REPOSITORY}@v{portfoliogen.__version__}"]
+    assert lines == [f"portfoliogen-ssg[pdf] @ git+{portfoliogen.REPOSITORY}@v{portfoliogen.__version__}"]
     assert "replace the line below" in requirements
     workflow = yaml.safe_load((new_site / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
