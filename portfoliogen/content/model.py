@@ -24,6 +24,10 @@ from portfoliogen.schema.fields import (
 )
 from portfoliogen.schema.model import Model, derived  # noqa: F401 - re-exported to content users
 
+# Who may see an item (content/visibility.py applies it): everyone, everyone in an anonymised
+# version (the full one on pitches that name it), or only pitches.
+Visibility = Literal["public", "blind", "pitch-only"]
+
 
 # ---------------------------------------------------------------- profile
 # Fields declared with `derived()` are filled in by portfoliogen (paths, URLs, rendered HTML,
@@ -44,6 +48,9 @@ class Availability(Model):
     note: Text | None = Field(default=None,
                               description='One line shown next to the status.',
                               examples=['Taking on one new project a quarter.'])
+    updated: DateField | None = Field(default=None,
+                                      description='When you last checked this (YYYY-MM-DD); check warns after 90 days.',
+                                      examples=['2025-06-01'])
 
 
 class Profile(Model):
@@ -112,12 +119,21 @@ class GalleryItem(Model):
     caption: Text | None = Field(default=None,
                                  description='Shown under the image.',
                                  examples=['Checkout, after'])
+    visibility: Visibility = Field(default="public",
+                                   description="'blind' marks an image that identifies the client: the anonymised version leaves it out; 'pitch-only' shows it only on pitches.",
+                                   examples=['blind'])
     image: Any = derived()
 
 
 class Outcome(Model):
     value: Text = Field(description='The result, short: a number or a fact.', examples=['+18%'])
     label: Text = Field(description='What the value measures.', examples=['completed checkouts'])
+    visibility: Visibility = Field(default="public",
+                                   description="'blind' marks a figure that identifies the client: the anonymised version shows value_blind instead, or leaves it out; 'pitch-only' shows it only on pitches.",
+                                   examples=['blind'])
+    value_blind: Text | None = Field(default=None,
+                                     description='What the anonymised version shows instead of a marked value, e.g. a range.',
+                                     examples=['15-20%'])
 
 
 class CaseStudy(Document):
@@ -168,6 +184,24 @@ class CaseStudy(Document):
     og_image: Text | None = Field(default=None,
                                   description='The image shown when the page is shared (a path from content/ or relative to this file; default: a generated card).',
                                   examples=['images/ledgerly-share.jpg'])
+    visibility: Visibility = Field(default="public",
+                                   description="public; blind (published anonymised, in full on pitches that name it); pitch-only (only on pitches).",
+                                   examples=['blind'])
+    embargo_until: DateField | None = Field(default=None,
+                                            description='Left out of the public site until the first build on or after this date (YYYY-MM-DD).',
+                                            examples=['2025-09-01'])
+    client_blind: Text | None = Field(default=None,
+                                      description='Replaces the client everywhere in the anonymised version.',
+                                      examples=['a Nordic digital bank'])
+    title_blind: Text | None = Field(default=None,
+                                     description='The title of the anonymised version (its URL is made from it).',
+                                     examples=['Onboarding for a digital bank'])
+    summary_blind: Text | None = Field(default=None,
+                                       description='The summary of the anonymised version.',
+                                       examples=['Halved the time to open an account.'])
+    cover_blind: bool = Field(default=True,
+                              description='Keep the cover in the anonymised version (false when it shows a logo or product).',
+                              examples=[False])
 
     cover_image: Any = derived()
     og_image_file: Any = derived()
@@ -199,6 +233,18 @@ class Testimonial(Model):
                                    description='Where it was published (e.g. a LinkedIn recommendation).',
                                    examples=['https://www.linkedin.com/in/maria'])
     featured: bool = Field(default=False, description='Show it on the home page.', examples=[True])
+    visibility: Visibility = Field(default="public",
+                                   description="public; blind (shown without who said it); pitch-only (only on pitches).",
+                                   examples=['blind'])
+    embargo_until: DateField | None = Field(default=None,
+                                            description='Left out of the public site until the first build on or after this date (YYYY-MM-DD).',
+                                            examples=['2025-09-01'])
+    author_blind: Text | None = Field(default=None,
+                                      description='Who said it, in the anonymised version (default: their role).',
+                                      examples=['Head of Product'])
+    company_blind: Text | None = Field(default=None,
+                                       description='Their company, in the anonymised version.',
+                                       examples=['a Nordic digital bank'])
 
     src_path: str = derived("")
     quote_html: str = derived("")
@@ -218,6 +264,9 @@ class Price(Model):
     unit: Literal["project", "hour", "day", "month"] = Field(default="project",
                                                              description='What the price is per.',
                                                              examples=['project'])
+    updated: DateField | None = Field(default=None,
+                                      description='When you last checked this price (YYYY-MM-DD); it is offered as valid for 90 days after, and check warns after that.',
+                                      examples=['2025-06-01'])
 
 
 class Service(Model):
@@ -286,6 +335,6 @@ class Pitch(Document):
 
 
 __all__ = [
-    "Availability", "CaseStudy", "Document", "GalleryItem", "Link", "Model", "Outcome", "Page",
+    "Availability", "CaseStudy", "Visibility", "Document", "GalleryItem", "Link", "Model", "Outcome", "Page",
     "PartialDate", "Pitch", "Price", "Profile", "Service", "Testimonial", "Email", "Language",
 ]

@@ -81,6 +81,11 @@ class Site:
     static_files: tuple[Path, ...]
     today: dt.date
     notices: tuple[Notice, ...] = ()   # things the build tells the user (expired pitches...)
+    # content/visibility.py: full versions of what the public site hides or anonymises (pitches
+    # show them), and the names the leak check looks for (visibility.Secret).
+    private_case_studies: tuple[CaseStudy, ...] = ()
+    private_testimonials: tuple[Testimonial, ...] = ()
+    secrets: tuple = ()
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)

@@ -18,6 +18,7 @@ from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import format_date, iso_date
 from portfoliogen.images.html import picture_html
+from portfoliogen.render.pitchwork import pitch_work
 from portfoliogen.render.theme import Theme
 from portfoliogen.render.timezones import zone_facts
 from portfoliogen.render.tracking import DepKey, Recorder, TrackingEnvironment
@@ -216,14 +217,19 @@ class Renderer:
                              card=(page.title, profile.headline)),
                    "page.html", {"content": page})
         for pitch in site.pitches:
+            work = pitch_work(site, pitch)   # full versions of blind and pitch-only work
             yield (self.info("pitch", pitch.url_path, f"{pitch.title} — {name}",
                              describe(f"A proposal for {pitch.prospect}", body_html=pitch.body_html),
                              noindex=True, card=(pitch.title, f"A proposal for {pitch.prospect}"),
                              card_slug="proposal"),
-                   "pitch.html", {"pitch": pitch,
-                                  "pitch_case_studies": tuple(c for c in (site.case_study(s) for s in pitch.case_studies) if c),
-                                  "pitch_testimonials": tuple(t for t in (site.testimonial(i) for i in pitch.testimonials) if t),
-                                  "pitch_services": tuple(v for v in (site.service(i) for i in pitch.services) if v)})
+                   "pitch.html", {"pitch": pitch, "pitch_case_studies": work.case_studies,
+                                  "pitch_testimonials": work.testimonials, "pitch_services": work.services,
+                                  "pitch_fingerprint": work.fingerprint})
+            for cs in work.private_pages:
+                yield (self.info("pitch", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
+                                 noindex=True),
+                       "case_study.html", {"cs": cs, "prev": None, "next": None,
+                                           "pitch_fingerprint": work.fingerprint})
         yield (self.info("404", "/404.html", f"Page not found — {name}",
                          "This page does not exist.", noindex=True,
                          card=home_card, picture=profile.photo_image, card_slug="home"),

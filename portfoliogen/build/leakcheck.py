@@ -1,0 +1,133 @@
+"""The leak check: every file staged for publishing, outside pitch pages, scanned for the
+confidential names before the swap; a hit fails the build naming both files."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from portfoliogen.build.textscan import normalise, texts_of
+from portfoliogen.config import Config
+from portfoliogen.errors import SiteError, SiteErrors
+
+MAX_REPORTED = 10
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """A name's words in order, with or without anything between them:
+    'Project Falcon' also finds 'project-falcon', 'project_falcon', 'ProjectFalcon'."""
+    words = re.findall(r"[^\W_]+", normalise(name))
+    return re.compile(r"[\W_]*".join(re.escape(w) for w in words) if words else re.escape(normalise(name)))
+
+
+def find_leaks(root: Path, names: Iterable[str], skip: tuple[str, ...] = (),
+               extra_texts: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """{out_path: the name found} for every file under `root` (a path under one
+    of `skip` is left out) whose name, contents or `extra_texts` (what was drawn
+    on an image) hold one of `names`."""
+    patterns = [(name, name_pattern(name)) for name in names if name.strip()]
+    if not patterns:
+        return {}
+    extra_texts = extra_texts or {}
+    found: dict[str, str] = {}
+    for rel, path in _files(root):
+        if rel.startswith(skip):
+            continue
+        texts = [normalise(rel)]
+        texts.extend(normalise(t) for t in extra_texts.get(rel, ()))
+        name = _first_hit(patterns, texts) or _first_hit(patterns, texts_of(_read(path)))
+        if name:
+            found[rel] = name
+    return found
+
+
+def check_leaks(root: Path, config: Config, secrets, skip: tuple[str, ...], producers: dict[str, str],
+                extra_texts: dict[str, list[str]]) -> None:
+    """Raise SiteErrors, one line per output file holding a secret (the first few),
+    naming the content file to fix."""
+    leaks = find_leaks(root, [s.name for s in secrets], skip, extra_texts)
+    if not leaks:
+        return
+    declared = {s.name: s.declared_in for s in secrets}
+    errors = []
+    for rel, name in sorted(leaks.items())[:MAX_REPORTED]:
+        source = _source_of(config, rel, name, producers.get(rel), declared[name])
+        shown = config.display(config.output_dir / rel)
+        why = "a confidential name" if declared[name] == config.config_path.name else "a blind item's real name"
+        errors.append(SiteError(source, None, None,
+                                f"'{name}' ({why}) would be published in {shown}; remove it from this file, "
+                                f"or make what shows it blind or pitch-only. Nothing was published"))
+    if len(leaks) > MAX_REPORTED:
+        errors.append(SiteError(config.display(config.output_dir), None, None,
+                                f"... and {len(leaks) - MAX_REPORTED} more files hold confidential names"))
+    raise SiteErrors(errors)
+
+
+def _source_of(config: Config, rel: str, name: str, producer: str | None, declared_in: str) -> str:
+    """The content file that put `name` into the output file: the page's (or
+    image's) own source when it holds the name, else any content file that
+    does, preferring one other than where the name is declared."""
+    pattern = name_pattern(name)
+    if producer and _holds(config.root / producer, pattern):
+        return producer
+    holding = [path for path in sorted(_files(config.content_dir)) if _holds(path[1], pattern)]
+    shown = [config.display(path) for _, path in holding]
+    others = [s for s in shown if s != declared_in]
+    return (others or shown or [producer or declared_in])[0]
+
+
+def _holds(path: Path, pattern: re.Pattern) -> bool:
+    try:
+        return _first_hit([("", pattern)], [normalise(path.name), *texts_of(_read(path))]) is not None
+    except OSError:
+        return False
+
+
+def _first_hit(patterns, texts) -> str | None:
+    for text in texts:
+        for name, pattern in patterns:
+            if pattern.search(text):
+                return name
+    return None
+
+
+def _files(root: Path):
+    """(path relative to root with '/', path) of every file, folders' names included
+    in their files' relative paths; symbolic links are not followed."""
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            yield path.relative_to(root).as_posix(), path
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def leak_inputs(site, pages, images: dict) -> tuple[tuple[str, ...], dict[str, str], dict[str, list[str]]]:
+    """What the check needs besides the files: the pitch folders it skips, the
+    content file behind each output file, and the text drawn on each social card."""
+    from portfoliogen.urls import out_path_for
+    config = site.config
+    skip = tuple(out_path_for(p.url_path).rsplit("/", 1)[0] + "/" for p in site.pitches)
+    sources = {item.url_path: item.src_path for item in (*site.case_studies, *site.pages, *site.pitches)}
+    producers: dict[str, str] = {}
+    drawn: dict[str, list[str]] = {}
+    for page in pages:
+        source = sources.get(page.url_path)
+        if source:
+            producers[out_path_for(page.url_path)] = source
+        if page.card is not None and page.kind != "pitch":
+            card = page.card.url_path.lstrip("/")
+            drawn[card] = [page.card.title, page.card.label, page.card.name, page.card.host]
+            if source:
+                producers[card] = source
+    for src, image in images.items():
+        if image is not None:
+            for url_path in image.files():
+                producers[url_path.lstrip("/")] = config.display(src)
+    return skip, producers, drawn
