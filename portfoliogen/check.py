@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from portfoliogen.content.loaders import locations_of
 from portfoliogen.content.model import Model
 from portfoliogen.content.site import Site
 from portfoliogen.errors import SiteError, plural
+from portfoliogen.seo.jsonld import PRICE_VALID_DAYS
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
@@ -59,6 +61,24 @@ def presence_warnings(site: Site) -> list[SiteError]:
                              f"{plural(len(site.testimonials), 'testimonial')}: clients look for at least "
                              f"{MIN_TESTIMONIALS}"))
     out.extend(SiteError(notice.path, None, None, notice.message) for notice in site.notices)
+    out.extend(stale_warnings(site))
+    return out
+
+
+def stale_warnings(site: Site) -> list[SiteError]:
+    """Prices and availability not checked for PRICE_VALID_DAYS: agents and
+    search engines read them as current (hire.json, priceValidUntil)."""
+    out = []
+    limit = site.today - dt.timedelta(days=PRICE_VALID_DAYS)
+    for s in site.services:
+        if s.price is not None and s.price.updated is not None and s.price.updated < limit:
+            out.append(_at(s, ("price", "updated"), f"price of '{s.id}' last checked {s.price.updated.isoformat()}, "
+                                                    f"over {PRICE_VALID_DAYS} days ago: check it and update 'updated'"))
+    a = site.profile.availability
+    if a is not None and a.updated is not None and a.updated < limit:
+        out.append(_at(site.profile, ("availability", "updated"),
+                       f"availability last checked {a.updated.isoformat()}, over {PRICE_VALID_DAYS} days ago: "
+                       "check it and update 'updated'"))
     return out
 
 

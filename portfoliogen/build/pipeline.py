@@ -45,6 +45,7 @@ from portfoliogen.render.stored import MemoryStore
 from portfoliogen.render.theme import load_theme
 from portfoliogen.schema.yamlfile import read_bytes
 from portfoliogen.seo.artifacts import build_seo_files
+from portfoliogen.seo.llms import machine_files
 from portfoliogen.urls import Urls, out_path_for
 
 log = logging.getLogger("portfoliogen.build.pipeline")
@@ -184,6 +185,7 @@ def _build(options: BuildOptions) -> BuildReport:
         seo = build_seo_files(rendered.pages, site, urls, theme.options, cache.cards,
                               {p.relative_to(static_root).as_posix() for p in site.static_files})
         files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
+        files.update(machine_files(site, urls.abs_url))   # hire.json, its schema, llms.txt
         for asset in theme.assets.values():
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}

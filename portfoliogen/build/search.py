@@ -10,7 +10,7 @@ from pathlib import Path
 
 BUNDLE = "pagefind"   # the folder of the index, under the output root
 # Pages a stranger may find: never pitches (they are private) or the 404 page.
-UNSEARCHED_KINDS = {"pitch", "404"}
+UNSEARCHED_KINDS = {"pitch", "404", "search"}
 
 
 class SearchUnavailable(Exception):

@@ -165,6 +165,9 @@ class CaseStudy(Document):
     tags: TextList = Field(default=(),
                            description='Topics; each tag gets a page listing its case studies.',
                            examples=[['fintech', 'mobile']])
+    industry: Text | None = Field(default=None,
+                                  description="The client's industry; the work index and search filter by it.",
+                                  examples=['Financial services'])
     testimonials: TextList = Field(default=(),
                                    description='Ids of testimonials (testimonials.yaml) about this project.',
                                    examples=[['maria-ledgerly']])

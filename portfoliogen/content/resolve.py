@@ -18,7 +18,8 @@ from portfoliogen.slugs import tag_slug
 
 # URL paths the theme owns; a free page may not take them.
 RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", "images",
-                  "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "static"}
+                  "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "static",
+                  "search", "pagefind", "hire.json", "schemas", "llms.txt"}
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff",
                   ".heic", ".heif", ".bmp"}

@@ -202,6 +202,10 @@ class Renderer:
                                       + " ".join(f"“{t.quote}” — {t.author}." for t in site.featured_testimonials)),
                              crumbs=(("Testimonials", "/testimonials/"),),
                              card=("What clients say", "Testimonials")), "testimonials.html", {})
+        yield (self.info("search", "/search/", f"Search — {name}",
+                         describe(f"Search the case studies and pages of {name}'s portfolio."),
+                         crumbs=(("Search", "/search/"),), card=("Search", f"Case studies by {name}")),
+               "search.html", {})
         contact_desc = f"Start a project with {name}, {profile.headline[:1].lower()}{profile.headline[1:]}."
         if profile.response_time:
             contact_desc += f" Replies {profile.response_time}."
