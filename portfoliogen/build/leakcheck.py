@@ -52,7 +52,8 @@ def check_leaks(root: Path, config: Config, secrets, skip: tuple[str, ...], prod
         return
     declared = {s.name: s.declared_in for s in secrets}
     errors = []
-    for rel, name in sorted(leaks.items())[:MAX_REPORTED]:
+    # Pages and files first: the search index only repeats what they say.
+    for rel, name in sorted(leaks.items(), key=lambda item: (item[0].startswith("pagefind/"), item[0]))[:MAX_REPORTED]:
         source = _source_of(config, rel, name, producers.get(rel), declared[name])
         shown = config.display(config.output_dir / rel)
         why = "a confidential name" if declared[name] == config.config_path.name else "a blind item's real name"

@@ -205,7 +205,7 @@ def _build(options: BuildOptions) -> BuildReport:
                 staging.copy(rel, src)
             for rel, src in sorted(links.items()):
                 staging.link(rel, src)
-            _before_publishing(staging.path, site, rendered.pages, images, warned)
+            _before_publishing(staging.path, site, rendered.pages, images, cache.root, warned)
             timer.lap("search+leak check")
             staging.swap()
     except BaseException:
@@ -240,11 +240,11 @@ def _build(options: BuildOptions) -> BuildReport:
     )
 
 
-def _before_publishing(root: Path, site: Site, pages, images: dict, warned: list[str]) -> None:
+def _before_publishing(root: Path, site: Site, pages, images: dict, work_dir: Path, warned: list[str]) -> None:
     """The search index over the staged pages, then the leak check over
     everything staged (the index too): a leak raises, and nothing is swapped in."""
     try:
-        build_index(root, searchable(pages), site.config.base_path)
+        build_index(root, searchable(pages), work_dir)
     except SearchUnavailable as err:
         warned.append(str(err))
     if site.secrets:

@@ -1,50 +1,68 @@
-"""Site search: the staged public pages indexed in-process by Pagefind (the `pagefind[bin]`
-package), its bundle written into the staging folder before the swap."""
+"""Site search: the staged public pages indexed by Pagefind (the binary of the `pagefind[bin]`
+package) before the swap, its bundle written into the staging folder; never pitch pages."""
 
 from __future__ import annotations
 
-import asyncio
 import os
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from portfoliogen.build.searchcanon import canonicalise
+
 BUNDLE = "pagefind"   # the folder of the index, under the output root
-# Pages a stranger may find: never pitches (they are private) or the 404 page.
+# Pages a stranger may find: never pitches (they are private), the 404 or the search page.
 UNSEARCHED_KINDS = {"pitch", "404", "search"}
+# What the theme's search.js loads; Pagefind's own UI bundles are not published.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 class SearchUnavailable(Exception):
     """Pagefind is not installed or could not run."""
 
 
-def searchable(pages: Iterable) -> list[tuple[str, str]]:
-    """(out_path, url_path) of each page that goes into the index."""
+def searchable(pages: Iterable) -> list[str]:
+    """The out_path of each page that goes into the index."""
     from portfoliogen.urls import out_path_for
-    return sorted((out_path_for(p.url_path), p.url_path) for p in pages
-                  if p.kind not in UNSEARCHED_KINDS and not p.noindex)
+    return sorted(out_path_for(p.url_path) for p in pages if p.kind not in UNSEARCHED_KINDS and not p.noindex)
 
 
-def build_index(staging_root: Path, pages: list[tuple[str, str]], base_path: str) -> None:
-    """Index `pages` (out_path, url_path) as staged under `staging_root`, and
-    write the bundle to `staging_root/pagefind/`. Each page is indexed in the
-    language of its <html lang> (Pagefind makes one index per language)."""
+def build_index(staging_root: Path, pages: list[str], work_dir: Path) -> None:
+    """Index `pages` (out_paths under `staging_root`) into `staging_root/pagefind/`.
+    Pagefind sees only these pages (linked into a folder of their own under
+    `work_dir`), so nothing else can enter the index whatever the theme marks up.
+    Each page is indexed in the language of its <html lang>."""
+    executable = _executable()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="search-", dir=work_dir) as tmp:
+        for out_path in pages:
+            _link(staging_root / out_path, Path(tmp) / out_path)
+        done = subprocess.run([str(executable), "--site", tmp, "--output-path", str(staging_root / BUNDLE)],
+                              capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SearchUnavailable(f"Pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
+    for name in UNUSED:
+        (staging_root / BUNDLE / name).unlink(missing_ok=True)
+    canonicalise(staging_root / BUNDLE)
+
+
+def _executable() -> Path:
     try:
-        from pagefind.index import PagefindIndex
-    except ImportError as err:   # an optional extra: `pip install portfoliogen[search]`
+        from pagefind.service import get_executable
+    except ImportError as err:
         raise SearchUnavailable("site search needs Pagefind: pip install 'pagefind[bin]'") from err
-    asyncio.run(_index(PagefindIndex, staging_root, pages, base_path))
+    found = get_executable()
+    if found is None:
+        raise SearchUnavailable("site search needs Pagefind's binary: pip install 'pagefind[bin]'")
+    return found
 
 
-async def _index(index_class, root: Path, pages: list[tuple[str, str]], base_path: str) -> None:
-    config = {"output_path": str(root / BUNDLE), "write_playground": False}
-    async with index_class(config=config) as index:
-        # Requests are answered in order over one pipe: sending them all at once
-        # keeps the Pagefind process busy instead of waiting for each round trip.
-        await asyncio.gather(*(
-            index.add_html_file(content=_read(root, out_path), url=base_path.rstrip("/") + url_path)
-            for out_path, url_path in pages))
-
-
-def _read(root: Path, out_path: str) -> str:
-    with open(os.path.join(root, out_path), encoding="utf-8") as handle:
-        return handle.read()
+def _link(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:   # another file system
+        shutil.copyfile(src, dest)

@@ -90,7 +90,7 @@ def blind_case_study(cs: CaseStudy) -> CaseStudy:
                          for g in cs.gallery if g.visibility == "public"),
         "outcomes": tuple(_blind_outcome(o, swap) for o in cs.outcomes
                           if o.visibility == "public" or (o.visibility == "blind" and o.value_blind)),
-        "tags": tuple(swap(t) for t in cs.tags),
+        "tags": tuple(t for t in cs.tags if swap(t) == t),   # a tag naming the client would name it
     })
 
 

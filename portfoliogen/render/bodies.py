@@ -89,7 +89,7 @@ class BodyRenderer:
         s = self.site
         return ([(cs, cs.body, cs.body_line, False, True) for cs in (*s.case_studies, *s.private_case_studies)]
                 + [(p, p.body, p.body_line, False, True) for p in (*s.pages, *s.pitches)]
-                + [(t, t.quote, 1, True, False) for t in s.testimonials]
+                + [(t, t.quote, 1, True, False) for t in (*s.testimonials, *s.private_testimonials)]
                 + [(s.profile, s.profile.bio or "", 1, False, False)])
 
     def key(self, owner: Model, text: str, first_line: int, inline: bool) -> str:

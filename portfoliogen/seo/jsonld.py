@@ -118,7 +118,7 @@ class JsonLd:
                 spec["price"] = _number(price.to if price.to is not None else price.from_)
             offer["priceSpecification"] = spec
             offer["priceCurrency"] = price.currency
-            if price.updated is not None:
+            if getattr(price, "updated", None) is not None:
                 offer["priceValidUntil"] = price_valid_until(price).isoformat()
         return offer
 

@@ -24,7 +24,7 @@
   function pagefind() {
     if (!loading) {
       loading = import(d.bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ excerptLength: 24 }).then(function () { return pf.init(); })
+        return pf.options({ excerptLength: 24, baseUrl: d.base }).then(function () { return pf.init(); })
           .then(function () { return pf.filters(); })
           .then(function (filters) { showFilters(filters); return pf; });
       });
