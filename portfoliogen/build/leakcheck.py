@@ -8,11 +8,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from portfoliogen.build.search import BUNDLE
 from portfoliogen.build.textscan import normalise, texts_of
 from portfoliogen.config import Config
 from portfoliogen.errors import SiteError, SiteErrors
 
-MAX_REPORTED = 10
+MAX_REPORTED = 10   # lines; one per content file and name
 
 
 def name_pattern(name: str) -> re.Pattern:
@@ -44,44 +45,53 @@ def find_leaks(root: Path, names: Iterable[str], skip: tuple[str, ...] = (),
 
 
 def check_leaks(root: Path, config: Config, secrets, skip: tuple[str, ...], producers: dict[str, str],
-                extra_texts: dict[str, list[str]]) -> None:
-    """Raise SiteErrors, one line per output file holding a secret (the first few),
-    naming the content file to fix."""
+                extra_texts: dict[str, list[str]], private: set[str]) -> None:
+    """Raise SiteErrors, one line per content file and name, naming the output
+    file it would be published in (a page before the search index)."""
     leaks = find_leaks(root, [s.name for s in secrets], skip, extra_texts)
     if not leaks:
         return
     declared = {s.name: s.declared_in for s in secrets}
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for rel, name in sorted(leaks.items(), key=lambda item: (item[0].startswith(f"{BUNDLE}/"), item[0])):
+        source = _source_of(config, name, producers.get(rel), declared[name], private)
+        grouped.setdefault((source, name), []).append(rel)
     errors = []
-    # Pages and files first: the search index only repeats what they say.
-    for rel, name in sorted(leaks.items(), key=lambda item: (item[0].startswith("pagefind/"), item[0]))[:MAX_REPORTED]:
-        source = _source_of(config, rel, name, producers.get(rel), declared[name])
-        shown = config.display(config.output_dir / rel)
+    for (source, name), rels in list(grouped.items())[:MAX_REPORTED]:
         why = "a confidential name" if declared[name] == config.config_path.name else "a blind item's real name"
+        more = f" (and {len(rels) - 1} more files)" if len(rels) > 1 else ""
         errors.append(SiteError(source, None, None,
-                                f"'{name}' ({why}) would be published in {shown}; remove it from this file, "
-                                f"or make what shows it blind or pitch-only. Nothing was published"))
-    if len(leaks) > MAX_REPORTED:
-        errors.append(SiteError(config.display(config.output_dir), None, None,
-                                f"... and {len(leaks) - MAX_REPORTED} more files hold confidential names"))
+                                f"'{name}' ({why}) would be published in {config.display(config.output_dir / rels[0])}"
+                                f"{more}; remove it here, or make what shows it blind or pitch-only"))
     raise SiteErrors(errors)
 
 
-def _source_of(config: Config, rel: str, name: str, producer: str | None, declared_in: str) -> str:
+def _source_of(config: Config, name: str, producer: str | None, declared_in: str, private: set[str]) -> str:
     """The content file that put `name` into the output file: the page's (or
-    image's) own source when it holds the name, else any content file that
-    does, preferring one other than where the name is declared."""
+    image's) own source when it holds the name, else a content file that does,
+    other than where the name is declared or pitches and private items (they
+    may name it); text files before images."""
     pattern = name_pattern(name)
-    if producer and _holds(config.root / producer, pattern):
+    if producer and (_holds(config.root / producer, pattern) or _holds_loosely(config.root / producer, name)):
         return producer
-    holding = [path for path in sorted(_files(config.content_dir)) if _holds(path[1], pattern)]
-    shown = [config.display(path) for _, path in holding]
-    others = [s for s in shown if s != declared_in]
-    return (others or shown or [producer or declared_in])[0]
+    shown = [config.display(path) for _, path in _files(config.content_dir)]
+    candidates = sorted((s for s in shown if s != declared_in and s not in private),
+                        key=lambda s: (not s.endswith((".md", ".yaml", ".yml")), s))
+    return next((s for s in candidates if _holds(config.root / s, pattern)), producer or declared_in)
 
 
 def _holds(path: Path, pattern: re.Pattern) -> bool:
     try:
         return _first_hit([("", pattern)], [normalise(path.name), *texts_of(_read(path))]) is not None
+    except OSError:
+        return False
+
+
+def _holds_loosely(path: Path, name: str) -> bool:
+    """The name with anything between its letters: Markdown ('Glo*bex*') or markup."""
+    squeeze = re.compile(r"[\W_]+")
+    try:
+        return squeeze.sub("", normalise(name)) in squeeze.sub("", normalise(path.read_text("utf-8", "ignore")))
     except OSError:
         return False
 
@@ -109,9 +119,10 @@ def _read(path: Path) -> bytes:
         return handle.read()
 
 
-def leak_inputs(site, pages, images: dict) -> tuple[tuple[str, ...], dict[str, str], dict[str, list[str]]]:
+def leak_inputs(site, pages, images: dict) -> tuple[tuple[str, ...], dict[str, str], dict[str, list[str]], set[str]]:
     """What the check needs besides the files: the pitch folders it skips, the
-    content file behind each output file, and the text drawn on each social card."""
+    content file behind each output file, the text drawn on each social card,
+    and the files of pitches and private case studies (they may name anything)."""
     from portfoliogen.urls import out_path_for
     config = site.config
     skip = tuple(out_path_for(p.url_path).rsplit("/", 1)[0] + "/" for p in site.pitches)
@@ -131,4 +142,8 @@ def leak_inputs(site, pages, images: dict) -> tuple[tuple[str, ...], dict[str, s
         if image is not None:
             for url_path in image.files():
                 producers[url_path.lstrip("/")] = config.display(src)
-    return skip, producers, drawn
+    static_root = config.content_dir / "static"
+    for path in site.static_files:   # published as they are
+        producers[path.relative_to(static_root).as_posix()] = config.display(path)
+    private = {item.src_path for item in (*site.pitches, *site.private_case_studies)}
+    return skip, producers, drawn, private
