@@ -15,7 +15,7 @@ from tests.conftest import TESTDATA, run_cli
 TOKEN = "c0ffee1234567890abcdef12"
 SECRETS = ("Globex", "Hank Scorpio", "Initech", "Project Falcon")   # must never be public
 BODY_WORDS = {"public-project": "zebracrossing", "a-route-planner-for-a-logistics-company": "kettlebell",
-              "second-project": "marmalade"}
+              "first-project": "quokka", "second-project": "marmalade"}   # a word from each public body
 PHOTOS = TESTDATA / "photos" / "cameras"
 
 
@@ -83,6 +83,9 @@ def make_nda_site(root: Path) -> Path:
         "outcomes": [{"value": "+18%", "label": "completed checkouts"}],
         "tags": ["fintech", "mobile"], "testimonials": ["ann-acme"],
     }, "The zebracrossing step was the one people missed.\n")
+    for name, word in (("first-project", "quokka"), ("second-project", "marmalade")):
+        path = cs / f"{name}.md"
+        path.write_text(path.read_text(encoding="utf-8") + f"\nThe {word} detail mattered.\n", encoding="utf-8")
     testimonials = yaml.safe_load((site / "content/testimonials.yaml").read_text(encoding="utf-8")) or []
     testimonials += [
         {"id": "hank-globex", "quote": "Globex has never planned faster.", "author": "Hank Scorpio",
