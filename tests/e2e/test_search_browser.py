@@ -122,7 +122,6 @@ def test_gallery_lightbox_by_keyboard(served) -> None:
     base, browser = served
     page, errors = _page(browser)
     page.goto(f"{base}work/public-project/")
-    opener = page.locator(".lightbox__open").first
     for _ in range(80):                                  # Tab until the first image's button
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('lightbox__open')"):
