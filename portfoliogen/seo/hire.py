@@ -1,5 +1,5 @@
 """/hire.json: who, services and prices, availability, hours, languages, top work and contact
-routes for agents deciding whom to hire, with its JSON Schema (docs/hire-json.md)."""
+routes for agents deciding whom to hire, with its JSON Schema (docs/guide/nda.md)."""
 
 from __future__ import annotations
 
