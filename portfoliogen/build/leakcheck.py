@@ -9,18 +9,32 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from portfoliogen.build.search import BUNDLE
-from portfoliogen.build.textscan import normalise, texts_of
+from portfoliogen.build.textscan import byte_patterns, normalise, texts_of
 from portfoliogen.config import Config
 from portfoliogen.errors import SiteError, SiteErrors
 
 MAX_REPORTED = 10   # lines; one per content file and name
 
 
-def name_pattern(name: str) -> re.Pattern:
+class NamePattern:
     """A name's words in order, with or without anything between them:
-    'Project Falcon' also finds 'project-falcon', 'project_falcon', 'ProjectFalcon'."""
-    words = re.findall(r"[^\W_]+", normalise(name))
-    return re.compile(r"[\W_]*".join(re.escape(w) for w in words) if words else re.escape(normalise(name)))
+    'Project Falcon' also finds 'project-falcon', 'project_falcon', 'ProjectFalcon';
+    in normalised text, or in binary data in its common encodings."""
+
+    def __init__(self, name: str):
+        words = re.findall(r"[^\W_]+", normalise(name)) or [normalise(name)]
+        self.text = re.compile(r"[\W_]*".join(re.escape(w) for w in words))
+        self.binary = byte_patterns(words)
+
+    def search(self, found: str | bytes) -> bool:
+        if isinstance(found, str):
+            return self.text.search(found) is not None
+        lowered = found.lower()   # ASCII only: the patterns spell other letters in both cases
+        return any(p.search(lowered) for p in self.binary)
+
+
+def name_pattern(name: str) -> NamePattern:
+    return NamePattern(name)
 
 
 def find_leaks(root: Path, names: Iterable[str], skip: tuple[str, ...] = (),
@@ -80,7 +94,7 @@ def _source_of(config: Config, name: str, producer: str | None, declared_in: str
     return next((s for s in candidates if _holds(config.root / s, pattern)), producer or declared_in)
 
 
-def _holds(path: Path, pattern: re.Pattern) -> bool:
+def _holds(path: Path, pattern: NamePattern) -> bool:
     try:
         return _first_hit([("", pattern)], [normalise(path.name), *texts_of(_read(path))]) is not None
     except OSError:

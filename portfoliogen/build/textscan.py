@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import io
 import re
 import struct
+import sys
 import unicodedata
 import urllib.parse
 import zipfile
@@ -22,16 +24,56 @@ _PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 _WS = re.compile(r"\s+")
 
 
+# Invisible format characters (soft hyphen, zero-width space and joiners, bidi marks), dropped;
+# the few outside the BMP are listed (scanning all of Unicode would slow every start).
+@functools.cache
+def _format_characters() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in range(0x10000)
+                                    if unicodedata.category(chr(cp)) == "Cf")
+                      + "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                      + "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
+_NOT_ALNUM = {"utf-8": rb"[^0-9A-Za-z\x80-\xff]{0,8}", "latin-1": rb"[^0-9A-Za-z\xa0-\xff]{0,8}",
+              "utf-16-le": rb"(?:[^0-9A-Za-z]\x00){0,8}", "utf-16-be": rb"(?:\x00[^0-9A-Za-z]){0,8}"}
+
+
 def normalise(text: str) -> str:
     """NFKC, case-folded, invisible format characters (soft hyphens, zero-width
     spaces) removed, runs of white space made one space."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if not text.isascii():
+        text = _format_characters().sub("", text)
     return _WS.sub(" ", text.casefold())
 
 
-def texts_of(data: bytes, depth: int = 0) -> Iterator[str]:
-    """The texts in a file's bytes, each normalised; sniffed by content, not by name."""
+def byte_patterns(words: list[str]) -> list[re.Pattern]:
+    """A name's words (normalised) as they sit in binary data (image metadata, Pagefind's
+    index), to search in the data with ASCII lowered: in UTF-8, Latin-1 or UTF-16,
+    with or without separators."""
+    patterns = {}
+    for encoding, separator in _NOT_ALNUM.items():
+        try:
+            parts = [b"".join(_either_case(ch, encoding) for ch in word) for word in words]
+        except UnicodeEncodeError:
+            continue
+        source = separator.join(parts)
+        # Searched in data.lower(): a case-sensitive pattern starting with a literal is
+        # found by a fast scan, where IGNORECASE would try every position.
+        patterns.setdefault(source, re.compile(source, re.DOTALL))
+    return list(patterns.values())
+
+
+def _either_case(ch: str, encoding: str) -> bytes:
+    """ASCII letters lower-case (the data is lowered), others in both cases."""
+    forms = {ch} if ch.isascii() else {form for form in (ch, ch.upper(), ch.lower()) if len(form) == 1}
+    forms = sorted(re.escape(form.encode(encoding)) for form in forms)
+    return forms[0] if len(forms) == 1 else b"(?:" + b"|".join(forms) + b")"
+
+
+def texts_of(data: bytes, depth: int = 0) -> Iterator[str | bytes]:
+    """The texts in a file's bytes, each normalised, sniffed by content, not by name;
+    binary data (bytes) is for byte_patterns."""
     if depth > 3:
         return
     if data[:2] == b"\x1f\x8b":
@@ -49,18 +91,13 @@ def texts_of(data: bytes, depth: int = 0) -> Iterator[str]:
     yield from _decoded(data)
 
 
-def _decoded(data: bytes) -> Iterator[str]:
-    """A text file in its variants; binary data as Latin-1 and UTF-16 (EXIF's
-    XP* tags are UTF-16), where metadata strings sit uncompressed."""
+def _decoded(data: bytes) -> Iterator[str | bytes]:
+    """A text file in its variants; binary data as it is, where metadata strings sit
+    uncompressed (EXIF, XMP, IPTC; EXIF's XP* tags in UTF-16)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        yield normalise(data.decode("latin-1"))
-        yield normalise(data.decode("utf-8", "ignore"))   # UTF-8 strings inside binary data (CBOR, XMP)
-        for start in (0, 1):
-            chunk = data[start:len(data) - ((len(data) - start) % 2)]
-            yield normalise(chunk.decode("utf-16-le", "ignore"))
-            yield normalise(chunk.decode("utf-16-be", "ignore"))
+        yield data
         return
     yield from _text_variants(text)
 
