@@ -10,7 +10,6 @@ import html
 import io
 import re
 import struct
-import sys
 import unicodedata
 import urllib.parse
 import zipfile

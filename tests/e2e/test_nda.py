@@ -118,15 +118,9 @@ PLANTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def built_once(nda_site: Path, tmp_path_factory) -> Path:
-    """A built copy (warm cache) that each plant starts from."""
-    return nda_site
-
-
 @pytest.mark.parametrize("kind", sorted(PLANTS))
-def test_planting_a_secret_fails_the_build(kind: str, built_once: Path, tmp_path: Path) -> None:
-    site = copy_site(built_once, tmp_path / "site")
+def test_planting_a_secret_fails_the_build(kind: str, nda_site: Path, tmp_path: Path) -> None:
+    site = copy_site(nda_site, tmp_path / "site")
     before = tree_digest(site / "output")
     path, old, new, expected = PLANTS[kind]
     text = (site / path).read_text(encoding="utf-8")
@@ -136,8 +130,8 @@ def test_planting_a_secret_fails_the_build(kind: str, built_once: Path, tmp_path
 
 
 @pytest.mark.parametrize("kind", ["exif", "png-ztxt", "pdf", "file-name", "image-name"])
-def test_secrets_in_files_and_metadata_fail_the_build(kind: str, built_once: Path, tmp_path: Path) -> None:
-    site = copy_site(built_once, tmp_path / "site")
+def test_secrets_in_files_and_metadata_fail_the_build(kind: str, nda_site: Path, tmp_path: Path) -> None:
+    site = copy_site(nda_site, tmp_path / "site")
     before = tree_digest(site / "output")
     static = site / "content/static"
     if kind == "exif":      # a static file is published as it is, metadata and all

@@ -4,7 +4,6 @@ the work filter and the gallery lightbox work by keyboard alone with 0 axe viola
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
