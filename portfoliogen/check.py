@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.i18n.catalogs import extract_msgids, po_path, translated_msgids
 from portfoliogen.schema.validate import field_label
 from portfoliogen.schema.yamlfile import load_yaml, read_text
+from portfoliogen.seo.jsonld import PRICE_VALID_DAYS
 from portfoliogen.seo.meta import DESCRIPTION_LIMIT
 
 MIN_TESTIMONIALS = 3
@@ -68,6 +70,7 @@ def presence_warnings(site: Site) -> list[SiteError]:
     out.extend(_expiring_proposals(site))
     out.extend(SiteError(notice.path, None, None, notice.message) for notice in site.notices)
     out.extend(translation_warnings(site))
+    out.extend(stale_warnings(site))
     return out
 
 
@@ -75,7 +78,7 @@ def presence_warnings(site: Site) -> list[SiteError]:
 # Short texts a visitor reads in the site's language, by file; the rest (names, ids, URLs) are
 # the same in every language. A testimonial stays as it was given, so none of its fields is listed.
 TRANSLATABLE = {
-    "profile.yaml": {"headline", "bio", "photo_alt", "location", "response_time", "note"},
+    "profile.yaml": {"headline", "bio", "photo_alt", "location", "response_time", "availability.note"},
     "services.yaml": {"name", "summary", "deliverables", "timeline", "includes", "not_included"},
 }
 
@@ -201,6 +204,23 @@ def _expiring_proposals(site: Site) -> list[SiteError]:
             out.append(_at(pitch, ("proposal", "start"),
                            f"proposal for {pitch.prospect} starts on {proposal.start.isoformat()}: after that "
                            "date its milestone dates are behind; move the start or follow up"))
+    return out
+
+
+def stale_warnings(site: Site) -> list[SiteError]:
+    """Prices and availability not checked for PRICE_VALID_DAYS: agents and
+    search engines read them as current (hire.json, priceValidUntil)."""
+    out = []
+    limit = site.today - dt.timedelta(days=PRICE_VALID_DAYS)
+    for s in site.services:
+        if s.price is not None and s.price.updated is not None and s.price.updated < limit:
+            out.append(_at(s, ("price", "updated"), f"price of '{s.id}' last checked {s.price.updated.isoformat()}, "
+                                                    f"over {PRICE_VALID_DAYS} days ago: check it and update 'updated'"))
+    a = site.profile.availability
+    if a is not None and a.updated is not None and a.updated < limit:
+        out.append(_at(site.profile, ("availability", "updated"),
+                       f"availability last checked {a.updated.isoformat()}, over {PRICE_VALID_DAYS} days ago: "
+                       "check it and update 'updated'"))
     return out
 
 

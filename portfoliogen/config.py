@@ -136,6 +136,9 @@ class Config(Model):
     theme_options: dict[str, Any] = Field(default={},
                                           description='Options of the theme (see its theme.yaml), e.g. the accent colour.',
                                           examples=[{'accent': '#1d4ed8'}])
+    confidential: tuple[Text, ...] = Field(default=(),
+                                           description='Names that must never appear in the public site (clients, product code names); the build fails if one does.',
+                                           examples=[['Brightbank', 'Project Falcon']])
 
     root: Path = derived(Path("."))       # the folder holding config.yaml
     config_path: Path = derived(Path("config.yaml"))

@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from portfoliogen.build import fastpath
+from portfoliogen.build.anonymise import neutral_image_names
+from portfoliogen.build.leakcheck import check_leaks, leak_inputs
+from portfoliogen.build.search import SearchUnavailable, build_index, searchable
 from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.deps import render_changed
 from portfoliogen.build.htmlstore import DiskStore
@@ -44,6 +47,7 @@ from portfoliogen.render.stored import MemoryStore
 from portfoliogen.render.theme import load_theme
 from portfoliogen.schema.yamlfile import read_bytes
 from portfoliogen.seo.artifacts import build_seo_files
+from portfoliogen.seo.llms import machine_files
 from portfoliogen.urls import Urls, out_path_for
 
 log = logging.getLogger("portfoliogen.build.pipeline")
@@ -159,7 +163,7 @@ def _build(options: BuildOptions) -> BuildReport:
     settings = ImageSettings(widths=config.images.widths, formats=config.images.formats,
                              quality=config.images.quality, max_pixels=config.images.max_pixels)
     image_report = _process_images(image_uses, settings, config, options.progress)
-    images = dict(image_report.images)
+    images = neutral_image_names(dict(image_report.images), site, image_uses)
     timer.lap("images")
 
     site = bodies.render_site(images, theme.image_sizes.get("body", "100vw"))
@@ -191,6 +195,7 @@ def _build(options: BuildOptions) -> BuildReport:
         if any(p == static_root / "resume.json" for p in site.static_files):
             documents.pop("resume.json")
         files.update(documents)
+        files.update(machine_files(site, urls.abs_url))   # hire.json, its schema, llms.txt
         for asset in theme.assets.values():
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}
@@ -210,6 +215,8 @@ def _build(options: BuildOptions) -> BuildReport:
                 staging.copy(rel, src)
             for rel, src in sorted(links.items()):
                 staging.link(rel, src)
+            _before_publishing(staging.path, site, rendered.pages, images, cache.root, warned)
+            timer.lap("search+leak check")
             staging.swap()
     except BaseException:
         if staging is not None:
@@ -241,6 +248,17 @@ def _build(options: BuildOptions) -> BuildReport:
         notices=warned + [str(n) for n in site.notices], warnings=warnings, stages=timer.stages, site=site,
         rendered=len(rendered.rendered),
     )
+
+
+def _before_publishing(root: Path, site: Site, pages, images: dict, work_dir: Path, warned: list[str]) -> None:
+    """The search index over the staged pages, then the leak check over
+    everything staged (the index too): a leak raises, and nothing is swapped in."""
+    try:
+        build_index(root, searchable(pages), work_dir)
+    except SearchUnavailable as err:
+        warned.append(str(err))
+    if site.secrets:
+        check_leaks(root, site.config, site.secrets, *leak_inputs(site, pages, images))
 
 
 def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config: Config, progress: bool):

@@ -31,15 +31,16 @@ def schema_file(name: str) -> str:
     return f"{name}.schema.json"
 
 
-def json_schema(name: str) -> dict[str, Any]:
+def json_schema(name: str, language_maps: bool = True) -> dict[str, Any]:
     """The JSON Schema of one file kind, YAML keys as property names,
-    fields portfoliogen fills in itself left out."""
+    fields portfoliogen fills in itself left out. `language_maps`: values of
+    the PER_LANGUAGE files may also be per-language maps."""
     model, is_list, described = SCHEMAS[name]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     _drop_derived(schema, model)
     for definition in schema.get("$defs", {}).values():
         _drop_derived(definition, _model_named(model, definition.get("title", "")))
-    if name in PER_LANGUAGE:
+    if name in PER_LANGUAGE and language_maps:
         for part in (schema, *schema.get("$defs", {}).values()):
             _allow_language_maps(part)
     if is_list:
@@ -124,8 +125,11 @@ def field_reference() -> str:
            "     descriptions in portfoliogen/content/model.py and config.py, not here. -->\n\n",
            "Which text fields take Markdown is in [Content fields](../content-fields.md).\n"]
     for name in SCHEMAS:
-        schema = json_schema(name)
+        schema = json_schema(name, language_maps=False)   # one row per key, not per language
         out.append(f"\n## {SCHEMAS[name][2]}\n\n")
+        if name in PER_LANGUAGE:
+            out.append("Any text value may also be a per-language map (`headline: {en: ..., pt: ...}`); "
+                       "see [Languages](languages.md).\n\n")
         if schema.get("type") == "array":
             out.append("A list; each item has these keys.\n\n")
             schema = {**schema["items"], "$defs": schema.get("$defs", {})}

@@ -26,6 +26,10 @@ from portfoliogen.content.cv import CvVariant
 from portfoliogen.content.proposal import Proposal, Unavailable
 from portfoliogen.schema.model import Model, derived  # noqa: F401 - re-exported to content users
 
+# Who may see an item (content/visibility.py applies it): everyone, everyone in an anonymised
+# version (the full one on pitches that name it), or only pitches.
+Visibility = Literal["public", "blind", "pitch-only"]
+
 
 # ---------------------------------------------------------------- profile
 # Fields declared with `derived()` are filled in by portfoliogen (paths, URLs, rendered HTML,
@@ -46,6 +50,9 @@ class Availability(Model):
     note: Text | None = Field(default=None,
                               description='One line shown next to the status.',
                               examples=['Taking on one new project a quarter.'])
+    updated: DateField | None = Field(default=None,
+                                      description='When you last checked this (YYYY-MM-DD); check warns after 90 days.',
+                                      examples=['2025-06-01'])
 
 
 class Profile(Model):
@@ -124,12 +131,21 @@ class GalleryItem(Model):
     caption: Text | None = Field(default=None,
                                  description='Shown under the image.',
                                  examples=['Checkout, after'])
+    visibility: Visibility = Field(default="public",
+                                   description="'blind' marks an image that identifies the client: the anonymised version leaves it out; 'pitch-only' shows it only on pitches.",
+                                   examples=['blind'])
     image: Any = derived()
 
 
 class Outcome(Model):
     value: Text = Field(description='The result, short: a number or a fact.', examples=['+18%'])
     label: Text = Field(description='What the value measures.', examples=['completed checkouts'])
+    visibility: Visibility = Field(default="public",
+                                   description="'blind' marks a figure that identifies the client: the anonymised version shows value_blind instead, or leaves it out; 'pitch-only' shows it only on pitches.",
+                                   examples=['blind'])
+    value_blind: Text | None = Field(default=None,
+                                     description='What the anonymised version shows instead of a marked value, e.g. a range.',
+                                     examples=['15-20%'])
 
 
 class CaseStudy(Document):
@@ -161,6 +177,9 @@ class CaseStudy(Document):
     tags: TextList = Field(default=(),
                            description='Topics; each tag gets a page listing its case studies.',
                            examples=[['fintech', 'mobile']])
+    industry: Text | None = Field(default=None,
+                                  description="The client's industry; the work index and search filter by it.",
+                                  examples=['Financial services'])
     testimonials: TextList = Field(default=(),
                                    description='Ids of testimonials (testimonials.yaml) about this project.',
                                    examples=[['maria-ledgerly']])
@@ -186,6 +205,24 @@ class CaseStudy(Document):
     source_hash: Text | None = Field(default=None,
                                      description="A translation's record of the default-language file it was written from; portfoliogen check --mark-translated FILE sets it.",
                                      examples=['3f9c2a7b1d4e'])
+    visibility: Visibility = Field(default="public",
+                                   description="public; blind (published anonymised, in full on pitches that name it); pitch-only (only on pitches).",
+                                   examples=['blind'])
+    embargo_until: DateField | None = Field(default=None,
+                                            description='Left out of the public site until the first build on or after this date (YYYY-MM-DD).',
+                                            examples=['2025-09-01'])
+    client_blind: Text | None = Field(default=None,
+                                      description='Replaces the client everywhere in the anonymised version.',
+                                      examples=['a Nordic digital bank'])
+    title_blind: Text | None = Field(default=None,
+                                     description='The title of the anonymised version (its URL is made from it).',
+                                     examples=['Onboarding for a digital bank'])
+    summary_blind: Text | None = Field(default=None,
+                                       description='The summary of the anonymised version.',
+                                       examples=['Halved the time to open an account.'])
+    cover_blind: bool = Field(default=True,
+                              description='Keep the cover in the anonymised version (false when it shows a logo or product).',
+                              examples=[False])
 
     cover_image: Any = derived()
     source_slug: str = derived("")   # a translation: the default language's slug, which ids refer to
@@ -221,6 +258,18 @@ class Testimonial(Model):
     language: Language | None = Field(default=None,
                                       description="The language the quote is in (default: the site's); pages in other languages show it as written, marked with it.",
                                       examples=['de'])
+    visibility: Visibility = Field(default="public",
+                                   description="public; blind (shown without who said it); pitch-only (only on pitches).",
+                                   examples=['blind'])
+    embargo_until: DateField | None = Field(default=None,
+                                            description='Left out of the public site until the first build on or after this date (YYYY-MM-DD).',
+                                            examples=['2025-09-01'])
+    author_blind: Text | None = Field(default=None,
+                                      description='Who said it, in the anonymised version (default: their role).',
+                                      examples=['Head of Product'])
+    company_blind: Text | None = Field(default=None,
+                                       description='Their company, in the anonymised version.',
+                                       examples=['a Nordic digital bank'])
 
     src_path: str = derived("")
     view: str = derived("")
@@ -242,6 +291,9 @@ class Price(Model):
     unit: Literal["project", "hour", "day", "month"] = Field(default="project",
                                                              description='What the price is per.',
                                                              examples=['project'])
+    updated: DateField | None = Field(default=None,
+                                      description='When you last checked this price (YYYY-MM-DD); it is offered as valid for 90 days after, and check warns after that.',
+                                      examples=['2025-06-01'])
 
 
 class Service(Model):
@@ -327,6 +379,6 @@ class Pitch(Document):
 
 
 __all__ = [
-    "Availability", "CaseStudy", "Document", "GalleryItem", "Link", "Model", "Outcome", "Page",
+    "Availability", "CaseStudy", "Visibility", "Document", "GalleryItem", "Link", "Model", "Outcome", "Page",
     "PartialDate", "Pitch", "Price", "Profile", "Service", "Testimonial", "Email", "Language",
 ]

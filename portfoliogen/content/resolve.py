@@ -11,13 +11,15 @@ from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
+from portfoliogen.content.visibility import apply_visibility, inherit_visibility
 from portfoliogen.content.views import content_in, language_prefixes, source_slugs, with_views
 from portfoliogen.errors import ErrorCollector, Notice, SiteError, SiteErrors, closest, did_you_mean
 from portfoliogen.slugs import tag_slug
 
 # URL paths the theme owns; a free page may not take them.
 RESERVED_SLUGS = {"work", "services", "testimonials", "contact", "p", "assets", "images", "cv", "resume.json",
-                  "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "static"}
+                  "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "static",
+                  "search", "pagefind", "hire.json", "schemas", "llms.txt"}
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff",
                   ".heic", ".heif", ".bmp"}
@@ -43,6 +45,7 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
         return _resolve_view(content, config, today)
     errors = ErrorCollector()
     views, images = [], []
+    content = inherit_visibility(content)
     default_slugs = source_slugs(content)
     for lang in config.site_languages:
         try:
@@ -66,30 +69,25 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
     images: list[ImageUse] = []
     notices: list[Notice] = []
 
-    case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
-    case_studies = _check_unique_slugs(case_studies, errors)
-    all_slugs = {cs.slug for cs in content.case_studies}  # drafts may still be referred to
-    if default_slugs is not None:
+    all_slugs = {cs.slug for cs in content.case_studies}  # drafts and private ones may still be referred to
+    if default_slugs is not None:   # another language's pages refer to the default language's slugs
         all_slugs = set(default_slugs.values())
     testimonial_ids = _check_unique_ids(content.testimonials, "testimonial", errors)
+    _check_blind(content, errors)
+    content, hidden = apply_visibility(content, config, today)
+    case_studies = [cs for cs in content.case_studies if config.drafts or not cs.draft]
+    case_studies = _check_unique_slugs(case_studies, errors)
+    all_slugs |= {cs.slug for cs in case_studies}   # a blind one by its public slug too
     service_ids = _check_unique_ids(content.services, "service", errors)
 
     profile = _resolve_profile(content.profile, config, errors, images)
 
-    resolved_cs = []
-    for cs in case_studies:
-        _check_refs(cs, "services", service_ids, "service", errors)
-        _check_refs(cs, "testimonials", testimonial_ids, "testimonial", errors)
-        if cs.cover and not cs.cover_alt:
-            _error(errors, cs, ("cover",), "cover_alt is required when a cover is given "
-                                           "(describe the image for people who cannot see it)")
-        paths = _resolve_images(config, cs, [(("cover",), cs.cover), (("og_image",), cs.og_image)]
-                                + [(("gallery", index, "src"), item.src) for index, item in enumerate(cs.gallery)],
-                                errors, images)
-        tag_slugs = tuple(tag_slug(t) for t in cs.tags)
-        source = (default_slugs or {}).get(cs.translation_group, "") if cs.view else ""
-        resolved_cs.append(cs.model_copy(update={"url_path": f"{prefix}work/{cs.slug}/", "tag_slugs": tag_slugs,
-                                                 "image_paths": paths, "source_slug": source}))
+    resolved_cs = [_resolve_case_study(cs, config, service_ids, testimonial_ids, errors, images, prefix,
+                                       default_slugs) for cs in case_studies]
+    # Full versions, shown only on pitches (render/pages.py gives them their URLs there).
+    private_cs = tuple(_resolve_case_study(cs, config, service_ids, testimonial_ids, errors, images, prefix,
+                                           default_slugs, public=False)
+                       for cs in hidden.case_studies if config.drafts or not cs.draft)
     resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
 
     testimonials = []
@@ -99,6 +97,8 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
                                                f"{did_you_mean(t.case_study, all_slugs)}")
         paths = _resolve_images(config, t, [(("avatar",), t.avatar)], errors, images)
         testimonials.append(t.model_copy(update={"image_paths": paths}))
+    private_t = tuple(t.model_copy(update={"image_paths": _resolve_images(config, t, [(("avatar",), t.avatar)], errors, images)})
+                      for t in hidden.testimonials)
 
     services = list(content.services)
     for s in content.services:
@@ -141,6 +141,7 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
         availability=_availability(profile, today),
         static_files=content.static_files, today=today, notices=tuple(notices), cv=content.cv,
         language=config.language, prefix=prefix,
+        private_case_studies=private_cs, private_testimonials=private_t, secrets=hidden.secrets,
     )
     return site, tuple(images)
 
@@ -149,6 +150,35 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
 def _error(errors: ErrorCollector, obj: Model, path: tuple, message: str) -> None:
     line, col = locations_of(obj).of(path)
     errors.add(SiteError(obj.src_path, line, col, message))
+
+
+def _resolve_case_study(cs: CaseStudy, config: Config, service_ids: set[str], testimonial_ids: set[str],
+                        errors: ErrorCollector, images: list[ImageUse], prefix: str = "/",
+                        default_slugs: dict[str, str] | None = None, public: bool = True) -> CaseStudy:
+    _check_refs(cs, "services", service_ids, "service", errors)
+    _check_refs(cs, "testimonials", testimonial_ids, "testimonial", errors)
+    if cs.cover and not cs.cover_alt:
+        _error(errors, cs, ("cover",), "cover_alt is required when a cover is given "
+                                       "(describe the image for people who cannot see it)")
+    paths = _resolve_images(config, cs, [(("cover",), cs.cover), (("og_image",), cs.og_image)]
+                            + [(("gallery", index, "src"), item.src) for index, item in enumerate(cs.gallery)],
+                            errors, images)
+    tag_slugs = tuple(tag_slug(t) for t in cs.tags)
+    source = (default_slugs or {}).get(cs.translation_group, "") if cs.view else ""
+    return cs.model_copy(update={"url_path": f"{prefix}work/{cs.slug}/" if public else "", "tag_slugs": tag_slugs,
+                                 "image_paths": paths, "source_slug": source})
+
+
+def _check_blind(content: LoadedContent, errors: ErrorCollector) -> None:
+    """A blind item needs the words that replace who it was for."""
+    for cs in content.case_studies:
+        if cs.visibility == "blind" and cs.client and not cs.client_blind:
+            _error(errors, cs, ("visibility",), "a blind case study (or a translation of one) with a client needs 'client_blind' "
+                                                "(e.g. 'a Nordic digital bank') to name it in public")
+    for t in content.testimonials:
+        if t.visibility == "blind" and not (t.author_blind or t.role or t.company_blind):
+            _error(errors, t, ("visibility",), f"blind testimonial '{t.id}' needs 'author_blind' "
+                                               "(e.g. 'Head of Product') to name who said it")
 
 
 def _check_unique_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -> list[CaseStudy]:

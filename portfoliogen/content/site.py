@@ -86,6 +86,11 @@ class Site:
     prefix: str = "/"                  # where they live under base_url ('/pt/')
     views: tuple["Site", ...] = ()     # a multilingual site: every language's site, this one's first
     cv: Cv | None = None               # content/cv.yaml
+    # content/visibility.py: full versions of what the public site hides or anonymises (pitches
+    # show them), and the names the leak check looks for (visibility.Secret).
+    private_case_studies: tuple[CaseStudy, ...] = ()
+    private_testimonials: tuple[Testimonial, ...] = ()
+    secrets: tuple = ()
     _by_slug: dict = field(default_factory=dict, repr=False)
     _testimonials_by_id: dict = field(default_factory=dict, repr=False)
     _services_by_id: dict = field(default_factory=dict, repr=False)

@@ -53,7 +53,9 @@ def missing_translations(data: Any, language: str, aliases: Aliases, fields: set
         for key, value in data.items():
             plain = isinstance(value, str) or (isinstance(value, list) and value
                                                and all(isinstance(v, str) for v in value))
-            if key in fields and plain:
+            # a field is named by its key, or by parent.key where the key alone is ambiguous
+            named = key in fields or f"{path[-1] if path else ''}.{key}" in fields
+            if named and plain:
                 out.append(path + (key,))
                 continue
             out.extend(missing_translations(value, language, aliases, fields, path + (key,)))

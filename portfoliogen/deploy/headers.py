@@ -25,7 +25,9 @@ def content_security_policy(style_hashes: list[str]) -> str:
     styles = " ".join(["'self'", *(f"'{h}'" for h in style_hashes)])
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self'",                 # JSON-LD blocks are data, never run: no allowance needed
+        # JSON-LD blocks are data, never run: no allowance needed. Pagefind's search runs
+        # WebAssembly, which needs 'wasm-unsafe-eval' (it allows no JavaScript eval).
+        "script-src 'self' 'wasm-unsafe-eval'",
         f"style-src {styles}",
         "img-src 'self' data:",
         "font-src 'self'",

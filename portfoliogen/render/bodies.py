@@ -90,9 +90,9 @@ class BodyRenderer:
     def fields(self) -> list[Field]:
         out: list[Field] = []
         for s in self.site.all_views:
-            out += ([(cs, cs.body, cs.body_line, False, True) for cs in s.case_studies]
+            out += ([(cs, cs.body, cs.body_line, False, True) for cs in (*s.case_studies, *s.private_case_studies)]
                     + [(p, p.body, p.body_line, False, True) for p in (*s.pages, *s.pitches)]
-                    + [(t, t.quote, 1, True, False) for t in s.testimonials]
+                    + [(t, t.quote, 1, True, False) for t in (*s.testimonials, *s.private_testimonials)]
                     + [(s.profile, s.profile.bio or "", 1, False, False)])
         return out
 
@@ -182,16 +182,22 @@ class BodyRenderer:
         def image_for(owner: Model, ref: str | None) -> Any:
             return images.get(owner.image_paths[ref]) if ref else None   # resolved by resolve.py
 
-        case_studies = tuple(cs.model_copy(update={
-            "body_html": md(cs, cs.body, cs.body_line),
-            "cover_image": image_for(cs, cs.cover),
-            "og_image_file": image_for(cs, cs.og_image),
-            "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
-        }) for cs in s.case_studies)
-        testimonials = tuple(t.model_copy(update={
-            "quote_html": _in_language(md(t, t.quote, 1, inline=True, lazy=False), t.quote_lang),
-            "avatar_image": image_for(t, t.avatar),
-        }) for t in s.testimonials)
+        def case_study(cs):
+            return cs.model_copy(update={
+                "body_html": md(cs, cs.body, cs.body_line),
+                "cover_image": image_for(cs, cs.cover),
+                "og_image_file": image_for(cs, cs.og_image),
+                "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
+            })
+
+        def testimonial(t):
+            return t.model_copy(update={
+                "quote_html": _in_language(md(t, t.quote, 1, inline=True, lazy=False), t.quote_lang),
+                "avatar_image": image_for(t, t.avatar),
+            })
+
+        case_studies = tuple(case_study(cs) for cs in s.case_studies)
+        testimonials = tuple(testimonial(t) for t in s.testimonials)
         pages = tuple(p.model_copy(update={
             "body_html": md(p, p.body, p.body_line), "og_image_file": image_for(p, p.og_image),
         }) for p in s.pages)
@@ -207,7 +213,10 @@ class BodyRenderer:
                     testimonials=testimonials, services=s.services, pages=pages, pitches=pitches,
                     tags=tags, menu=s.menu, availability=s.availability, static_files=s.static_files,
                     today=s.today, notices=s.notices, language=s.language, prefix=s.prefix,
-                    cv=s.cv)
+                    cv=s.cv,
+                    private_case_studies=tuple(case_study(cs) for cs in s.private_case_studies),
+                    private_testimonials=tuple(testimonial(t) for t in s.private_testimonials),
+                    secrets=s.secrets)
 
     def _picture(self, owner: Model, images: dict[Path, Any], body_sizes: str,
                  src: str, alt: str, title: str | None) -> str:

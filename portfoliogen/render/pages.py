@@ -21,6 +21,7 @@ from portfoliogen.i18n import availability_label, format_date, format_price, iso
 from portfoliogen.render.language import language_globals, load_theme_language
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.languages import LanguageLink, link_languages
+from portfoliogen.render.pitchwork import pitch_work
 from portfoliogen.render.theme import Theme
 from portfoliogen.render.timezones import zone_facts
 from portfoliogen.render.tracking import DepKey, Recorder, TrackingEnvironment
@@ -253,6 +254,11 @@ class Renderer:
                                  + (site.cv.summary or profile.headline)),
                         crumbs=((_("CV"), "/cv/"),), card=(_("Curriculum vitae"), profile.headline),
                         picture=profile.photo_image), "cv.html", {})
+        yield (info("search", "/search/", _("Search") + f" — {name}",
+                    describe(_("Search the case studies and pages of %(name)s's portfolio.") % {"name": name}),
+                    crumbs=((_("Search"), "/search/"),),
+                    card=(_("Search"), _("Case studies by %(name)s") % {"name": name})),
+               "search.html", {})
         contact_desc = _("Start a project with %(name)s, %(headline)s.") % {
             "name": name, "headline": f"{profile.headline[:1].lower()}{profile.headline[1:]}"}
         if profile.response_time:
@@ -272,13 +278,17 @@ class Renderer:
                    "page.html", {"content": page})
         for pitch in site.pitches:
             proposal = _("A proposal for %(prospect)s") % {"prospect": pitch.prospect}
+            work = pitch_work(site, pitch)   # full versions of blind and pitch-only work
             yield (info("pitch", pitch.url_path, f"{pitch.title} — {name}",
                         describe(proposal, body_html=pitch.body_html),
                         noindex=True, card=(pitch.title, proposal), card_slug="proposal"),
-                   "pitch.html", {"pitch": pitch,
-                                  "pitch_case_studies": tuple(c for c in (site.case_study(s) for s in pitch.case_studies) if c),
-                                  "pitch_testimonials": tuple(t for t in (site.testimonial(i) for i in pitch.testimonials) if t),
-                                  "pitch_services": tuple(v for v in (site.service(i) for i in pitch.services) if v)})
+                   "pitch.html", {"pitch": pitch, "pitch_case_studies": work.case_studies,
+                                  "pitch_testimonials": work.testimonials, "pitch_services": work.services,
+                                  "pitch_fingerprint": work.fingerprint})
+            for cs in work.private_pages:
+                yield (info("pitch", cs.url_path, f"{cs.title} — {name}", describe(cs.summary), noindex=True),
+                       "case_study.html", {"cs": cs, "prev": None, "next": None,
+                                           "pitch_fingerprint": work.fingerprint})
         yield (info("404", "/404.html", _("Page not found") + f" — {name}",
                     _("This page does not exist."), noindex=True,
                     card=home_card, picture=profile.photo_image, card_slug="home"),

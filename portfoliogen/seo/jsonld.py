@@ -3,6 +3,7 @@ returning plain dicts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,8 @@ from portfoliogen.seo.meta import plain_text, shorten
 
 CONTEXT = "https://schema.org"
 UNIT_CODES = {"hour": "HUR", "day": "DAY", "month": "MON"}   # UN/CEFACT codes
+# A price checked on `price.updated` is offered as valid this long (check warns after it).
+PRICE_VALID_DAYS = 90
 
 
 _EMPTY = (None, "", [], {}, ())
@@ -115,6 +118,8 @@ class JsonLd:
                 spec["price"] = _number(price.to if price.to is not None else price.from_)
             offer["priceSpecification"] = spec
             offer["priceCurrency"] = price.currency
+            if getattr(price, "updated", None) is not None:
+                offer["priceValidUntil"] = price_valid_until(price).isoformat()
         return offer
 
     def work_ref(self, cs) -> dict:
@@ -193,6 +198,10 @@ class JsonLd:
         if not graph:
             return ()
         return (_clean({"@context": CONTEXT, "@graph": graph}),)
+
+
+def price_valid_until(price) -> dt.date:
+    return price.updated + dt.timedelta(days=PRICE_VALID_DAYS)
 
 
 def _number(value: float) -> int | float:

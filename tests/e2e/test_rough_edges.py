@@ -42,7 +42,7 @@ def test_build_says_what_check_would_find_and_check_matches_build_strict(new_sit
     first = run_cli("build", cwd=new_site)
     assert first.returncode == 0
     assert first.stderr.endswith("3 things a client would miss; run `portfoliogen check`\n")
-    assert "Built 12 pages and 1 image " in first.stdout           # "1 image", not "1 images"
+    assert "Built 13 pages and 1 image " in first.stdout           # "1 image", not "1 images"
     again = run_cli("build", cwd=new_site)                          # the no-change shortcut says it too
     assert "1 image in output/" in again.stdout
     assert again.stderr.endswith("3 things a client would miss; run `portfoliogen check`\n")
