@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from portfoliogen.build.live import Cancelled, LiveSite
 from portfoliogen.build.pipeline import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
 from portfoliogen.errors import SiteError, SiteErrors, plural
@@ -94,6 +95,8 @@ class DevServer:
         self._live_assets: dict[str, str] = {}     # ... as served now (after asset swaps)
         self._stopped = False
         self.building = False
+        self.live: LiveSite | None = None         # the build kept in memory between saves
+        self.cancelled = 0                        # builds a newer save cut short (tests)
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -106,6 +109,7 @@ class DevServer:
             # One folder, as the build expects (it carries unchanged pages
             # over from the previous build in the same folder).
             self._output = self.tmp / "site"
+            self.live = LiveSite(self._output, cancelled=self.queue.pending)
             self._rebuild(first=True)
             self.watcher = Watcher(self._watch_plan(), self.queue)
             self.watcher.start()
@@ -134,6 +138,8 @@ class DevServer:
             self.httpd.server_close()  # joins the request threads
         for thread in self._threads:
             thread.join()
+        if self.live is not None:
+            self.live.save()          # the next start begins warm
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -236,7 +242,11 @@ class DevServer:
             base_url = self._base_url(config)
             report = build(BuildOptions(config_path=self.config_path, output=self._output,
                                         drafts=self.options.drafts, base_url=base_url,
-                                        today=self.options.today))
+                                        today=self.options.today), live=self.live)
+        except Cancelled:
+            self.cancelled += 1       # the build loop takes the newer save at once
+            log.debug("build cancelled by a newer save")
+            return False
         except (SiteError, SiteErrors) as err:
             self._failed(err.errors if isinstance(err, SiteErrors) else [err])
             return False
