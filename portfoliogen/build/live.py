@@ -35,7 +35,8 @@ class LiveSite:
         self.state: BuildState | None = None
         self.loaded: BuildState | None = None      # as read from disk (its encoding is reused on save)
         self.cache_dir: Path | None = None
-        self.files: dict[str, tuple] = {}          # rel -> ("data", digest) | ("copy", src, stat)
+        self.files: dict[str, tuple] = {}          # rel -> ("data",) | ("copy", src, stat)
+        self.generation = 0                        # bumped before files are replaced (serve/http.py)
 
     def check(self) -> None:
         if self.cancelled():
@@ -103,6 +104,7 @@ class LiveRound:
         self.site.check()
         files = self.site.files
         root = str(self.site.folder)
+        self.site.generation += 1    # from here a request waits for the build to be announced
         written = set()
         for folder, _dirs, names in os.walk(self.spool):
             for name in names:

@@ -165,6 +165,19 @@ class DevServer:
             self.snapshot = snapshot
             self._published.notify_all()
 
+    def folder_id(self, folder: Path) -> tuple[int, int]:
+        """The served folder's identity: its inode (a CLI-style build swaps in
+        a new folder) and the in-memory session's generation (bumped before
+        it replaces a file in place). A changed id means a build the server
+        has not announced yet. Raises OSError while the folder is away."""
+        return os.stat(folder).st_ino, self.live.generation if self.live is not None else 0
+
+    def _announced_id(self, folder: Path) -> object:
+        try:
+            return self.folder_id(folder)
+        except OSError:
+            return 0
+
     def wait_for_newer(self, than: Snapshot, timeout: float = 2.0) -> Snapshot:
         """Called by a request that found a swapped-in build not announced
         yet: wait (a few ms) until the build loop publishes it, so a page
@@ -259,7 +272,7 @@ class DevServer:
         self.last_report = report
         self._disk_assets = hashed_assets(report.output_dir)
         self._live_assets = dict(self._disk_assets)
-        self.publish(Snapshot(root=report.output_dir, root_id=_folder_id(report.output_dir),
+        self.publish(Snapshot(root=report.output_dir, root_id=self._announced_id(report.output_dir),
                               base_path=config.base_path, epoch=self.snapshot.epoch + 1))
         self.builds += 1
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"})
@@ -277,7 +290,7 @@ class DevServer:
                   f"still serving the last good build.")
         root = self.snapshot.root
         self.publish(replace(self.snapshot, errors=lines,
-                             root_id=_folder_id(root) if root else self.snapshot.root_id))
+                             root_id=self._announced_id(root) if root else self.snapshot.root_id))
         self.broadcast.publish("failed", {"epoch": self.snapshot.epoch, "errors": list(lines)})
 
     # ------------------------------------------------------------ asset-only changes
@@ -318,15 +331,6 @@ class DevServer:
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": kind})
         self.say(f"Updated {', '.join(sorted(changed))} in {time.perf_counter() - started:.3f} s")
         return True
-
-
-def _folder_id(folder: Path) -> int:
-    """The inode of the output folder: the build swaps in a new folder, so a
-    changed id means a build the server has not announced yet."""
-    try:
-        return os.stat(folder).st_ino
-    except OSError:
-        return 0
 
 
 def run_server(options: ServeOptions, open_browser: bool = False) -> int:
