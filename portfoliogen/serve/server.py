@@ -63,7 +63,10 @@ def _warn(message: str) -> None:
 # Where the site is built: one folder in a fresh temporary folder (`portfoliogen-serve-*` in the
 # system temp dir), removed on exit. Not output/: the dev build has localhost URLs and maybe drafts,
 # and must never replace the real build. Not the cache folder: build/output.py's check_output_dir
-# rightly refuses an output inside it.
+# rightly refuses an output inside it. The folder is the server's own, so it is updated in place
+# (build/live.py: LiveSite): the build state stays in memory between saves, a save's changed files
+# are each replaced atomically after the whole build succeeded, and a newer save cancels a build
+# still running (ChangeQueue.pending). The state is written to the cache on stop.
 #
 # Why not the `livereload` package: its tornado server serves a folder from `/` with its own 404
 # handling and no hook to inject anything but its script; base_url paths, the site's 404.html with
