@@ -25,12 +25,21 @@ def object_key(obj: Any) -> str | None:
     if isinstance(obj, Tag):
         return f"tag:{obj.slug}"
     if isinstance(obj, Model):
-        src = getattr(obj, "src_path", None)
+        src = _field(obj, "src_path")
         if not src:
             return None
-        ident = getattr(obj, "id", None)
+        ident = _field(obj, "id")
         return f"{src}#{ident}" if isinstance(ident, str) else src
     return None
+
+
+def _field(obj: Any, name: str) -> Any:
+    """getattr(obj, name, None) without pydantic's slow __getattr__ for a
+    name the model lacks (this runs for every dependency of every page)."""
+    values = obj.__dict__
+    if name in values:
+        return values[name]
+    return getattr(obj, name, None) if hasattr(type(obj), name) else None
 
 
 def structure(value: Any) -> str:
