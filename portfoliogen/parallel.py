@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -40,12 +41,20 @@ def run(func: Callable[[Any, int], T], state: Any, count: int) -> list[T]:
         # Frozen objects are left alone by the collector, so a worker's
         # collections do not write to (and copy) the pages it shares with us.
         gc.freeze()
-        with multiprocessing.get_context("fork").Pool(n, initializer=gc.enable) as pool:
+        with multiprocessing.get_context("fork").Pool(n, initializer=_worker_start) as pool:
             parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
         gc.unfreeze()
         _JOB = None
     return [item for part in parts for item in part]
+
+
+def _worker_start() -> None:
+    gc.enable()
+    # The pool ends its workers with SIGTERM; a handler inherited from the
+    # parent (`serve` turns SIGTERM into KeyboardInterrupt) would print a
+    # traceback for each of them.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_chunk(indices: Sequence[int]) -> list:

@@ -18,6 +18,7 @@ from portfoliogen.build.search import SearchUnavailable, build_index, searchable
 from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.deps import render_changed
 from portfoliogen.build.htmlstore import DiskStore
+from portfoliogen.build.live import LiveSite
 from portfoliogen.build.output import check_output_dir, output_site
 from portfoliogen.build.staging import Staging, tidy_output
 from portfoliogen.build.state import (
@@ -103,7 +104,9 @@ class _Timer:
         self._last = now
 
 
-def build(options: BuildOptions) -> BuildReport:
+def build(options: BuildOptions, live: LiveSite | None = None) -> BuildReport:
+    """`live`: the dev server's session (build/live.py): state kept in memory,
+    its folder updated in place with only the changed files."""
     # A build makes millions of objects that live until it ends and hardly
     # any reference cycles: the collector's passes over them were ~15% of an
     # incremental build at 4,000 case studies. Forked workers collect as
@@ -111,13 +114,13 @@ def build(options: BuildOptions) -> BuildReport:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(options)
+        return _build(options, live)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(options: BuildOptions) -> BuildReport:
+def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     started = time.perf_counter()
     started_ns = time.time_ns()   # inputs touched after this may differ from what was read
     timer = _Timer()
@@ -128,15 +131,19 @@ def _build(options: BuildOptions) -> BuildReport:
         overrides["output"] = str(Path(options.output).resolve())
     config = load_config(options.config_path, overrides)
     out_site = output_site(config, from_command_line=options.output is not None)
-    check_output_dir(config, options.write, out_site)
+    if live is None:   # the dev server's folder is its own, made by it (build/live.py)
+        check_output_dir(config, options.write, out_site)
     cache = CacheDirs(config.cache_path)
     trash = cache.trash
-    if options.write:
+    if options.write and live is None:
         tidy_output(out_site, trash)   # what a killed build left
     theme = load_theme(config)
     warned: list[str] = []
     use_cache = options.use_cache and options.write
-    state = load_state(config.cache_path, config.root, warned.append) if use_cache else BuildState()
+    if live is not None:
+        state = live.start_state(lambda: load_state(config.cache_path, config.root, warned.append))
+    else:
+        state = load_state(config.cache_path, config.root, warned.append) if use_cache else BuildState()
     signature = global_signature([config.config_path.read_bytes(), sorted(overrides.items())],
                                  theme.files())
     if state.global_signature != signature:
@@ -159,12 +166,16 @@ def _build(options: BuildOptions) -> BuildReport:
     bodies = BodyRenderer(site, urls.url, store)
     image_uses += bodies.parse()   # the images bodies show, from the one parse of each body
     timer.lap("markdown")
+    if live is not None:
+        live.check()   # a newer save: stop here
 
     settings = ImageSettings(widths=config.images.widths, formats=config.images.formats,
                              quality=config.images.quality, max_pixels=config.images.max_pixels)
     image_report = _process_images(image_uses, settings, config, options.progress)
     images = neutral_image_names(dict(image_report.images), site, image_uses)
     timer.lap("images")
+    if live is not None:
+        live.check()   # a newer save: stop here
 
     site = bodies.render_site(images, theme.image_sizes.get("body", "100vw"))
     timer.lap("render bodies")
@@ -173,16 +184,22 @@ def _build(options: BuildOptions) -> BuildReport:
 
     def can_carry(out_path: str) -> bool:
         """The previous output file is there, untouched since we wrote it."""
+        if live is not None:
+            return live.has(out_path)    # its folder is private: only the session writes it
         recorded = state.output.get(out_path)
         return recorded is not None and stat_of(out / out_path) == recorded
 
-    staging = Staging(out_site, trash) if options.write else None
+    if live is not None:
+        live.check()
+    staging = (live.begin() if live is not None else Staging(out_site, trash)) if options.write else None
     try:
         renderer = Renderer(site, theme)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
                                   can_carry, staging.write if staging else None)
         timer.lap("render")
         warned += renderer.language_notices()   # a language the theme has no catalog for: English text
+        if live is not None:
+            live.check()
         log.debug("pages: %d rendered, %d unchanged", len(rendered.rendered), len(rendered.carried))
 
         static_root = config.content_dir / "static"
@@ -215,14 +232,22 @@ def _build(options: BuildOptions) -> BuildReport:
                 staging.copy(rel, src)
             for rel, src in sorted(links.items()):
                 staging.link(rel, src)
-            _before_publishing(staging.path, site, rendered.pages, images, cache.root, warned)
-            timer.lap("search+leak check")
+            if live is None:
+                # Publishing only: `serve` shows the site on this machine, with no search index
+                # (its search page says so) and no leak check (nothing leaves the machine).
+                _before_publishing(staging.path, site, rendered.pages, images, cache.root, warned)
+                timer.lap("search+leak check")
             staging.swap()
     except BaseException:
         if staging is not None:
             staging.discard()
         raise
-    if options.write and use_cache:
+    if live is not None:
+        live.commit(BuildState(
+            project=str(config.root), global_signature=signature, content=content_cache.current,
+            markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values),
+            config.cache_path)
+    elif options.write and use_cache:
         # The new site is in place: from here nothing may fail the build, or
         # the exit status would lie about output/. The cache is only a speed-up.
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -97,8 +97,8 @@ class CardSpec:
 
     @cached_property
     def key(self) -> str:
-        data = asdict(self)
-        data.pop("slug")
+        # Shallow (asdict deep-copies, a tenth of planning the pages); the same JSON.
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "slug"}
         if self.picture is not None:
             data["picture"] = self.picture.url_path  # not the cache path: it moves
         payload = json.dumps({"v": CARD_VERSION, "fonts": fonts_digest(), **data},

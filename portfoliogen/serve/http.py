@@ -34,7 +34,7 @@ class Snapshot:
     store), so a request sees one consistent state."""
 
     root: Path | None                    # the built site, None before a first good build
-    root_id: int = 0                     # its inode when announced (see serve._folder_id)
+    root_id: object = 0                  # its identity when announced (DevServer.folder_id)
     base_path: str = "/"
     epoch: int = 0                       # bumped by every good build or asset swap
     errors: tuple[str, ...] = ()         # the last build's errors, () after a good one
@@ -199,7 +199,7 @@ class DevHandler(BaseHTTPRequestHandler):
         for attempt in range(50):
             # During the build's swap (build/staging.py) the folder is briefly renamed away: retry.
             try:
-                root_id = os.stat(snap.root).st_ino
+                root_id = app.folder_id(snap.root)
                 break
             except OSError:
                 time.sleep(0.01)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from portfoliogen.build.live import Cancelled, LiveSite
 from portfoliogen.build.pipeline import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
 from portfoliogen.errors import SiteError, SiteErrors, plural
@@ -62,7 +63,10 @@ def _warn(message: str) -> None:
 # Where the site is built: one folder in a fresh temporary folder (`portfoliogen-serve-*` in the
 # system temp dir), removed on exit. Not output/: the dev build has localhost URLs and maybe drafts,
 # and must never replace the real build. Not the cache folder: build/output.py's check_output_dir
-# rightly refuses an output inside it.
+# rightly refuses an output inside it. The folder is the server's own, so it is updated in place
+# (build/live.py: LiveSite): the build state stays in memory between saves, a save's changed files
+# are each replaced atomically after the whole build succeeded, and a newer save cancels a build
+# still running (ChangeQueue.pending). The state is written to the cache on stop.
 #
 # Why not the `livereload` package: its tornado server serves a folder from `/` with its own 404
 # handling and no hook to inject anything but its script; base_url paths, the site's 404.html with
@@ -94,6 +98,8 @@ class DevServer:
         self._live_assets: dict[str, str] = {}     # ... as served now (after asset swaps)
         self._stopped = False
         self.building = False
+        self.live: LiveSite | None = None         # the build kept in memory between saves
+        self.cancelled = 0                        # builds a newer save cut short (tests)
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -106,6 +112,7 @@ class DevServer:
             # One folder, as the build expects (it carries unchanged pages
             # over from the previous build in the same folder).
             self._output = self.tmp / "site"
+            self.live = LiveSite(self._output, cancelled=self.queue.pending)
             self._rebuild(first=True)
             self.watcher = Watcher(self._watch_plan(), self.queue)
             self.watcher.start()
@@ -134,6 +141,8 @@ class DevServer:
             self.httpd.server_close()  # joins the request threads
         for thread in self._threads:
             thread.join()
+        if self.live is not None:
+            self.live.save()          # the next start begins warm
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -158,6 +167,19 @@ class DevServer:
         with self._published:
             self.snapshot = snapshot
             self._published.notify_all()
+
+    def folder_id(self, folder: Path) -> tuple[int, int]:
+        """The served folder's identity: its inode (a CLI-style build swaps in
+        a new folder) and the in-memory session's generation (bumped before
+        it replaces a file in place). A changed id means a build the server
+        has not announced yet. Raises OSError while the folder is away."""
+        return os.stat(folder).st_ino, self.live.generation if self.live is not None else 0
+
+    def _announced_id(self, folder: Path) -> object:
+        try:
+            return self.folder_id(folder)
+        except OSError:
+            return 0
 
     def wait_for_newer(self, than: Snapshot, timeout: float = 2.0) -> Snapshot:
         """Called by a request that found a swapped-in build not announced
@@ -236,7 +258,11 @@ class DevServer:
             base_url = self._base_url(config)
             report = build(BuildOptions(config_path=self.config_path, output=self._output,
                                         drafts=self.options.drafts, base_url=base_url,
-                                        today=self.options.today))
+                                        today=self.options.today), live=self.live)
+        except Cancelled:
+            self.cancelled += 1       # the build loop takes the newer save at once
+            log.debug("build cancelled by a newer save")
+            return False
         except (SiteError, SiteErrors) as err:
             self._failed(err.errors if isinstance(err, SiteErrors) else [err])
             return False
@@ -249,7 +275,7 @@ class DevServer:
         self.last_report = report
         self._disk_assets = hashed_assets(report.output_dir)
         self._live_assets = dict(self._disk_assets)
-        self.publish(Snapshot(root=report.output_dir, root_id=_folder_id(report.output_dir),
+        self.publish(Snapshot(root=report.output_dir, root_id=self._announced_id(report.output_dir),
                               base_path=config.base_path, epoch=self.snapshot.epoch + 1))
         self.builds += 1
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"})
@@ -267,7 +293,7 @@ class DevServer:
                   f"still serving the last good build.")
         root = self.snapshot.root
         self.publish(replace(self.snapshot, errors=lines,
-                             root_id=_folder_id(root) if root else self.snapshot.root_id))
+                             root_id=self._announced_id(root) if root else self.snapshot.root_id))
         self.broadcast.publish("failed", {"epoch": self.snapshot.epoch, "errors": list(lines)})
 
     # ------------------------------------------------------------ asset-only changes
@@ -308,15 +334,6 @@ class DevServer:
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": kind})
         self.say(f"Updated {', '.join(sorted(changed))} in {time.perf_counter() - started:.3f} s")
         return True
-
-
-def _folder_id(folder: Path) -> int:
-    """The inode of the output folder: the build swaps in a new folder, so a
-    changed id means a build the server has not announced yet."""
-    try:
-        return os.stat(folder).st_ino
-    except OSError:
-        return 0
 
 
 def run_server(options: ServeOptions, open_browser: bool = False) -> int:

@@ -87,6 +87,11 @@ class ChangeQueue:
             self._last = time.monotonic()
             self._cond.notify_all()
 
+    def pending(self) -> bool:
+        """Changes are waiting (a running build is out of date: it stops)."""
+        with self._cond:
+            return bool(self._kinds) or self._closed
+
     def close(self) -> None:
         with self._cond:
             self._closed = True

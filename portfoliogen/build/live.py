@@ -1,0 +1,153 @@
+"""The dev server's build session: the build state kept in memory between saves and its
+folder updated in place, one file at a time, with only the files that changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from portfoliogen.build.state import BuildState, save_state
+from portfoliogen.fsutil import TMP_SUFFIX, stat_of
+
+log = logging.getLogger("portfoliogen.build.live")
+
+
+class Cancelled(Exception):
+    """A newer save arrived: this build's work is thrown away (nothing was written)."""
+
+
+# The CLI stages a whole new tree and swaps it in (staging.py): the published output/ must never
+# be half old, half new. The dev server's folder is private (a temporary folder only it writes), so
+# a save needs none of that: the pages a save changed are collected in memory while rendering and,
+# once the whole build has succeeded, each is put in place with an atomic rename. Unchanged files
+# are not touched at all, and the build state is not read from or written to disk between saves.
+class LiveSite:
+    """One dev-server session: `state` is the last good build's state (None
+    before the first), `files` what each file in `folder` was made from."""
+
+    def __init__(self, folder: Path, cancelled: Callable[[], bool] = lambda: False):
+        self.folder = Path(folder)
+        self.cancelled = cancelled
+        self.state: BuildState | None = None
+        self.loaded: BuildState | None = None      # as read from disk (its encoding is reused on save)
+        self.cache_dir: Path | None = None
+        self.files: dict[str, tuple] = {}          # rel -> ("data",) | ("copy", src, stat)
+        self.generation = 0                        # bumped before files are replaced (serve/http.py)
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise Cancelled
+
+    def start_state(self, load: Callable[[], BuildState]) -> BuildState:
+        """The state this build starts from: a copy (a failed build leaves
+        the kept one as it was), loaded from disk the first time."""
+        if self.state is None:
+            self.loaded = self.state = load()
+        return dataclasses.replace(self.state)
+
+    def has(self, rel: str) -> bool:
+        return rel in self.files
+
+    def begin(self) -> LiveRound:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return LiveRound(self)
+
+    def commit(self, state: BuildState, cache_dir: Path) -> None:
+        self.state, self.cache_dir = state, cache_dir
+
+    def save(self) -> None:
+        """Write the kept state to the cache (on stop: the next start is warm)."""
+        if self.state is None or self.cache_dir is None or self.state is self.loaded:
+            return
+        try:
+            save_state(self.cache_dir, self.state, previous=self.loaded)
+            self.loaded = self.state
+        except Exception:  # noqa: BLE001 - the cache is only a speed-up
+            log.debug("saving the dev server's build state failed", exc_info=True)
+
+
+class LiveRound:
+    """The files of one build, in the interface of staging.Staging: nothing
+    touches the folder before `swap`, so a failed or cancelled build leaves
+    the site being served as it was. Written files go to a spool folder
+    first (render workers are other processes), copies are noted in memory."""
+
+    def __init__(self, site: LiveSite):
+        self.site = site
+        self.spool = str(site.folder.with_name(site.folder.name + ".spool"))
+        shutil.rmtree(self.spool, ignore_errors=True)
+        os.mkdir(self.spool)
+        self._made = {self.spool}
+        self.copies: dict[str, Path] = {}
+        self.kept: set[str] = set()
+
+    def write(self, rel: str, data: bytes) -> None:
+        target = os.path.join(self.spool, rel)
+        parent = os.path.dirname(target)
+        if parent not in self._made:
+            os.makedirs(parent, exist_ok=True)
+            self._made.add(parent)
+        with open(target, "wb") as handle:
+            handle.write(data)
+
+    def copy(self, rel: str, src: Path) -> None:
+        self.copies[rel] = Path(src)
+
+    def link(self, rel: str, src: Path) -> None:
+        self.kept.add(rel)           # an unchanged page: already in the folder
+
+    def swap(self) -> None:
+        self.site.check()
+        files = self.site.files
+        root = str(self.site.folder)
+        self.site.generation += 1    # from here a request waits for the build to be announced
+        written = set()
+        for folder, _dirs, names in os.walk(self.spool):
+            for name in names:
+                spooled = os.path.join(folder, name)
+                rel = os.path.relpath(spooled, self.spool).replace(os.sep, "/")
+                files.pop(rel, None)     # until it is in place
+                _replace(root, rel, spooled, move=True)
+                files[rel] = ("data",)
+                written.add(rel)
+        for rel, src in self.copies.items():
+            made = ("copy", str(src), stat_of(src))
+            if files.get(rel) != made:
+                files.pop(rel, None)
+                _replace(root, rel, src, move=False)
+                files[rel] = made
+        for rel in [rel for rel in files if rel not in written and rel not in self.copies and rel not in self.kept]:
+            try:
+                os.unlink(os.path.join(root, rel))
+            except FileNotFoundError:
+                pass
+            del files[rel]
+        shutil.rmtree(self.spool, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.spool, ignore_errors=True)
+
+
+def _replace(root: str, rel: str, src, move: bool) -> None:
+    """Put one file in place atomically: a request never sees half of it.
+    A cache file is copied, never linked (an edit in the folder must not
+    reach the cache)."""
+    target = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if move:
+        os.replace(src, target)
+        return
+    tmp = f"{target}.{os.getpid()}{TMP_SUFFIX}"
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,93 @@
+"""Property: the dev server's in-memory path (build/live.py: state kept between saves, its
+folder updated in place with only the changed files) gives, after any sequence of edits,
+exactly the files of a clean build of a copy; a failing or cancelled build leaves the
+folder as it was. The same random edits as test_incremental_property.py."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from portfoliogen.build.live import Cancelled, LiveSite
+from portfoliogen.build.pipeline import BuildOptions, build
+from portfoliogen.errors import SiteError, SiteErrors
+from tests.conftest import tree_digest
+from tests.e2e.test_incremental_property import EDITS, TODAY, ImageEditor, scaffold  # noqa: F401 - fixture
+
+BASE = "http://127.0.0.1:8000/"
+
+
+def live_build(site: Path, live: LiveSite) -> int:
+    try:
+        build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY),
+              live=live)
+    except (SiteError, SiteErrors):
+        return 1
+    return 0
+
+
+def clean_build(site: Path, work: Path) -> tuple[int, dict[str, str] | None]:
+    fresh = work / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns(".portfoliogen-cache", "output*", "served*"))
+    try:
+        build(BuildOptions(config_path=fresh / "config.yaml", output=work / "fresh-out", base_url=BASE,
+                           today=TODAY, use_cache=False))
+    except (SiteError, SiteErrors):
+        return 1, None
+    files = tree_digest(work / "fresh-out")
+    files.pop(".portfoliogen-output")   # the CLI's marker (the server's folder is its own)
+    # `serve` writes no search index (it runs on publishing builds only)
+    return 0, {rel: digest for rel, digest in files.items() if not rel.startswith("pagefind/")}
+
+
+@settings(max_examples=6, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])   # no shrinking: the history says what happened
+@given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5))
+def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, int]]) -> None:  # noqa: F811
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        shutil.copytree(scaffold, site)
+        editor = ImageEditor(site, random.Random(0))
+        editor.inline_image()
+        live = LiveSite(work / "served")
+        assert live_build(site, live) == 0
+        history: list[str] = []
+        for edit, seed in steps:
+            editor.rng = random.Random(seed)
+            if edit == "delete_referenced_image" and (picture := editor.referenced_picture()) is not None:
+                picture.unlink()
+                history.append(f"delete referenced {picture.name}")
+            else:
+                history.append(getattr(editor, edit if edit != "delete_referenced_image" else "repaint")())
+            before = tree_digest(live.folder)
+            code = live_build(site, live)
+            clean_code, clean = clean_build(site, work)
+            assert code == clean_code, history
+            assert tree_digest(live.folder) == (clean if code == 0 else before), history
+
+
+def test_a_cancelled_build_changes_nothing_and_the_next_one_catches_up(scaffold: Path, tmp_path: Path) -> None:  # noqa: F811
+    site = tmp_path / "site"
+    shutil.copytree(scaffold, site)
+    cancel = {"now": False}
+    live = LiveSite(tmp_path / "served", cancelled=lambda: cancel["now"])
+    assert live_build(site, live) == 0
+    before = tree_digest(live.folder)
+    editor = ImageEditor(site, random.Random(3))
+    editor.edit_body()
+    cancel["now"] = True
+    with pytest.raises(Cancelled):
+        build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY),
+              live=live)
+    assert tree_digest(live.folder) == before
+    cancel["now"] = False
+    assert live_build(site, live) == 0
+    assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
