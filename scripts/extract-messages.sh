@@ -7,7 +7,7 @@ shopt -s nullglob
 cd "$(dirname "$0")/.."
 locale=themes/default/locale
 pybabel extract --no-location --sort-output --omit-header -w 100 -F themes/default/babel.cfg -k N_ \
-  -o "$locale/messages.pot" portfoliogen/i18n portfoliogen/render themes/default/templates
+  -o "$locale/messages.pot" portfoliogen/i18n portfoliogen/render portfoliogen/documents themes/default/templates
 for po in "$locale"/*/LC_MESSAGES/messages.po; do
   lang="$(basename "$(dirname "$(dirname "$po")")")"
   # A regional catalog (pt_BR) holds only what differs from its language's (pt): not every string.
