@@ -27,6 +27,7 @@ from portfoliogen.seo.xmltext import xml_attr, xml_text
 
 PAD = 72
 JPEG_QUALITY = 85
+PNG_LEVEL = 3
 _RAQM = features.check("raqm")
 
 
@@ -130,21 +131,34 @@ def wrap(draw, text: str, font, width: int, max_lines: int | None = None) -> lis
     max_lines + 1 lines (enough to tell it does not fit, and to ellipsise the
     last): a title of 50,000 characters costs no more than a long one."""
     lines: list[str] = []
-    current = ""
+    current, current_w = "", 0.0
+    # Left-to-right text is measured word by word and summed (a line is its words and spaces);
+    # shaped right-to-left text only as a whole line.
+    additive = _direction(text) != "rtl"
+    space_w = _word_width(font, " ") if additive else 0.0
     for word in text.split():
         room = None if max_lines is None else max_lines + 1 - len(lines)
-        for piece in (_split_long(draw, word, font, width, room) if _width(draw, word, font) > width else [word]):
+        word_w = _word_width(font, word) if additive else _width(draw, word, font)
+        for piece in (_split_long(draw, word, font, width, room) if word_w > width else [word]):
+            piece_w = (word_w if piece is word else _width(draw, piece, font)) if additive else 0.0
             candidate = f"{current} {piece}" if current else piece
-            if current and _width(draw, candidate, font) > width:
+            candidate_w = (current_w + space_w + piece_w if current else piece_w) if additive \
+                else _width(draw, candidate, font)
+            if current and candidate_w > width:
                 lines.append(current)
                 if max_lines is not None and len(lines) > max_lines:
                     return lines
-                current = piece
+                current, current_w = piece, piece_w
             else:
-                current = candidate
+                current, current_w = candidate, candidate_w
     if current:
         lines.append(current)
     return lines
+
+
+@lru_cache(maxsize=4096)
+def _word_width(font, word: str) -> float:
+    return font.getlength(word)
 
 
 def _clip(draw, line: str, font, width: int) -> str:
@@ -215,11 +229,12 @@ def render_card(spec: CardSpec) -> bytes:
     if spec.format == "jpeg":
         card.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
     else:
-        # Flat colours and text: 64 colours look the same, and the file is a
-        # third of the size. Mapping onto the palette of a reference card is
-        # 5x faster than quantizing each card, and the same for every card.
+        # Flat colours and text: 64 colours look the same, and the file is a third of the size.
+        # Mapping onto the palette of a reference card is 5x faster than quantizing each card,
+        # and the same for every card. compress_level 3: a sixth larger than 6, three times faster
+        # (benchmarks/cards.py).
         card.quantize(palette=_palette(spec.accent, spec.name, spec.host),
-                      dither=Image.Dither.NONE).save(buf, "PNG", compress_level=6)
+                      dither=Image.Dither.NONE).save(buf, "PNG", compress_level=PNG_LEVEL)
     return buf.getvalue()
 
 
@@ -232,22 +247,59 @@ def _palette(accent: str, name: str, host: str) -> Image.Image:
     return draw_card(reference).quantize(64, method=Image.Quantize.FASTOCTREE)
 
 
+def _colours(accent_hex: str) -> tuple[tuple[int, int, int], ...]:
+    accent = _rgb(accent_hex)
+    fg = _rgb(text_on(accent_hex))
+    return accent, fg, _mix(accent, fg, 0.72), _mix(accent, (0, 0, 0), 0.28)   # + secondary text, shapes
+
+
+# A card is a layer every card of the site shares (colours, shapes, the photo, the name and host)
+# and its own label and title: the shared layer is drawn once per worker and copied.
 def draw_card(spec: CardSpec) -> Image.Image:
-    accent = _rgb(spec.accent)
-    fg = _rgb(text_on(spec.accent))
-    soft = _mix(accent, fg, 0.72)            # secondary text
-    deep = _mix(accent, (0, 0, 0), 0.28)     # shapes
+    title = printable(spec.title)
+    # The fonts cannot draw the title: the name stands in for it (and is not repeated below).
+    shows_name = title is not None
+    if title is None:
+        title = printable(spec.name) or spec.host
+    card, panel_w = _shared_layer(spec.accent, spec.name, shows_name, spec.host, spec.picture,
+                                  spec.picture_focus)
+    card = card.copy()
+    draw = ImageDraw.Draw(card)
+    _accent, fg, soft, _deep = _colours(spec.accent)
+    W, H = CARD_SIZE
+    inner = (panel_w if panel_w < W else W - 280) - 2 * PAD
+    label = printable(spec.label, bold=False) or spec.host
+
+    label_font = _font(False, 28)
+    label_line = _one_line(draw, label, label_font, inner)
+    _text(draw, (PAD, PAD), label_line, label_font, soft, inner)
+
+    top, bottom = PAD + 70, H - PAD - 100
+    font, lines = fit_text(draw, title, inner, bottom - top)
+    size = font.size
+    block = len(lines) * size * 1.16
+    y = top + max(0, (bottom - top - block) / 2 - size * 0.1)
+    for line in lines:
+        _text(draw, (PAD, y), line, font, fg, inner)
+        y += size * 1.16
+    return card
+
+
+@lru_cache(maxsize=4)
+def _shared_layer(accent_hex: str, name_text: str, shows_name: bool, host: str, picture,
+                  focus: float) -> tuple[Image.Image, int]:
+    """(the card without label and title, the width of its text panel)."""
+    accent, fg, soft, deep = _colours(accent_hex)
     W, H = CARD_SIZE
     card = Image.new("RGB", (W, H), accent)
     draw = ImageDraw.Draw(card)
 
     panel_w = W
-    if spec.picture is not None:
-        picture = _open_picture(spec.picture.path)
-        if picture is not None:
+    if picture is not None:
+        opened = _open_picture(picture.path)
+        if opened is not None:
             panel_w = W - PICTURE_PANEL[0]
-            crop = ImageOps.fit(picture, PICTURE_PANEL, Image.Resampling.LANCZOS,
-                                centering=(0.5, spec.picture_focus))
+            crop = ImageOps.fit(opened, PICTURE_PANEL, Image.Resampling.LANCZOS, centering=(0.5, focus))
             card.paste(crop, (panel_w, 0))
     else:
         # Without a picture, a quiet shape on the right keeps the card from looking empty.
@@ -258,31 +310,11 @@ def draw_card(spec: CardSpec) -> Image.Image:
     draw.rectangle((0, H - 14, panel_w, H), fill=deep)
 
     inner = (panel_w if panel_w < W else W - 280) - 2 * PAD
-    name = printable(spec.name) or ""
-    title = printable(spec.title)
-    label = printable(spec.label, bold=False) or spec.host
-    if title is None:
-        # The fonts cannot draw the title: the name stands in for it.
-        title, name = name or spec.host, ""
-
-    label_font = _font(False, 28)
-    y = PAD
-    label_line = _one_line(draw, label, label_font, inner)
-    _text(draw, (PAD, y), label_line, label_font, soft, inner)
-
-    top, bottom = PAD + 70, H - PAD - 100
-    font, lines = fit_text(draw, title, inner, bottom - top)
-    size = font.size
-    block = len(lines) * size * 1.16
-    y = top + max(0, (bottom - top - block) / 2 - size * 0.1)
-    for line in lines:
-        _text(draw, (PAD, y), line, font, fg, inner)
-        y += size * 1.16
-
+    name = (printable(name_text) or "") if shows_name else ""
     # Bottom: a monogram disc, the name, the host.
     y = H - PAD - 62
     x = PAD
-    mono = printable(initials(spec.name))
+    mono = printable(initials(name_text))
     disc = 62
     draw.ellipse((x, y, x + disc, y + disc), fill=fg)
     if mono:
@@ -294,13 +326,12 @@ def draw_card(spec: CardSpec) -> Image.Image:
         draw.text((x, y - 2), _one_line(draw, name, nfont, inner - disc - 20), font=nfont, fill=fg,
                   direction=_direction(name))
         hfont = _font(False, 24)
-        draw.text((x, y + 36), _one_line(draw, spec.host, hfont, inner - disc - 20), font=hfont, fill=soft)
+        draw.text((x, y + 36), _one_line(draw, host, hfont, inner - disc - 20), font=hfont, fill=soft)
     else:
         hfont = _font(False, 28)
-        draw.text((x, y + disc / 2), _one_line(draw, spec.host, hfont, inner - disc - 20),
+        draw.text((x, y + disc / 2), _one_line(draw, host, hfont, inner - disc - 20),
                   font=hfont, fill=fg, anchor="lm")
-
-    return card
+    return card, panel_w
 
 
 def _text(draw, xy, line: str, font, fill, width: int) -> None:

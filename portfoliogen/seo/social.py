@@ -14,7 +14,7 @@ from typing import Any
 from portfoliogen.seo.glyphs import BOLD, REGULAR
 
 # Bump when cards.py draws differently for the same inputs.
-CARD_VERSION = "3"
+CARD_VERSION = "4"
 CARD_SIZE = (1200, 630)
 PICTURE_PANEL = (480, 630)     # the right-hand crop of a cover or photo
 ICON_NAMES = ("favicon.ico", "favicon.svg", "apple-touch-icon.png", "icon-192.png", "icon-512.png")
