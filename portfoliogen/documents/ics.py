@@ -21,7 +21,7 @@ def render_ics(pitch, plan: ProposalPlan, host: str, gettext) -> bytes:
     cal.add("version", "2.0")
     cal.add("x-wr-calname", pitch.title)
     stamp = dt.datetime.combine(proposal.issued or proposal.start, dt.time(0), dt.timezone.utc)
-    text = lambda message, **values: str(gettext(message, **values))  # noqa: E731
+    _ = lambda message, **values: str(gettext(message, **values))  # noqa: E731  (`_`: extracted)
 
     def event(uid: str, summary: str, start, end, description: str | None = None) -> icalendar.Event:
         ev = icalendar.Event()
@@ -36,15 +36,15 @@ def render_ics(pitch, plan: ProposalPlan, host: str, gettext) -> bytes:
         return ev
 
     for index, m in enumerate(plan.milestones, 1):
-        event(f"m{index}", text("%(title)s: %(milestone)s", title=pitch.prospect, milestone=m.name),
+        event(f"m{index}", _("%(title)s: %(milestone)s", title=pitch.prospect, milestone=m.name),
               m.start, m.end + ONE_DAY, m.delivers)
         if m.review_days:
-            event(f"r{index}", text("Feedback due: %(milestone)s", milestone=m.name),
+            event(f"r{index}", _("Feedback due: %(milestone)s", milestone=m.name),
                   m.review_end, m.review_end + ONE_DAY)
     if plan.slot:
         zone = zoneinfo.ZoneInfo(plan.timezone)
         start = plan.slot.start.replace(tzinfo=zone)
-        ev = event("call", text("Weekly call: %(title)s", title=pitch.title),
+        ev = event("call", _("Weekly call: %(title)s", title=pitch.title),
                    start, start + dt.timedelta(minutes=plan.slot.minutes))
         until = dt.datetime.combine(plan.end, dt.time(23, 59, 59), zone).astimezone(dt.timezone.utc)
         ev.add("rrule", {"freq": "weekly", "until": until})

@@ -188,7 +188,7 @@ def _calendar(site: Site, errors: ErrorCollector) -> Calendar:
         line, col = locations_of(profile).of(("country",))
         errors.add(SiteError(profile.src_path, line, col, f"no public holidays known for country '{country}'"))
         country = None
-    return Calendar(country, tuple((u.from_, u.to) for u in profile.unavailable))
+    return Calendar(country, tuple((u.from_, u.to) for u in profile.unavailable), site.config.language)
 
 
 def _milestones(proposal, calendar: Calendar) -> list[MilestoneDates]:

@@ -15,9 +15,24 @@ ONE_DAY = dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=64)
-def _holidays(country: str, years: tuple[int, ...]):
+def _holidays(country: str, years: tuple[int, ...], language: str | None = None):
     code, _, subdiv = country.partition("-")
-    return holiday_data.country_holidays(code, subdiv=subdiv or None, years=years)
+    return holiday_data.country_holidays(code, subdiv=subdiv or None, years=years,
+                                         language=holiday_language(code, language))
+
+
+def holiday_language(code: str, language: str | None) -> str | None:
+    """The `holidays` locale closest to the site's language for this country (fr -> fr, pt -> pt_PT,
+    en -> en_GB in GB), or None: its names then stay in the country's own language."""
+    if not language:
+        return None
+    wanted = language.replace("-", "_")
+    base = wanted.split("_")[0].lower()
+    known = holiday_data.list_localized_countries().get(code, [])
+    for candidate in (wanted, f"{base}_{code}", base):
+        if candidate in known:
+            return candidate
+    return next((k for k in sorted(known) if k.split("_")[0] == base), None)
 
 
 def known_country(country: str) -> bool:
@@ -32,11 +47,12 @@ class Calendar:
 
     country: str | None = None
     away: tuple[tuple[dt.date, dt.date], ...] = ()   # (first, last) days away, inclusive
+    language: str | None = None   # the site's: holiday names are shown to the client
 
     def holiday(self, day: dt.date) -> str | None:
         if not self.country:
             return None
-        return _holidays(self.country, (day.year,)).get(day)
+        return _holidays(self.country, (day.year,), self.language).get(day)
 
     def is_working_day(self, day: dt.date, *, personal: bool = True) -> bool:
         """`personal`: also skip days the freelancer is away (not for the client's review)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, set_site_language
 from tests.unit.documents.test_schedule import OFFICIAL, independent_end
 
 PITCH = """\
@@ -149,3 +149,20 @@ def test_expired_proposal_is_not_built_and_check_warns_a_week_before(new_site: P
     assert result.returncode == 0, result.stderr
     assert not (new_site / "output" / "p").exists()
     assert "expired on 2027-06-30, not built" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("language, holiday, call", [("fr", "Lundi de Pâques", "Appel hebdomadaire"),
+                                                     ("en", "Easter Monday", "Weekly call")])
+def test_holidays_and_calendar_events_are_in_the_sites_language(new_site: Path, language: str, holiday: str,
+                                                                  call: str) -> None:
+    set_site_language(new_site / "config.yaml", language)
+    set_profile(new_site, country="FR", timezone="Europe/Paris")
+    write_pitch(new_site, start="2027-03-15")
+    result = run_cli("build", cwd=new_site)
+    assert result.returncode == 0, result.stderr
+    out = new_site / "output" / "p" / "0123456789abcdef01234567"
+    soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    note = " ".join(p.get_text() for p in soup.select(".proposal__note"))
+    assert holiday in note, note
+    ics = (out / "proposal.ics").read_bytes().decode().replace("\r\n ", "")
+    assert f"SUMMARY:{call}" in ics

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from portfoliogen.documents.schedule import Calendar, dst_changes, known_country
+from portfoliogen.documents.schedule import Calendar, dst_changes, holiday_language, known_country
 
 # Public holidays published by each government, for spring 2027 (Easter Sunday: 28 March).
 OFFICIAL = {
@@ -89,3 +89,16 @@ def test_southern_hemisphere_change_is_flagged() -> None:
 
 def test_known_countries() -> None:
     assert known_country("PT") and known_country("US-CA") and not known_country("XX")
+
+
+@pytest.mark.parametrize("country, language, expected", [
+    ("FR", "fr", "fr"), ("PT", "pt", "pt_PT"), ("BR", "pt-BR", "pt_BR"), ("GB", "en", "en_GB"),
+    ("US", "en", "en_US"), ("EG", "ar", "ar_EG"), ("US", "fr", None), ("DE", None, None)])
+def test_holiday_names_follow_the_sites_language_where_the_country_has_it(country, language, expected) -> None:
+    assert holiday_language(country, language) == expected
+
+
+def test_a_calendar_names_holidays_in_its_language() -> None:
+    easter_monday = dt.date(2027, 3, 29)
+    assert Calendar("FR", language="fr").holiday(easter_monday) == "Lundi de Pâques"
+    assert Calendar("DE", language="de").holiday(easter_monday) == "Ostermontag"
