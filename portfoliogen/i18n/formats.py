@@ -91,7 +91,8 @@ def money_range(low: float, high: float, currency: str, language: str) -> str:
 def format_price(price, language: str = "en", translations: gettext.NullTranslations = ENGLISH,
                  isolate: bool = False) -> str:
     """'from €4,800 per project', '€3,000–€5,000 per project', '€650 per day'.
-    `isolate`: Markup with each amount in <bdi> (numbers inside right-to-left text)."""
+    `isolate`: Markup with each amount in <bdi> (numbers inside right-to-left text, and
+    a theme can keep each amount on one line) and the unit words in <span class="price__unit">."""
     if price is None:
         return ""
 
@@ -115,7 +116,14 @@ def format_price(price, language: str = "en", translations: gettext.NullTranslat
     else:
         return ""
     unit = UNIT_TEXT.get(price.unit)
+    if unit and isolate:   # the unit words stick to the amount: "€3,800 per project" never breaks inside
+        before, _sep, after = translations.gettext(unit).partition("%(amount)s")
+        return Markup("").join([_unit_piece(before), text, _unit_piece(after)])
     return phrase(unit) % {"amount": text} if unit else text
+
+
+def _unit_piece(words: str) -> Markup:
+    return Markup('<span class="price__unit">%s</span>') % words if words else Markup("")
 
 
 def availability_label(status: str, when: str, translations: gettext.NullTranslations = ENGLISH) -> str:
