@@ -389,8 +389,11 @@ def test_services_prices_and_their_case_studies(example_output, browser) -> None
         amounts = page.locator(".price__amount").all_inner_texts()
         assert amounts == ["from €3,800 per project", "€14,000–€32,000 per project",
                            "from €720 per day", "from €5,200 per month"]
-        page.goto(base)
-        assert page.locator("main .price__amount").all_inner_texts() == amounts
+        page.goto(base)   # the home page: each service in brief, linking to its full card
+        assert page.locator("main .offer__price").all_inner_texts() == amounts
+        links = page.locator("main .offer__name a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert links == [f"/services/#{s['id']}" for s in services]
+        assert page.locator("main .checks").count() == 0   # the bullet lists stay on /services/
     page.close()
 
 
@@ -424,7 +427,10 @@ def test_availability_on_every_page_and_testimonials(example_output, browser) ->
         for t, figure in zip(testimonials, quotes.all()):
             caption = figure.locator("figcaption").inner_text()
             assert t["author"] in caption and t.get("role", "") in caption and t.get("company", "") in caption
-            assert figure.locator(".quote__avatar").is_visible()
+            if t.get("avatar"):
+                assert figure.locator(".quote__avatar img").is_visible()
+            else:   # no photo: no placeholder disc with an initial
+                assert figure.locator(".quote__avatar").count() == 0
             verified = figure.locator("a.quote__verified")
             assert verified.count() == (1 if t.get("source_url") else 0), t["id"]
             if t.get("source_url"):
