@@ -12,5 +12,5 @@ for po in "$locale"/*/LC_MESSAGES/messages.po; do
   lang="$(basename "$(dirname "$(dirname "$po")")")"
   # A regional catalog (pt_BR) holds only what differs from its language's (pt): not every string.
   [[ "$lang" == *_* ]] && continue
-  pybabel update --no-fuzzy-matching -w 100 -i "$locale/messages.pot" -o "$po" -l "$lang"
+  pybabel update --no-fuzzy-matching --ignore-obsolete -w 100 -i "$locale/messages.pot" -o "$po" -l "$lang"
 done

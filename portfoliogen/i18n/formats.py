@@ -91,7 +91,9 @@ def money_range(low: float, high: float, currency: str, language: str) -> str:
 def format_price(price, language: str = "en", translations: gettext.NullTranslations = ENGLISH,
                  isolate: bool = False) -> str:
     """'from €4,800 per project', '€3,000–€5,000 per project', '€650 per day'.
-    `isolate`: Markup with each amount in <bdi> (numbers inside right-to-left text)."""
+    `isolate`: Markup with each amount in <bdi> (numbers inside right-to-left text, and
+    a theme can keep each amount on one line), the figure in <span class="price__figure">
+    and the unit words in <span class="price__unit">."""
     if price is None:
         return ""
 
@@ -115,7 +117,22 @@ def format_price(price, language: str = "en", translations: gettext.NullTranslat
     else:
         return ""
     unit = UNIT_TEXT.get(price.unit)
+    if isolate:   # the figure and the unit words each stay on one line; a line may break between them
+        figure = Markup('<span class="price__figure">%s</span>') % text
+        if not unit:
+            return figure
+        before, _sep, after = translations.gettext(unit).partition("%(amount)s")
+        return Markup("").join([_unit_piece(before), figure, _unit_piece(after)])
     return phrase(unit) % {"amount": text} if unit else text
+
+
+def _unit_piece(words: str) -> Markup:
+    """Unit words in a span; the spaces around them stay outside it (break opportunities)."""
+    core = words.strip()
+    if not core:
+        return Markup(escape(words))
+    lead, trail = words[:len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    return Markup("%s<span class=\"price__unit\">%s</span>%s") % (lead, core, trail)
 
 
 def availability_label(status: str, when: str, translations: gettext.NullTranslations = ENGLISH) -> str:

@@ -54,7 +54,7 @@ def language_globals(language: str, translations: gettext.NullTranslations) -> d
         "text_direction": "rtl" if rtl else "ltr",
         "isolate": isolate,
         "format_date": lambda d, style="long": isolate(format_date(d, language, style)),
-        "format_price": lambda price: format_price(price, language, translations, isolate=rtl),
+        "format_price": lambda price: format_price(price, language, translations, isolate=True),
         "format_money": lambda amount, currency: isolate(format_money(amount, currency, language)),
         "money_range": lambda low, high, currency: isolate(money_range(low, high, currency, language)),
         "availability_label": availability,

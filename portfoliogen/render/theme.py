@@ -18,7 +18,9 @@ from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.fsutil import builtin_themes_dir
 from portfoliogen.schema.model import Model
 from portfoliogen.schema.validate import validate_model
-from portfoliogen.schema.yamlfile import load_yaml, read_text
+from portfoliogen.schema.yamlfile import Locations, load_yaml, read_text
+from portfoliogen.render.theme_options import (OptionSource, check_options, check_token_specs,
+                                               option_asset_folders, with_derived)
 
 DEFAULT_THEME = "default"
 
@@ -30,6 +32,9 @@ class ThemeFile(Model):
     extends: str | None = None
     options: dict[str, Any] = {}
     image_sizes: dict[str, str] = Field(default_factory=dict)
+    # The options a user may set, each a list of choices or a kind ("colour"):
+    # checked where they are set (docs/themes.md, "Design tokens").
+    tokens: dict[str, Any] = Field(default_factory=dict)
     description: str | None = None
 
 
@@ -60,6 +65,7 @@ class Theme:
 def load_theme(config: Config) -> Theme:
     chain: list[Path] = []
     files: list[ThemeFile] = []
+    sources: list[OptionSource] = []
     name: str | None = config.theme
     requested_by = (config.config_path.name, config.locs.of(("theme",)) if config.locs else (1, 1))
     while name:
@@ -74,18 +80,28 @@ def load_theme(config: Config) -> Theme:
             if folder in chain:
                 raise SiteError(config.display(folder / "theme.yaml"), 1, 1, f"theme '{name}' extends itself")
             chain.append(folder)
-            files.append(_read_theme_file(config, folder, name))
+            theme_file, source = _read_theme_file(config, folder, name)
+            files.append(theme_file)
+            sources.append(source)
         parent = next((f.extends for f in files[-len(folders):] if f.extends), None)
         requested_by = (config.display(folders[0] / "theme.yaml"), (1, 1))
         name = parent
     options: dict[str, Any] = {}
     sizes: dict[str, str] = {}
+    tokens: dict[str, Any] = {}
     for tf in reversed(files):  # the base first, overrides after
         options.update(tf.options)
         sizes.update(tf.image_sizes)
+        tokens.update(tf.tokens)
     options.update(config.theme_options)
+    locs = config.locs or Locations()
+    user = OptionSource(config.config_path.name, dict(config.theme_options),
+                        lambda key, on_key: locs.of(("theme_options", key), key=on_key), declares=False)
+    check_options([*reversed(sources), user], tokens, config.theme)
+    options = with_derived(options)
     theme = Theme(config.theme, tuple(chain), options, sizes)
-    return Theme(theme.name, theme.folders, options, sizes, _fingerprint_assets(theme))
+    extra = option_asset_folders(theme.folders, tokens, options)
+    return Theme(theme.name, theme.folders, options, sizes, _fingerprint_assets(theme, extra))
 
 
 def _theme_folders(config: Config, name: str) -> list[Path]:
@@ -108,28 +124,34 @@ def _check_theme_files(config: Config, folders: list[Path]) -> None:
     errors.raise_if_any()
 
 
-def _read_theme_file(config: Config, folder: Path, name: str) -> ThemeFile:
+def _read_theme_file(config: Config, folder: Path, name: str) -> tuple[ThemeFile, OptionSource]:
     path = folder / "theme.yaml"
     if not path.is_file():
-        return ThemeFile(name=name)
+        return ThemeFile(name=name), OptionSource("theme.yaml", {}, lambda key, on_key: (1, 1), True)
     display = config.display(path)
     data, locs = load_yaml(read_text(path, display), display)
-    return validate_model(ThemeFile, data or {"name": name}, locs, display)
+    theme_file = validate_model(ThemeFile, data or {"name": name}, locs, display)
+    check_token_specs(theme_file.tokens, display, lambda key, on_key: locs.of(("tokens", key), key=on_key))
+    return theme_file, OptionSource(display, dict(theme_file.options),
+                                    lambda key, on_key: locs.of(("options", key), key=on_key), True)
 
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 
 
-def _fingerprint_assets(theme: Theme) -> dict[str, Asset]:
-    """Every file under assets/ (the most specific theme wins), named with a
-    hash of its bytes; url() references inside CSS follow the new names."""
+def _fingerprint_assets(theme: Theme, extra: dict[str, Path] | None = None) -> dict[str, Asset]:
+    """Every file under assets/ (the most specific theme wins), and those of each
+    chosen option folder (`extra`: token -> folder, published as assets/<token>/),
+    named with a hash of their bytes; url() references inside CSS follow the new names."""
     sources: dict[str, Path] = {}
-    for folder in reversed(theme.folders):
-        assets = folder / "assets"
-        if assets.is_dir():
-            for path in sorted(assets.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    sources[path.relative_to(assets).as_posix()] = path
+    roots = [(folder / "assets", "") for folder in reversed(theme.folders)]
+    roots += [(folder, f"{token}/") for token, folder in sorted((extra or {}).items())]
+    for root, prefix in roots:
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                # An option folder's licence texts (OFL.txt) stay in the theme.
+                if path.is_file() and not path.name.startswith(".") and not (prefix and path.suffix == ".txt"):
+                    sources[prefix + path.relative_to(root).as_posix()] = path
     result: dict[str, Asset] = {}
     # Non-CSS first, so CSS can point at their hashed names.
     for name in sorted(sources, key=lambda n: (n.endswith(".css"), n)):

@@ -114,19 +114,16 @@ def expected_view(freelancer: str, hours: str, visitor: str, now: dt.datetime) -
 
 
 def read_view(text: str) -> dict[str, str]:
+    """The parts of "It’s 13:00 for you and 17:30 in Kolkata — we share 09:00–12:00 on weekdays."
+    (or "..., as in Sydney — ...", or "— I work 20:00–04:30 your time, so our days don’t overlap.")."""
     text = text.replace("\u2060", "")
-    m = re.match(r"Your time: (\d\d:\d\d) \(([^)]+)\)(?:, (\d\d:\d\d) for \w+\.|, the same as \w+’s\.)", text)
+    m = re.match(r"It’s (\d\d:\d\d) for you(?: and (\d\d:\d\d) in ([^—.]+?)|, as in ([^—.]+?))(?: — |\.$)", text)
     assert m, text
-    day = re.search(r"working day is (\d\d:\d\d–\d\d:\d\d) your time", text)
-    assert day, text
-    if "there is no overlap" in text:
-        overlap = "none"
-    else:
-        o = re.search(r"you overlap (.+)\.$", text)
-        assert o, text
-        overlap = o.group(1)
-    return {"your_time": m.group(1), "zone": m.group(2), "their_time": m.group(3) or m.group(1),
-            "day": day.group(1), "overlap": overlap}
+    shared = re.search(r" — we share (.+)\.$", text)
+    apart = re.search(r" — I work (\d\d:\d\d–\d\d:\d\d) your time, so our days don’t overlap\.$", text)
+    assert shared or apart or text.endswith(".") and "—" not in text, text
+    return {"your_time": m.group(1), "their_time": m.group(2) or m.group(1), "city": m.group(3) or m.group(4),
+            "overlap": shared.group(1) if shared else "none", "day": apart.group(1) if apart else None}
 
 
 def live_text(browser, base: str, url: str, visitor: str, now: dt.datetime, **context) -> tuple[str, list[str]]:
@@ -164,7 +161,9 @@ def test_overlap_matches_zoneinfo(zone_sites, browser, freelancer, visitor, when
             assert errors == [], (url, errors)
             seen = read_view(text)
             want = expected_view(freelancer, HOURS, visitor, when)
-            assert seen["zone"] == visitor.replace("_", " "), text
+            assert seen["city"] == freelancer.rsplit("/")[-1].replace("_", " "), text
+            if want["overlap"] != "none":   # the freelancer's day is told only when there is no overlap
+                want["day"] = None
             assert {k: seen[k] for k in want} == want, (url, text)
 
 
@@ -180,8 +179,8 @@ def test_daylight_saving_flips_in_opposite_directions(zone_sites, browser) -> No
     with serve_folder(zone_sites["Australia/Sydney"]) as base:
         jan = read_view(live_text(browser, base, "contact/", "Asia/Kolkata", JANUARY)[0])
         jul = read_view(live_text(browser, base, "contact/", "Asia/Kolkata", JULY)[0])
-    assert (jan["day"], jan["overlap"]) == ("03:30–12:00", "09:00–12:00 on weekdays")
-    assert (jul["day"], jul["overlap"]) == ("04:30–13:00", "09:00–13:00 on weekdays")
+    assert jan["overlap"] == "09:00–12:00 on weekdays"
+    assert jul["overlap"] == "09:00–13:00 on weekdays"
 
 
 def test_local_time_ticks_each_minute(zone_sites, browser) -> None:
@@ -218,7 +217,7 @@ def test_timezone_block_without_working_hours(tmp_path, browser) -> None:
     with serve_folder(out) as base:
         text, errors = live_text(browser, base, "contact/", "Europe/Berlin", JANUARY)
     assert errors == []
-    assert text == "Your time: 13:00 (Europe/Berlin), 17:30 for Alex.", text
+    assert text == "It’s 13:00 for you and 17:30 in Kolkata.", text
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -234,7 +233,7 @@ def test_no_layout_shift_from_the_script(zone_sites, browser, width, visitor) ->
         for url in ("", "contact/"):
             page.goto(base + url, wait_until="load")
             page.wait_for_timeout(300)
-            assert page.locator(".tz__live").inner_text().startswith("Your time"), url
+            assert page.locator(".tz__live").inner_text().startswith("It’s "), url
             assert sum(page.evaluate("window.__shifts")) == 0, url
             # the script's text fits in the height reserved for it (min-height)
             used, reserved = page.evaluate("(() => { const e = document.querySelector('.tz__live');"
@@ -396,8 +395,11 @@ def test_services_prices_and_their_case_studies(example_output, browser) -> None
         amounts = page.locator(".price__amount").all_inner_texts()
         assert amounts == ["from €3,800 per project", "€14,000–€32,000 per project",
                            "from €720 per day", "from €5,200 per month"]
-        page.goto(base)
-        assert page.locator("main .price__amount").all_inner_texts() == amounts
+        page.goto(base)   # the home page: each service in brief, linking to its full card
+        assert page.locator("main .offer__price").all_inner_texts() == amounts
+        links = page.locator("main .offer__name a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert links == [f"/services/#{s['id']}" for s in services]
+        assert page.locator("main .checks").count() == 0   # the bullet lists stay on /services/
     page.close()
 
 
@@ -436,7 +438,10 @@ def test_availability_on_every_page_and_testimonials(example_output, browser) ->
                 assert t["author"] not in caption and t.get("company", "") not in caption
                 continue
             assert t["author"] in caption and t.get("role", "") in caption and t.get("company", "") in caption
-            assert figure.locator(".quote__avatar").is_visible()
+            if t.get("avatar"):
+                assert figure.locator(".quote__avatar img").is_visible()
+            else:   # no photo: no placeholder disc with an initial
+                assert figure.locator(".quote__avatar").count() == 0
             verified = figure.locator("a.quote__verified")
             assert verified.count() == (1 if t.get("source_url") else 0), t["id"]
             if t.get("source_url"):

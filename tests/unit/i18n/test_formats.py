@@ -4,6 +4,7 @@ plus the default theme's catalogs)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,17 @@ def test_prices_read_naturally_in_each_language(language, fields, expected):
 
 def test_prices_on_right_to_left_pages_isolate_the_amounts():
     text = format_price(price(**{"from": 650, "currency": "EUR", "unit": "day"}), "ar", tr("ar"), isolate=True)
-    assert str(text).startswith("ابتداءً من <bdi>") and str(text).endswith("</bdi> في اليوم")
+    html = str(text)
+    assert re.sub(r"<[^>]+>", "", html) == "ابتداءً من €650 في اليوم".replace("€650", re.search(r"<bdi>(.*?)</bdi>", html)[1])
+    assert html.startswith('<span class="price__figure">ابتداءً من <bdi>')   # the figure stays on one line
+    assert html.endswith('</bdi></span> <span class="price__unit">في اليوم</span>')   # so do the unit words
+
+
+def test_a_price_breaks_only_between_its_figure_and_its_unit():
+    text = str(format_price(price(**{"from": 14000, "to": 32000, "currency": "EUR", "unit": "project"}), "en",
+                            isolate=True))
+    assert text == ('<span class="price__figure"><bdi>€14,000</bdi>–<bdi>€32,000</bdi></span> '
+                    '<span class="price__unit">per project</span>')
 
 
 def test_money_ranges_write_the_sign_once_where_the_locale_puts_it():

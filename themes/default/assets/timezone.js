@@ -27,14 +27,11 @@
   }
   // The freelancer's day is on the visitor's calendar day + 0, or the day
   // before/after: then only four of the five weekdays line up.
-  // Older ICU data names a few zones by their pre-2024 aliases.
-  var ALIAS = { "Asia/Calcutta": "Asia/Kolkata", "Asia/Saigon": "Asia/Ho_Chi_Minh", "Asia/Katmandu": "Asia/Kathmandu",
-    "Europe/Kiev": "Europe/Kyiv", "Asia/Rangoon": "Asia/Yangon", "Atlantic/Faeroe": "Atlantic/Faroe" };
   // The sentences, in English; the page gives its language's in data-text (partials/timezone.html).
   var TEXT = {
-    mine: "Your time: {time}{zone}, {their} for {name}.", same: "Your time: {time}{zone}, the same as {name}\u2019s.",
-    zone: " ({zone})", day: " {name}\u2019s working day is {from}\u2013{to} your time; if you work {vfrom}\u2013{vto}, {overlap}.",
-    overlap: "you overlap {spans}", none: "there is no overlap", and: " and ", span: "{from}\u2013{to} {days}",
+    mine: "It\u2019s {time} for you and {their} in {city}", same: "It\u2019s {time} for you, as in {city}",
+    share: " \u2014 we share {spans}.", none: " \u2014 I work {from}\u2013{to} your time, so our days don\u2019t overlap.",
+    end: ".", and: " and ", span: "{from}\u2013{to} {days}",
     "-1": "Tuesday to Friday", "0": "on weekdays", "1": "Monday to Thursday"
   };
   function say(key, values) {
@@ -45,11 +42,9 @@
     var out = el.querySelector(".tz__live"), d = el.dataset, now = Date.now();
     if (d.text) { var own = JSON.parse(d.text); for (var k in own) { TEXT[k] = own[k]; } }
     var fz = d.tz, vz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    var shown = ALIAS[vz] || vz;
     var fo = offset(fz, now), vo = offset(vz, now), delta = fo - vo;
     var vnow = Math.floor(now / 6e4) + vo, fnow = Math.floor(now / 6e4) + fo;
-    var zone = shown ? say("zone", { zone: shown.replace(/_/g, " ") }) : "";
-    var text = say(delta ? "mine" : "same", { time: hm(vnow), zone: zone, their: hm(fnow), name: d.name });
+    var text = say(delta ? "mine" : "same", { time: hm(vnow), their: hm(fnow), city: d.city });
     var f = span(d.hours), v = span(d.visitorHours);
     if (f && v) {
       var a = f[0] - delta, b = f[1] - delta, found = [];
@@ -57,8 +52,9 @@
         var lo = Math.max(v[0], a + j * 1440), hi = Math.min(v[1], b + j * 1440);
         if (hi > lo) found.push(say("span", { from: hm(lo), to: hm(hi), days: TEXT[String(j)] }));
       }
-      text += say("day", { name: d.name, from: hm(a), to: hm(b), vfrom: hm(v[0]), vto: hm(v[1]),
-        overlap: found.length ? say("overlap", { spans: found.join(TEXT.and) }) : TEXT.none });
+      text += found.length ? say("share", { spans: found.join(TEXT.and) }) : say("none", { from: hm(a), to: hm(b) });
+    } else {
+      text += TEXT.end;
     }
     out.textContent = text.replace(/(\d)\u2013(\d)/g, "$1\u2060\u2013\u2060$2");   // no line break inside 09:00–17:00
     setTimeout(function () { fill(el); }, 6e4 - now % 6e4 + 50);

@@ -1,0 +1,29 @@
+/* The phone menu (partials/site_nav.html) is a <details>: it opens and closes without
+   JavaScript. This adds what a menu button should do: Escape closes it and returns focus
+   to the toggle, so does a click outside, and Tab past the last link closes it. On wide
+   screens the list is always shown; browsers without ::details-content get it opened. */
+(function () {
+  "use strict";
+  var menu = document.querySelector("details.menu");
+  if (!menu) return;
+  var toggle = menu.querySelector("summary"), wide = window.matchMedia("(min-width: 64rem)");
+  function close(refocus) {
+    if (!menu.open || wide.matches) return;
+    menu.open = false;
+    if (refocus) toggle.focus();
+  }
+  menu.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { e.preventDefault(); close(true); }
+  });
+  menu.addEventListener("focusout", function (e) {
+    if (e.relatedTarget && !menu.contains(e.relatedTarget)) close(false);
+  });
+  document.addEventListener("click", function (e) {
+    if (!menu.contains(e.target)) close(false);
+  });
+  function sync() {
+    if (wide.matches && !CSS.supports("selector(::details-content)")) menu.open = true;
+  }
+  wide.addEventListener("change", sync);
+  sync();
+})();
