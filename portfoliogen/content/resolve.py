@@ -9,6 +9,7 @@ from pathlib import Path
 
 from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
+from portfoliogen.content.media import resolve_gallery_media
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
 from portfoliogen.errors import ErrorCollector, Notice, SiteError, closest, did_you_mean
@@ -59,8 +60,10 @@ def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tupl
                                 + [(("gallery", index, "src"), item.src) for index, item in enumerate(cs.gallery)],
                                 errors, images)
         tag_slugs = tuple(tag_slug(t) for t in cs.tags)
-        resolved_cs.append(cs.model_copy(update={"url_path": f"/work/{cs.slug}/", "tag_slugs": tag_slugs,
-                                                 "image_paths": paths}))
+        cs = cs.model_copy(update={"url_path": f"/work/{cs.slug}/"})
+        gallery = resolve_gallery_media(config, cs, errors)   # videos, checked like images
+        resolved_cs.append(cs.model_copy(update={"tag_slugs": tag_slugs, "image_paths": paths,
+                                                 "gallery": gallery}))
     resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
 
     testimonials = []
