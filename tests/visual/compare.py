@@ -20,6 +20,10 @@ SCHEMES = ("light", "dark")
 FREEZE_CSS = ("*,*::before,*::after{transition:none!important;animation:none!important;"
               "caret-color:transparent!important;scroll-behavior:auto!important}")
 FROZEN_NOW = "2026-06-15T10:00:00Z"   # the day builds get with --today (tests/conftest.py)
+# Photos are shown as their placeholder colour (the box and its dominant colour, set by
+# the theme): the layout is what regresses, and flat boxes keep the baselines small.
+# The image pipeline has its own tests.
+HIDE_PHOTOS_CSS = "img{object-position:-300vw 0!important}"   # off its box; the background stays
 MAX_HEIGHT = 6000          # px: the top of very long pages is what regresses visibly
 SAVE_SCALE = 0.5           # baselines are stored at half size: small PNGs, still telling
 
@@ -36,7 +40,7 @@ class Difference:
         return f"{self.name}: {self.ratio:.2%} of the pixels differ"
 
 
-def shoot(browser, url: str, width: int, scheme: str) -> Image.Image:
+def shoot(browser, url: str, width: int, scheme: str, hide_photos: bool = True) -> Image.Image:
     """A full-page screenshot of `url` at `width` CSS px in the light or dark scheme,
     after every image has loaded and web fonts are ready."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
@@ -46,7 +50,7 @@ def shoot(browser, url: str, width: int, scheme: str) -> Image.Image:
         page = context.new_page()
         page.clock.set_fixed_time(FROZEN_NOW)   # the time-zone block shows "now"
         page.goto(url, wait_until="networkidle")
-        page.add_style_tag(content=FREEZE_CSS)
+        page.add_style_tag(content=FREEZE_CSS + (HIDE_PHOTOS_CSS if hide_photos else ""))
         page.evaluate("""async () => {
             for (const img of document.images) { img.loading = 'eager'; }
             await Promise.all([...document.images].map(img => img.decode().catch(() => {})));
