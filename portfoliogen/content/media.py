@@ -94,7 +94,7 @@ def _video(config: Config, cs: CaseStudy, ref: str) -> Video:
 def _tracks(config: Config, folder: Path, stem: str, base: str) -> tuple[Track, ...]:
     """clip.vtt (the site's language) and clip.<lang>.vtt beside clip.mp4."""
     found = []
-    for candidate in sorted(folder.glob(f"{glob_escape(stem)}*.vtt")):
+    for candidate in sorted(folder.glob(f"{_glob_escape(stem)}*.vtt")):
         middle = candidate.name[len(stem):-len(".vtt")]
         if middle and not re.fullmatch(r"\.[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", middle):
             continue
@@ -104,7 +104,7 @@ def _tracks(config: Config, folder: Path, stem: str, base: str) -> tuple[Track, 
     return tuple(found)
 
 
-def glob_escape(text: str) -> str:
+def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 

@@ -1,7 +1,10 @@
 """Screenshot a built site with Debian's Chromium and compare the images with committed
 baselines, within a small tolerance. Theme-agnostic: each theme's test names its pages.
 
-UPDATE_BASELINES=1 writes the screenshots as the new baselines (commit them with the change)."""
+UPDATE_BASELINES=1 writes the screenshots as the new baselines (commit them with the change).
+Fonts are pinned by the machine: a theme's bundled fonts, else its system stack, which on the
+test machines (Debian, fonts-dejavu-core as tests/CI install) is DejaVu; a baseline made
+elsewhere differs in glyphs, so regenerate them on that image, not on a laptop."""
 
 from __future__ import annotations
 
