@@ -32,6 +32,7 @@ from portfoliogen.build.state import (
 from portfoliogen.check import presence_warnings, untranslated_warnings
 from portfoliogen.config import Config, load_config
 from portfoliogen.content.loaders import load_content
+from portfoliogen.content.media import video_copies
 from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
@@ -217,6 +218,9 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
             files[asset.url_path.lstrip("/")] = asset.data
         pages = {out_path_for(p.url_path) for p in rendered.pages}
         copies = _static_copies(config, site, files, pages)
+        # gallery videos and captions, as they are, for every language's public pages (the full
+        # version of a blind study would publish its real slug in the file's path: not copied)
+        copies.update(video_copies(cs for view in site.all_views for cs in view.case_studies))
         cached = dict(seo.links)   # social cards and icons, copied from the cache (never linked)
         for image in images.values():
             if image is not None:

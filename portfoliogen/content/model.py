@@ -124,9 +124,11 @@ class Document(Model):
 
 # ---------------------------------------------------------------- case studies
 class GalleryItem(Model):
-    src: Text = Field(description='An image file, a path from content/ or relative to this file.',
-                      examples=['images/checkout-flow.png'])
-    alt: Text = Field(description='Describes the image for screen readers.',
+    src: Text | None = Field(default=None,
+                             description='An image file, a path from content/ or relative to this file '
+                                         '(required unless `video` is given; with a video, its poster).',
+                             examples=['images/checkout-flow.png'])
+    alt: Text = Field(description='Describes the image (or the video) for screen readers.',
                       examples=['The new three-step checkout on a phone'])
     caption: Text | None = Field(default=None,
                                  description='Shown under the image.',
@@ -134,7 +136,16 @@ class GalleryItem(Model):
     visibility: Visibility = Field(default="public",
                                    description="'blind' marks an image that identifies the client: the anonymised version leaves it out; 'pitch-only' shows it only on pitches.",
                                    examples=['blind'])
+    credit: Text | None = Field(default=None,
+                                description='Who made the image, shown beside the caption '
+                                            '(written here: nothing is read from EXIF).',
+                                examples=['Photo: Lena Berg'])
+    video: Text | None = Field(default=None,
+                               description='A video instead of an image: an MP4 or WebM file (captions from '
+                                           'a .vtt file of the same name beside it), or a YouTube or Vimeo link.',
+                               examples=['walkthrough.mp4'])
     image: Any = derived()
+    media: Any = derived()   # the resolved video (content/media.py)
 
 
 class Outcome(Model):

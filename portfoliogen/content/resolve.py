@@ -9,6 +9,7 @@ from pathlib import Path
 
 from portfoliogen.config import Config
 from portfoliogen.content.loaders import LoadedContent, locations_of
+from portfoliogen.content.media import resolve_gallery_media
 from portfoliogen.content.model import CaseStudy, Model, Page, Pitch, Profile
 from portfoliogen.content.site import AvailabilityView, MenuItem, Site, Tag
 from portfoliogen.content.visibility import apply_visibility, inherit_visibility
@@ -165,8 +166,10 @@ def _resolve_case_study(cs: CaseStudy, config: Config, service_ids: set[str], te
                             errors, images)
     tag_slugs = tuple(tag_slug(t) for t in cs.tags)
     source = (default_slugs or {}).get(cs.translation_group, "") if cs.view else ""
-    return cs.model_copy(update={"url_path": f"{prefix}work/{cs.slug}/" if public else "", "tag_slugs": tag_slugs,
-                                 "image_paths": paths, "source_slug": source})
+    cs = cs.model_copy(update={"url_path": f"{prefix}work/{cs.slug}/" if public else ""})
+    gallery = resolve_gallery_media(config, cs, errors)   # videos, checked like images
+    return cs.model_copy(update={"tag_slugs": tag_slugs, "image_paths": paths, "source_slug": source,
+                                 "gallery": gallery})
 
 
 def _check_blind(content: LoadedContent, errors: ErrorCollector) -> None:

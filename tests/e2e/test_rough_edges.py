@@ -13,7 +13,7 @@ from tests.conftest import run_cli
 def test_new_with_an_unknown_theme_creates_nothing(tmp_path: Path) -> None:
     result = run_cli("new", "x", "--theme", "nope", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr == "portfoliogen new: unknown theme 'nope'; the built-in themes are: default\n"
+    assert result.stderr == "portfoliogen new: unknown theme 'nope'; the built-in themes are: default, lumen\n"
     assert not (tmp_path / "x").exists()
 
 

@@ -82,13 +82,13 @@ def test_css_urls_follow_the_hashed_names(tmp_path: Path) -> None:
 
 def test_a_missing_theme_names_the_config_line_and_the_choices(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"config.yaml": CONFIG + "theme: nope\n", "themes/mine/theme.yaml": "name: mine\n"})
-    assert one_line(root) == "config.yaml:3:8: no theme named 'nope' (available: default, mine)"
+    assert one_line(root) == "config.yaml:3:8: no theme named 'nope' (available: default, lumen, mine)"
 
 
 def test_a_missing_parent_names_the_theme_yaml(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"config.yaml": CONFIG + "theme: mine\n",
                                  "themes/mine/theme.yaml": "name: mine\nextends: gone\n"})
-    assert one_line(root) == "themes/mine/theme.yaml:1:1: no theme named 'gone' (available: default, mine)"
+    assert one_line(root) == "themes/mine/theme.yaml:1:1: no theme named 'gone' (available: default, lumen, mine)"
 
 
 def test_a_theme_that_extends_itself(tmp_path: Path) -> None:
