@@ -42,7 +42,9 @@ def presence_warnings(site: Site) -> list[SiteError]:
         out.append(SiteError(config.config_path.name, None, None,
                              "no contact route: set contact.email, contact.form_action or contact.booking_url"))
     for cs in site.case_studies:
-        missing = [name for name, value in (("outcomes", cs.outcomes), ("cover", cs.cover),
+        # A blind study's cover left out on purpose (cover_blind: false) is not missing.
+        dropped = cs.visibility == "blind" and not cs.cover_blind
+        missing = [name for name, value in (("outcomes", cs.outcomes), ("cover", cs.cover or dropped),
                                             ("client", cs.client)) if not value]
         if missing:
             out.append(_at(cs, (), f"case study without {', '.join(missing)}: "

@@ -6,7 +6,7 @@
   "use strict";
   var menu = document.querySelector("details.menu");
   if (!menu) return;
-  var toggle = menu.querySelector("summary"), wide = window.matchMedia("(min-width: 64rem)");
+  var toggle = menu.querySelector("summary"), wide = window.matchMedia("(min-width: 80rem)");
   function close(refocus) {
     if (!menu.open || wide.matches) return;
     menu.open = false;
