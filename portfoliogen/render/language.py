@@ -41,7 +41,9 @@ def language_globals(language: str, translations: gettext.NullTranslations) -> d
         if view is None:
             return ""
         when = format_date(view.from_date, language, "long") if view.from_date else ""
-        return availability_label(view.status, when, translations)
+        label = escape(availability_label(view.status, when, translations))
+        # The label may wrap on a phone, never inside its date.
+        return Markup(label.replace(escape(when), Markup('<span class="nowrap">%s</span>') % when)) if when else label
 
     def zone_offsets(facts: ZoneFacts) -> str:
         standard = isolate(facts.standard)

@@ -34,6 +34,7 @@ def make_photo_site(dest: Path, theme: str = "lumen") -> Path:
     shutil.copytree(FIXTURE, dest)
     for rel, (source, box) in PHOTO_PLAN.items():
         target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)   # git keeps no empty folder (content/images/)
         if box is None and source.endswith(".jpg"):
             shutil.copy(PHOTOS / source, target)   # the camera's file as it is, EXIF and all
             continue
