@@ -31,6 +31,7 @@ from portfoliogen.build.state import (
 )
 from portfoliogen.check import presence_warnings, untranslated_warnings
 from portfoliogen.config import Config, load_config
+from portfoliogen.documents.pdf import pdf_unavailable
 from portfoliogen.content.loaders import load_content
 from portfoliogen.content.media import video_copies
 from portfoliogen.content.resolve import ImageUse, resolve_site
@@ -140,6 +141,10 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         tidy_output(out_site, trash)   # what a killed build left
     theme = load_theme(config)
     warned: list[str] = []
+    if options.write and config.pdf and (missing := pdf_unavailable()):
+        # PDFs are an optional extra: without WeasyPrint the site builds, its pages link no PDF.
+        warned.append(f"{config.config_path.name}: {missing}")
+        config = config.model_copy(update={"pdf": False})
     use_cache = options.use_cache and options.write
     if live is not None:
         state = live.start_state(lambda: load_state(config.cache_path, config.root, warned.append))

@@ -17,6 +17,15 @@ INSTALL_HINT = ("cv.pdf and proposal.pdf need WeasyPrint: pip install 'portfolio
                 "(it needs the Pango library: docs/guide/documents.md), or set 'pdf: false' in config.yaml")
 
 
+def pdf_unavailable() -> str | None:
+    """None when WeasyPrint loads; else one line: the site is built without PDFs, and how to get them."""
+    try:
+        weasyprint_module()
+    except SiteError as err:
+        return "built without PDFs: " + err.message
+    return None
+
+
 def paper_size(paper: str, language: str) -> str:
     """'A4' or 'Letter': config.yaml's choice, else from the language's region (en-US -> Letter)."""
     if paper != "auto":
