@@ -356,7 +356,7 @@ def test_css_change_swaps_assets_without_a_full_build(own_theme_site: Path) -> N
         with css.open("a", encoding="utf-8") as f:
             f.write("\nbody { border-top: 7px solid rgb(1, 2, 3); }\n")
         assert events.next() == ("build", {"epoch": 2, "kind": "css"})
-        server.wait_line(r"^Updated site\.css in ")
+        server.wait_line(r"^Updated site\.css, theme\.css in ")
         for url in (server.url, server.origin + "/work/first-project/", server.origin + "/missing"):
             href = stylesheet_href(fetch(url)[1])
             assert href != old_href, url

@@ -47,14 +47,14 @@ def test_live_reload_css_swap_and_error_overlay(own_theme_site: Path) -> None:
         page.evaluate("() => { window.__beforeCss = 42; }")
         before = page.evaluate("() => getComputedStyle(document.body).borderTopWidth")
         assert before != "7px"
-        sheets = page.evaluate("() => document.querySelectorAll('link[rel=stylesheet]').length")   # site.css, fonts
+        sheets = page.evaluate("() => document.querySelectorAll('link[rel=stylesheet]').length")   # theme.css (site.css + fonts)
         with css.open("a", encoding="utf-8") as f:
             f.write("\nbody { border-top: 7px solid rgb(1, 2, 3); }\n")
         page.wait_for_function("() => getComputedStyle(document.body).borderTopWidth === '7px'", timeout=TIMEOUT)
         assert page.evaluate("() => window.__beforeCss") == 42, "the page reloaded on a CSS-only change"
         assert page.evaluate("() => getComputedStyle(document.body).borderTopColor") == "rgb(1, 2, 3)"
         assert page.evaluate("() => document.querySelectorAll('link[rel=stylesheet]').length") == sheets
-        assert page.evaluate("() => document.querySelectorAll('link[rel=stylesheet][href*=\"/site.\"]').length") == 1
+        assert page.evaluate("() => document.querySelectorAll('link[rel=stylesheet][href*=\"/theme.\"]').length") == 1
 
         # 3. A broken save: the overlay lists the error over the last good page.
         good = services.read_text(encoding="utf-8")
