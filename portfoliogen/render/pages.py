@@ -137,6 +137,7 @@ class Renderer:
         env.globals.update(language_globals(language, env.theme_language.translations))
         env.globals.update(
             url=self.urls.url, abs_url=self.urls.abs_url, asset=self.asset_url,
+            asset_exists=lambda name: name in self.theme.assets,
             asset_inline=self.asset_inline, picture=self.picture,
             iso_date=iso_date, site=self.site, config=self.config,
             options=self.theme.options, generator=f"portfoliogen {__version__}",

@@ -55,6 +55,34 @@ def test_accent_fonts_and_hero_from_config_yaml(example: Path) -> None:
     assert not list(out.rglob("OFL-*"))
 
 
+def test_system_fonts_publish_no_font_file_and_lumen_takes_the_tokens(example: Path) -> None:
+    set_options(example, "  fonts: system\n")
+    assert run_cli("build", cwd=example).returncode == 0
+    out = example / "output"
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert not list(out.rglob("*.woff2")) and 'as="font"' not in home
+    css = next((out / "assets").glob("theme.*.css")).read_text(encoding="utf-8")
+    assert "@font-face" not in css and "--font-display:var(--font-text)" in css
+
+    # lumen's own defaults are tokens too (paper, square corners, system fonts), and a
+    # user's choice of pairing, palette and radius reaches its pages.
+    text = (example / "config.yaml").read_text(encoding="utf-8")
+    (example / "config.yaml").write_text("theme: lumen\n" + text, encoding="utf-8")
+    set_options(example, '  accent: "#9a3412"\n')
+    assert run_cli("build", cwd=example).returncode == 0
+    home = (out / "index.html").read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", home, re.S).group(1)
+    assert "--bg:#f7f6f3" in style and "--r:0" in style and not list(out.rglob("*.woff2"))
+    set_options(example, "  fonts: classic\n  palette: slate\n  radius: small\n")
+    assert run_cli("build", cwd=example).returncode == 0
+    home = (out / "index.html").read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", home, re.S).group(1)
+    assert "--bg:#ffffff" in style and "--r:.25rem" in style
+    assert home.count('as="font"') == 2 and 'class="lumen' in home
+    css = next((out / "assets").glob("theme.*.css")).read_text(encoding="utf-8")
+    assert '"Instrument Serif"' in css
+
+
 def test_hero_photo_uses_the_wide_image_slot(example: Path) -> None:
     set_options(example, "  hero: photo\n")
     result = run_cli("build", cwd=example)
