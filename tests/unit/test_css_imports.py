@@ -44,3 +44,13 @@ def test_imports_it_cannot_inline_stay_as_they_are(tmp_path: Path) -> None:
     assert "p{margin:0}" in a and "@import url(https://example.com/x.css);" in a
     assert "@import url(missing.css);" in a
     assert "@import url(a.css);" in a                      # b.css's import of a.css, kept
+
+
+def test_comments_are_not_published_but_strings_stay_whole(tmp_path: Path) -> None:
+    assets = _assets(tmp_path, {
+        "a.css": '/* for theme authors */\na::before{content:"/* not a comment */"}\n'
+                 "b::after{content:'it\\'s /* too */'} /* end */",
+    })
+    css = assets["a.css"].data.decode()
+    assert "theme authors" not in css and "end */" not in css
+    assert 'content:"/* not a comment */"' in css and "content:'it\\'s /* too */'" in css
