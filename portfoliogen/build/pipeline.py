@@ -141,7 +141,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         tidy_output(out_site, trash)   # what a killed build left
     theme = load_theme(config)
     warned: list[str] = []
-    if options.write and config.pdf and (missing := pdf_unavailable()):
+    if options.write and config.pdf and _may_print(config) and (missing := pdf_unavailable()):
         # PDFs are an optional extra: without WeasyPrint the site builds, its pages link no PDF.
         warned.append(f"{config.config_path.name}: {missing}")
         config = config.model_copy(update={"pdf": False})
@@ -282,6 +282,13 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         notices=warned + [str(n) for n in site.notices], warnings=warnings, stages=timer.stages, site=site,
         rendered=len(rendered.rendered),
     )
+
+
+def _may_print(config: Config) -> bool:
+    """Whether the site has what cv.pdf or proposal.pdf are made from (a CV, a pitch): only
+    then is WeasyPrint loaded to see whether it works (its import costs ~0.3 s a build)."""
+    pitches = config.content_dir / "pitches"
+    return (config.content_dir / "cv.yaml").is_file() or (pitches.is_dir() and any(pitches.iterdir()))
 
 
 def _before_publishing(root: Path, site: Site, pages, images: dict, work_dir: Path, warned: list[str]) -> None:
