@@ -210,7 +210,7 @@ def test_base_url_path_is_kept_and_root_redirects(new_site: Path) -> None:
         status, home, _ = fetch(server.url)
         assert status == 200
         assert f'href="{server.origin}/portfolio/"' in home          # canonical, on this host
-        assert 'href="/portfolio/assets/site.' in home
+        assert 'href="/portfolio/assets/theme.' in home
         href = stylesheet_href(home)
         assert fetch(server.origin + href)[0] == 200
         status, body, _ = fetch(server.origin + "/work/first-project/")  # outside the base path
