@@ -37,7 +37,11 @@ def test_the_example_site_switches_theme_with_one_line(tmp_path: Path) -> None:
     result = run_cli("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "output/index.html").read_text()
-    assert 'class="lumen kind-home"' in html and "/assets/lumen." in html
+    assert 'class="lumen kind-home"' in html
+    # One stylesheet: the default theme's site.css and lumen's layer, inlined by the build.
+    sheets = re.findall(r'<link rel="stylesheet" href="/assets/(theme\.[0-9a-f]{10}\.css)">', html)
+    css = (tmp_path / "output/assets" / sheets[0]).read_text(encoding="utf-8")
+    assert len(sheets) == 1 and ".lumen{" in css and ".site-header" in css and "@import" not in css
     pages = sorted(p.relative_to(tmp_path / "output").as_posix() for p in (tmp_path / "output").rglob("*.html"))
     assert "services/index.html" in pages and "contact/index.html" in pages and "testimonials/index.html" in pages
 
