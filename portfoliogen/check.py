@@ -82,6 +82,7 @@ def presence_warnings(site: Site) -> list[SiteError]:
 TRANSLATABLE = {
     "profile.yaml": {"headline", "bio", "photo_alt", "location", "response_time", "availability.note"},
     "services.yaml": {"name", "summary", "deliverables", "timeline", "includes", "not_included"},
+    "cv.yaml": {"summary", "role", "highlights", "degree", "language", "level", "name", "skills"},
 }
 
 

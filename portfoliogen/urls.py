@@ -26,7 +26,7 @@ def out_path_for(url_path: str) -> str:
 
 # Files published once per language (under its prefix); every other file (icons, images, the
 # vCard) is shared by all languages and keeps its path.
-PER_LANGUAGE_FILES = ("/feed.xml", "/404.html")
+PER_LANGUAGE_FILES = ("/feed.xml", "/404.html", "/cv.pdf")   # cv.pdf: each language's CV (cv.yaml's maps)
 
 
 def localize(path: str, prefix: str) -> str:

@@ -98,6 +98,7 @@ class Cv(Model):
 
     src_path: str = derived("")
     locs: Any = derived()
+    view: str = derived("")          # the language this copy is for; "" for the default (cv.yaml's maps)
 
 
 class CvVariant(Model):

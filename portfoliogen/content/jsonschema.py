@@ -51,7 +51,7 @@ def json_schema(name: str, language_maps: bool = True) -> dict[str, Any]:
 
 
 # Files whose values may be per-language maps (`headline: {en: ..., pt: ...}`, content/translations.py).
-PER_LANGUAGE = {"profile", "testimonials", "services"}
+PER_LANGUAGE = {"profile", "testimonials", "services", "cv"}
 _LANGUAGE_KEY = {"pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"}
 
 

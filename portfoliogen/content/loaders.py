@@ -40,7 +40,7 @@ class LoadedContent:
     pages: tuple[Page, ...]
     pitches: tuple[Pitch, ...]
     static_files: tuple[Path, ...]   # absolute paths under content/static/
-    # The other languages' profile, testimonials and services: {code: (profile, testimonials, services)}
+    # The other languages' YAML content: {code: (profile, testimonials, services, cv)}
     localized: dict = field(default_factory=dict)
     cv: Cv | None = None             # content/cv.yaml, when there is one
 
@@ -107,27 +107,31 @@ def load_content(config: Config, cache=None) -> LoadedContent:
     pitches = attempt(lambda: load_markdown_folder(config, "pitches", Pitch, errors, cache), ())
     static_dir = content / "static"
     static_files = tuple(list_files(static_dir, config.root, errors)) if os.path.lexists(static_dir) else ()
-    cv = attempt(lambda: load_cv(config, cache), None)
+    cvs = attempt(lambda: load_cv(config, cache, every_language=True), {})
     errors.raise_if_any()
     default = config.language
-    localized = {code: (profiles.get(code), testimonials.get(code, ()), services.get(code, ()))
+    localized = {code: (profiles.get(code), testimonials.get(code, ()), services.get(code, ()), cvs.get(code))
                  for code in _codes(config)[1:]}
     return LoadedContent(profile, case_studies, testimonials.get(default, ()), services.get(default, ()),
-                         pages, pitches, static_files, localized, cv)
+                         pages, pitches, static_files, localized, cvs.get(default))
 
 
-def load_cv(config: Config, cache=None) -> Cv | None:
-    """content/cv.yaml: optional; an empty file is an empty CV."""
+def load_cv(config: Config, cache=None, every_language: bool = False):
+    """content/cv.yaml: optional; an empty file is an empty CV. Its values may be
+    per-language maps like profile.yaml's; with every_language, {code: the CV in that language}."""
     path = config.content_dir / "cv.yaml"
     display = config.display(path)
     if not _is_project_file(config, path):
-        return None
+        return {} if every_language else None
 
-    def parse(text: str) -> Cv:
+    def parse(text: str):
         data, locs = load_yaml(text, display)
-        return validate_model(Cv, data or {}, locs, display, extra={"src_path": display, "locs": locs})
+        return _views(config, data or {}, locs, display, lambda d, view, _picked: validate_model(
+            Cv, d or {}, locs, display, extra={"src_path": display, "locs": locs, "view": view}))
 
-    return _cached(cache or _NoCache(), path, display, parse)
+    views = _cached(cache or _NoCache(), path, display, parse, _cache_key(config, display))
+    views = views if config.languages else {config.language: views}
+    return views if every_language else views[config.language]
 
 
 def _codes(config: Config) -> tuple[str, ...]:

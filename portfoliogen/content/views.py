@@ -14,7 +14,7 @@ def content_in(content: LoadedContent, lang: SiteLanguage, config: Config) -> Lo
     """What the pages of one language show: its own Markdown files (a page
     not translated is not published in it), the YAML content in it."""
     view = "" if lang.default else lang.code
-    profile, testimonials, services = (content.profile, content.testimonials, content.services) \
+    profile, testimonials, services, cv = (content.profile, content.testimonials, content.services, content.cv) \
         if lang.default else content.localized[lang.code]
     return LoadedContent(
         profile=profile, testimonials=testimonials, services=services,
@@ -22,7 +22,7 @@ def content_in(content: LoadedContent, lang: SiteLanguage, config: Config) -> Lo
         pages=tuple(p for p in content.pages if p.view == view),
         pitches=tuple(p for p in content.pitches if p.view == view),
         static_files=content.static_files,
-        cv=content.cv if lang.default else None,   # cv.yaml has no translations: the CV is the default language's
+        cv=cv,
     )
 
 

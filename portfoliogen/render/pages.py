@@ -116,6 +116,10 @@ class Renderer:
         """The theme's translations for Python-made text (titles, breadcrumbs, card labels)."""
         return self.environment(language).theme_language.translations.gettext
 
+    def urls_of(self, language: str) -> Urls:
+        """URLs as written in that language's pages (under its prefix)."""
+        return self._urls.get(language, self.urls)
+
     def language_notices(self) -> list[str]:
         """One line per language rendered so far that the theme has no catalog for."""
         where = self.config.display(self.config.config_path)
