@@ -308,7 +308,7 @@ class Renderer:
         wins; else `card` = (title, label) plans a generated social card
         with a crop of `picture` (a cover, the profile photo) when given."""
         site = self.view
-        urls = self._urls.get(site.language, self.urls)
+        urls = self.urls_of(site.language)
         abs_url = urls.abs_url
         url_path = urls.path_in_language(url_path)
         crumbs = tuple((title, urls.path_in_language(path)) for title, path in crumbs)
@@ -352,7 +352,7 @@ class Renderer:
         try:
             language = self._language(info)
             view = self._views.get(language, self.site)
-            urls = self._urls.get(language, self.urls)
+            urls = self.urls_of(language)
             return self.environment(language).get_template(template).render(
                 page=info, site=view, config=view.config, url=urls.url, abs_url=urls.abs_url, **context)
         except jinja2.TemplateSyntaxError as err:

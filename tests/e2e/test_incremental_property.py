@@ -95,7 +95,9 @@ class ImageEditor(Editor):
             text = study.read_text(encoding="utf-8")
             if "\ndraft: true" not in text:
                 used.update(PICTURE.findall(text))
-        return self.images / self.rng.choice(sorted(used)) if used else None
+        # Only pictures still on disk: a second deletion step must not pick one already deleted.
+        present = sorted(name for name in used if (self.images / name).exists())
+        return self.images / self.rng.choice(present) if present else None
 
     def case_study_template(self) -> str:
         self.counter += 1
