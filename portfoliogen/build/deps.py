@@ -10,15 +10,17 @@ from typing import Any
 from portfoliogen.content.site import Site, Tag, reads_of
 from portfoliogen.fsutil import digest
 from portfoliogen.render.pages import PageInfo, PlannedPage, Renderer
-from portfoliogen.render.tracking import DepKey, object_key, structure
+from portfoliogen.render.tracking import TEMPLATE, DepKey, object_key, structure
 
 
 # While a template renders, every attribute it reads from a content object (`cs.title`,
 # `site.case_studies`, `tag.case_studies`) is recorded (render/tracking.py) with a fingerprint of the
 # value it saw; a Site lookup method by the fields it declares it reads (content/site.py: @relation).
 # On the next build a page is carried over unchanged only if its template, its context and every
-# recorded value are the same; anything else re-renders it. The theme, the config and the portfoliogen
-# version are not tracked per page: a change to any of them re-renders everything
+# recorded value are the same; anything else re-renders it. Every template a page loads (its own,
+# what it extends, includes and imports) is recorded too, with its text's digest: editing
+# services.html re-renders the services page only. The rest of the theme, the config and the
+# portfoliogen version are not tracked per page: a change to any of them re-renders everything
 # (see state.global_signature).
 @dataclass(frozen=True)
 class PageRecord:
@@ -30,8 +32,9 @@ class PageRecord:
 class Fingerprints:
     """Current fingerprints of (object, attribute) pairs, computed once per build."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, template_source: Callable[[str], str | None] = lambda name: None):
         self.site = site
+        self.template_source = template_source   # a template's text by name (None: not found)
         self._memo: dict[DepKey, str] = {}
         self._objects: dict[str, Any] | None = None
 
@@ -80,8 +83,17 @@ class Fingerprints:
         return [(object_key(item), getattr(item, attr)) for item in items]
 
     def current(self, key: str, attr: str) -> str | None:
+        if key.startswith(TEMPLATE):
+            return self._template(key)
         obj = self.objects().get(key)
         return None if obj is None else self.of(obj, key, attr)
+
+    def _template(self, key: str) -> str | None:
+        value = self._memo.get((key, "source"))
+        if value is None:
+            source = self.template_source(key.removeprefix(TEMPLATE))
+            value = self._memo[(key, "source")] = "" if source is None else digest(source)
+        return value or None
 
     def changed(self, previous: dict[DepKey, str]) -> set[DepKey]:
         """The (object, attribute) pairs whose value differs from last build's."""
@@ -139,7 +151,7 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
     """Render every page into `sink` except those carried over unchanged
     (split_pages), and record what each page used for the next build."""
     previous = previous or {}
-    fingerprints = Fingerprints(renderer.site)
+    fingerprints = Fingerprints(renderer.site, renderer.template_source)
     changed = fingerprints.changed(previous_values or {}) if previous else set()
     result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry)
     rendered = renderer.render_pages([page for page, _ in todo], sink)

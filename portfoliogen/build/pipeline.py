@@ -150,8 +150,9 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         state = live.start_state(lambda: load_state(config.cache_path, config.root, warned.append))
     else:
         state = load_state(config.cache_path, config.root, warned.append) if use_cache else BuildState()
-    signature = global_signature([config.config_path.read_bytes(), sorted(overrides.items())],
-                                 theme.files())
+    theme_files, template_paths = theme.page_wide_files()
+    signature = global_signature([config.config_path.read_bytes(), sorted(overrides.items()), template_paths],
+                                 theme_files)
     if state.global_signature != signature:
         state.pages = {}   # theme, config or version changed: every page renders again
     timer.lap("config")

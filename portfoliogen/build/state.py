@@ -243,7 +243,7 @@ class ContentCache:
 
 def global_signature(parts: list[Any], files: list[Path]) -> str:
     """Everything that re-renders every page: version, config, CLI options,
-    every theme file."""
+    every theme file but the templates' text (Theme.page_wide_files)."""
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((__version__, STATE_FORMAT, parts)).encode())
     for path in files:

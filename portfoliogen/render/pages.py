@@ -112,6 +112,14 @@ class Renderer:
             env = self._environments[language] = self._environment(language)
         return env
 
+    def template_source(self, name: str) -> str | None:
+        """A template's text as the build finds it (the most specific theme
+        folder's), or None when no theme has it."""
+        try:
+            return self.env.loader.get_source(self.env, name)[0]
+        except jinja2.TemplateNotFound:
+            return None
+
     def gettext(self, language: str):
         """The theme's translations for Python-made text (titles, breadcrumbs, card labels)."""
         return self.environment(language).theme_language.translations.gettext

@@ -61,6 +61,21 @@ class Theme:
         """Every file the theme is made of (for cache keys and watching)."""
         return sorted(p for f in self.folders for p in f.rglob("*") if p.is_file())
 
+    def page_wide_files(self) -> tuple[list[Path], list[str]]:
+        """What a change to re-renders every page: every file but the templates,
+        and the templates' paths (one added or removed may change which file a
+        name finds). A template's text is a dependency of the pages that load it
+        (render/tracking.py), so editing services.html re-renders one page."""
+        templates = set(self.template_dirs)
+        others, names = [], []
+        for path in self.files():
+            root = next((t for t in templates if path.is_relative_to(t)), None)
+            if root is None:
+                others.append(path)
+            else:
+                names.append(str(path))
+        return others, names
+
 
 def load_theme(config: Config) -> Theme:
     chain: list[Path] = []

@@ -18,6 +18,9 @@ from portfoliogen.content.site import Site, Tag
 DepKey = tuple[str, str]   # (object key, attribute)
 
 
+TEMPLATE = "template:"   # the key of a template a page loaded: ("template:base.html", "source")
+
+
 def object_key(obj: Any) -> str | None:
     """A stable name for a content object across builds; a copy for another
     language than the default (a view) is named with it: 'site@pt'."""
@@ -117,6 +120,23 @@ class TrackingEnvironment(jinja2.Environment):
             yield recorder
         finally:
             self._recorder.reset(token)
+
+    # `{% extends %}`, `{% include %}` and `{% import %}` all load through these two at render
+    # time (compiled templates are cached, the call is not): the page depends on that template's text.
+    def get_template(self, name, parent=None, globals=None):
+        template = super().get_template(name, parent, globals)
+        self._note_template(template)
+        return template
+
+    def select_template(self, names, parent=None, globals=None):
+        template = super().select_template(names, parent, globals)
+        self._note_template(template)
+        return template
+
+    def _note_template(self, template: jinja2.Template) -> None:
+        recorder = self._recorder.get()
+        if recorder is not None and template.name:
+            recorder.deps.add((TEMPLATE + template.name, "source"))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         recorder = self._recorder.get()

@@ -4,10 +4,12 @@ build of the same input, after any sequence of edits."""
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import pytest
 
+from portfoliogen.fsutil import builtin_themes_dir
 from tests.conftest import clean_build, run_cli, tree_digest
 
 CASE_STUDY = """---
@@ -173,6 +175,36 @@ def test_nothing_changed_renders_nothing_and_one_edit_renders_its_pages(new_site
     edited = run_cli("--debug", "build", cwd=new_site)
     assert "pages: 1 rendered" in edited.stderr, edited.stderr   # only its own page: no listing shows the body
     assert "One more sentence." in (new_site / "output/work/second-project/index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_edit_renders_only_the_pages_that_load_it(new_site: Path) -> None:
+    templates = new_site / "themes/default/templates"
+    (templates / "partials").mkdir(parents=True)
+    builtin = builtin_themes_dir() / "default/templates"
+    for name in ("services.html", "case_study.html", "partials/hcard.html"):
+        shutil.copyfile(builtin / name, templates / name)
+    assert run_cli("build", cwd=new_site).returncode == 0
+
+    def edit(name: str, marker: str) -> str:
+        path = templates / name
+        path.write_text(path.read_text(encoding="utf-8").replace("{% endblock %}", f"<!--{marker}-->{{% endblock %}}", 1)
+                        if "{% endblock %}" in path.read_text(encoding="utf-8")
+                        else path.read_text(encoding="utf-8") + f"<!--{marker}-->", encoding="utf-8")
+        return run_cli("--debug", "build", cwd=new_site).stderr
+
+    pages = sorted(p.relative_to(new_site / "output").as_posix() for p in (new_site / "output").rglob("*.html"))
+    studies = [p for p in pages if p.startswith("work/") and p.count("/") == 2 and not p.startswith("work/tags/")]
+    assert len(studies) >= 2, pages
+    assert "pages: 1 rendered" in edit("services.html", "m1")     # one page type, one page
+    assert "<!--m1-->" in (new_site / "output/services/index.html").read_text(encoding="utf-8")
+    assert f"pages: {len(studies)} rendered" in edit("case_study.html", "m2")
+    assert all("<!--m2-->" in (new_site / "output" / p).read_text(encoding="utf-8") for p in studies)
+    assert "<!--m2-->" not in (new_site / "output/index.html").read_text(encoding="utf-8")
+    assert f"pages: {len(pages)} rendered" in edit("partials/hcard.html", "m3")   # every page includes it
+    (templates / "services.html").unlink()   # back to the theme's own: the pages that used it render again
+    removed = run_cli("build", cwd=new_site)
+    assert removed.returncode == 0
+    assert "<!--m1-->" not in (new_site / "output/services/index.html").read_text(encoding="utf-8")
 
 
 def test_a_corrupt_cache_is_ignored_with_a_warning(new_site: Path) -> None:
