@@ -7,6 +7,7 @@ import dataclasses
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +38,11 @@ class LiveSite:
         self.cache_dir: Path | None = None
         self.files: dict[str, tuple] = {}          # rel -> ("data",) | ("copy", src, stat)
         self.generation = 0                        # bumped before files are replaced (serve/http.py)
+        # Pages a browser asked for lately, newest first: a save that re-renders many pages
+        # renders these first and shows them at once (LiveRound.show_now), as Hugo's fast render.
+        self.on_show: Callable[[], None] | None = None   # tells the browsers (the dev server)
+        self._visited: list[str] = []
+        self._visits_lock = threading.Lock()
 
     def check(self) -> None:
         if self.cancelled():
@@ -51,6 +57,18 @@ class LiveSite:
 
     def has(self, rel: str) -> bool:
         return rel in self.files
+
+    def note_visit(self, rel: str) -> None:
+        """A browser was served this page (called from request threads)."""
+        with self._visits_lock:
+            if rel in self._visited:
+                self._visited.remove(rel)
+            self._visited.insert(0, rel)
+            del self._visited[VISITS_KEPT:]
+
+    def visited(self) -> list[str]:
+        with self._visits_lock:
+            return list(self._visited)
 
     def begin(self) -> LiveRound:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -70,6 +88,9 @@ class LiveSite:
             log.debug("saving the dev server's build state failed", exc_info=True)
 
 
+VISITS_KEPT = 8   # browser tabs a writer keeps open on the site, generously
+
+
 class LiveRound:
     """The files of one build, in the interface of staging.Staging: nothing
     touches the folder before `swap`, so a failed or cancelled build leaves
@@ -84,6 +105,7 @@ class LiveRound:
         self._made = {self.spool}
         self.copies: dict[str, Path] = {}
         self.kept: set[str] = set()
+        self.shown: set[str] = set()     # pages already put in place by show_now
 
     def write(self, rel: str, data: bytes) -> None:
         target = os.path.join(self.spool, rel)
@@ -99,6 +121,25 @@ class LiveRound:
 
     def link(self, rel: str, src: Path) -> None:
         self.kept.add(rel)           # an unchanged page: already in the folder
+
+    def show_now(self, pages: dict[str, bytes]) -> None:
+        """Put pages a browser is looking at in place before the rest of the
+        build is done, and say so. The kept state forgets what those pages were
+        made from, so a build cancelled or failed after this renders them again."""
+        site = self.site
+        site.check()
+        if site.state is not None:
+            site.state = dataclasses.replace(site.state, pages={
+                rel: record for rel, record in site.state.pages.items() if rel not in pages})
+        site.generation += 1
+        for rel, data in pages.items():
+            self.write(rel, data)
+            site.files.pop(rel, None)
+            _replace(str(site.folder), rel, os.path.join(self.spool, rel), move=True)
+            site.files[rel] = ("data",)
+            self.shown.add(rel)
+        if site.on_show is not None:
+            site.on_show()
 
     def swap(self) -> None:
         self.site.check()
@@ -120,7 +161,8 @@ class LiveRound:
                 files.pop(rel, None)
                 _replace(root, rel, src, move=False)
                 files[rel] = made
-        for rel in [rel for rel in files if rel not in written and rel not in self.copies and rel not in self.kept]:
+        for rel in [rel for rel in files
+                    if rel not in written and rel not in self.copies and rel not in self.kept and rel not in self.shown]:
             try:
                 os.unlink(os.path.join(root, rel))
             except FileNotFoundError:

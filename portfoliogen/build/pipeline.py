@@ -18,7 +18,7 @@ from portfoliogen.build.search import SearchUnavailable, build_index, searchable
 from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.deps import render_changed
 from portfoliogen.build.htmlstore import DiskStore
-from portfoliogen.build.live import LiveSite
+from portfoliogen.build.live import LiveRound, LiveSite
 from portfoliogen.build.output import check_output_dir, output_site
 from portfoliogen.build.staging import Staging, tidy_output
 from portfoliogen.build.state import (
@@ -201,8 +201,13 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     staging = (live.begin() if live is not None else Staging(out_site, trash)) if options.write else None
     try:
         renderer = Renderer(site, theme)
+        if live is not None:
+            renderer.check = live.check   # a newer save stops the render between two pages
+        showing = live is not None and live.on_show is not None and isinstance(staging, LiveRound)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
-                                  can_carry, staging.write if staging else None)
+                                  can_carry, staging.write if staging else None,
+                                  first=live.visited() if showing else (),
+                                  show=staging.show_now if showing else None)
         timer.lap("render")
         warned += renderer.language_notices()   # a language the theme has no catalog for: English text
         if live is not None:

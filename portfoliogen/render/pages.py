@@ -98,6 +98,7 @@ class Renderer:
         self.theme = theme
         self.urls = Urls(self.config.base_url)
         self.errors = ErrorCollector()
+        self.check: Callable[[], None] = lambda: None   # raises to stop between pages (a newer save)
         self._environments: dict[str, TrackingEnvironment] = {}
         self.env = self.environment(self.config.language)
         self.view = site   # the language being planned (page_plan)
@@ -393,6 +394,7 @@ class Renderer:
 def _render_job(renderer: Renderer, index: int) -> tuple[RenderedPage | None, list[tuple]]:
     """Render one page (in a worker process, or in-process for small sites)."""
     pages, sink = renderer._job
+    renderer.check()
     page = pages[index]
     known = len(renderer.errors.errors)
     with renderer.environment(renderer._language(page.info)).recording(Recorder()) as recorder:

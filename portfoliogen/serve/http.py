@@ -220,6 +220,7 @@ class DevHandler(BaseHTTPRequestHandler):
             data = path.read_bytes()
         except OSError:  # removed by a swap between the lookup and the read
             return self._not_found(snap, head)
+        app.note_visit(path)
         return self._send_file_bytes(path.name, data, snap, head)
 
     # ------------------------------------------------------------ responses

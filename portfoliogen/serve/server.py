@@ -113,6 +113,7 @@ class DevServer:
             # over from the previous build in the same folder).
             self._output = self.tmp / "site"
             self.live = LiveSite(self._output, cancelled=self.queue.pending)
+            self.live.on_show = self._show_visited
             self._rebuild(first=True)
             self.watcher = Watcher(self._watch_plan(), self.queue)
             self.watcher.start()
@@ -284,6 +285,24 @@ class DevServer:
         if not first:
             self.say(f"Rebuilt {plural(report.pages, 'page')} in {report.seconds:.2f} s")
         return True
+
+    def note_visit(self, path: Path) -> None:
+        """A page was served: a build that re-renders many pages renders it first."""
+        root = self.snapshot.root
+        if self.live is not None and root is not None and path.suffix == ".html":
+            try:
+                self.live.note_visit(path.relative_to(root).as_posix())
+            except ValueError:
+                pass
+
+    def _show_visited(self) -> None:
+        """The pages open in browsers are in place before the rest of a long
+        build (LiveRound.show_now): announce them, the browsers reload."""
+        snap = self.snapshot
+        if snap.root is None or snap.errors:
+            return   # the build's end announces it with the overlay's state
+        self.publish(replace(snap, root_id=self._announced_id(snap.root), epoch=snap.epoch + 1))
+        self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"})
 
     def _failed(self, errors: list) -> None:
         lines = tuple(str(e) for e in errors)

@@ -9,11 +9,13 @@ import random
 import shutil
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from portfoliogen.build import deps
 from portfoliogen.build.live import Cancelled, LiveSite
 from portfoliogen.build.pipeline import BuildOptions, build
 from portfoliogen.errors import SiteError, SiteErrors
@@ -51,7 +53,7 @@ def clean_build(site: Path, work: Path) -> tuple[int, dict[str, str] | None]:
           phases=[Phase.explicit, Phase.reuse, Phase.generate])   # no shrinking: the history says what happened
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5))
 def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, int]]) -> None:  # noqa: F811
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(deps, "SHOW_FIRST_ABOVE", 0):
         work = Path(tmp)
         site = work / "site"
         shutil.copytree(scaffold, site)
@@ -59,8 +61,12 @@ def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, i
         editor.inline_image()
         live = LiveSite(work / "served")
         assert live_build(site, live) == 0
+        # as the dev server: pages open in a browser render first and are shown before the rest
+        live.on_show = lambda: None
+        for rel in ("work/index.html", "index.html", *sorted(live.files)[:3]):
+            live.note_visit(rel)
         history: list[str] = []
-        for edit, seed in steps:
+        for edit, seed in steps:  # (SHOW_FIRST_ABOVE is 0 here: every round that renders a visited page shows it first)
             editor.rng = random.Random(seed)
             if edit == "delete_referenced_image" and (picture := editor.referenced_picture()) is not None:
                 picture.unlink()
@@ -91,3 +97,35 @@ def test_a_cancelled_build_changes_nothing_and_the_next_one_catches_up(scaffold:
     cancel["now"] = False
     assert live_build(site, live) == 0
     assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
+
+
+def test_a_build_cancelled_after_showing_the_visited_pages_is_caught_up_by_the_next(
+        scaffold: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A template edit: the page open in the browser is put in place first; a
+    newer save then cancels the rest. The next build must render that page again
+    from the kept state and give exactly a clean build's files."""
+    site = tmp_path / "site"
+    shutil.copytree(scaffold, site)
+    shown: list[int] = []
+    live = LiveSite(tmp_path / "served", cancelled=lambda: bool(shown))
+    assert live_build(site, live) == 0
+    studies = sorted(rel for rel in live.files if rel.startswith("work/") and rel.count("/") == 2
+                     and rel.endswith("/index.html") and not rel.startswith("work/tags/"))
+    visited = studies[0]
+    live.note_visit(visited)
+    live.on_show = lambda: shown.append(live.generation)
+    editor = ImageEditor(site, random.Random(5))
+    editor.case_study_template()
+    with mock.patch.object(deps, "SHOW_FIRST_ABOVE", 0), pytest.raises(Cancelled):
+        build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY),
+              live=live)
+    assert len(shown) == 1
+    assert visited not in live.state.pages          # forgotten: its file is newer than the kept state
+    other = studies[1]
+    fresh = clean_build(site, tmp_path)[1]
+    assert tree_digest(live.folder)[visited] == fresh[visited]       # shown: already the new page
+    assert tree_digest(live.folder)[other] != fresh[other]           # the rest was not swapped in
+    shown.clear()
+    live.on_show = None
+    assert live_build(site, live) == 0
+    assert tree_digest(live.folder) == fresh

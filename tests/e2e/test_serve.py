@@ -377,3 +377,34 @@ def test_missing_config_is_an_error(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert result.stderr.startswith("config.yaml: no config.yaml here")
+
+
+def test_a_long_rebuild_shows_the_page_in_the_browser_first(new_site: Path) -> None:
+    """A template save that re-renders many pages: the page a browser has open
+    is put in place and announced (an extra epoch) before the rest is done, and
+    the build's end announces again with everything in place."""
+    from unittest import mock
+
+    from portfoliogen.build import deps
+    from portfoliogen.fsutil import builtin_themes_dir
+    from portfoliogen.serve.server import DevServer, ServeOptions
+
+    template = new_site / "themes/default/templates/case_study.html"
+    template.parent.mkdir(parents=True)
+    builtin = (builtin_themes_dir() / "default/templates/case_study.html").read_text(encoding="utf-8")
+    template.write_text(builtin, encoding="utf-8")
+    with mock.patch.object(deps, "SHOW_FIRST_ABOVE", 0), \
+            DevServer(ServeOptions(config_path=new_site / "config.yaml", port=0, today=None),
+                      say=lambda m: None, warn=lambda m: None) as server:
+        page = server.url + "work/second-project/"
+        assert fetch(page)[0] == 200
+        assert server.live.visited() == ["work/second-project/index.html"]
+        epoch, builds = server.snapshot.epoch, server.builds
+        template.write_text(builtin.replace('<article class="cs">', '<article class="cs" data-saved="1">'),
+                            encoding="utf-8")
+        wait_for(page, 'data-saved="1"')
+        deadline = time.monotonic() + 20
+        while server.builds == builds and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert server.snapshot.epoch == epoch + 2     # shown first, then the whole build
+        assert 'data-saved="1"' in fetch(server.url + "work/first-project/")[1]
