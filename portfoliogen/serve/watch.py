@@ -25,6 +25,7 @@ RELEVANT_EVENTS = frozenset({"created", "deleted", "modified", "moved"})
 
 SITE = "site"    # content, config, templates, theme.yaml, static: a full build
 ASSET = "asset"  # a file under a theme's assets/: maybe only re-fingerprint
+ASSET_QUIET = 0.012   # seconds without changes before an asset-only swap
 
 
 def is_ignored_name(name: str) -> bool:
@@ -99,12 +100,15 @@ class ChangeQueue:
 
     def take(self, quiet: float) -> tuple[set[str], set[str]] | None:
         """Block until something changed and nothing more has for `quiet`
-        seconds; return (kinds, paths), or None once closed."""
+        seconds; return (kinds, paths), or None once closed. Changes to
+        theme assets only wait ASSET_QUIET: their swap takes milliseconds and
+        is simply done again if the file was still being written."""
         with self._cond:
             while not self._kinds and not self._closed:
                 self._cond.wait()
             while not self._closed:
-                remaining = self._last + quiet - time.monotonic()
+                wait = min(quiet, ASSET_QUIET) if self._kinds == {ASSET} else quiet
+                remaining = self._last + wait - time.monotonic()
                 if remaining <= 0:
                     break
                 self._cond.wait(remaining)

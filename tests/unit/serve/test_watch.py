@@ -126,3 +126,16 @@ def test_a_real_watcher_reports_a_save_and_ignores_a_swap_file(tmp_path: Path) -
     finally:
         guard.cancel()
         watcher.stop()
+
+
+def test_asset_only_changes_wait_a_short_quiet_period_and_content_the_full_one() -> None:
+    queue = ChangeQueue()
+    queue.add(ASSET, "/site/themes/own/assets/site.css")
+    started = time.monotonic()
+    assert queue.take(0.5) == ({ASSET}, {"/site/themes/own/assets/site.css"})
+    assert time.monotonic() - started < 0.25          # ASSET_QUIET, not the 0.5 s quiet period
+    queue.add(ASSET, "/site/themes/own/assets/site.css")
+    queue.add(SITE, "/site/content/a.md")             # with content: the full quiet period
+    started = time.monotonic()
+    assert queue.take(0.5)[0] == {ASSET, SITE}
+    assert time.monotonic() - started >= 0.45
