@@ -13,6 +13,9 @@ resized, with sensor-like noise, so they compress like photos), then times:
          formats and encoder settings) to memory; divided by the core count,
          it is what perfect parallelism with zero overhead would take.
 
+and Eleventy's image plugin (@11ty/eleventy-img, sharp) on the same photos,
+widths, formats and qualities, in the same run, for the ratio cold / Eleventy.
+
 Target: cold <= 1.3 x floor / cores. Peak memory is the RSS of the whole
 process tree (this process, the forkserver and the workers), sampled from
 /proc every 20 ms, with the CPU seconds of the same tree. On a shared machine
@@ -25,9 +28,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -174,6 +179,33 @@ def floor_one(path: Path, settings: ImageSettings) -> None:
         variant.save(io.BytesIO(), "JPEG", quality=settings.quality, progressive=True, optimize=True)
 
 
+# -- the peer: Eleventy's image plugin on the same photos -----------------------------------
+
+ELEVENTY = HERE / "eleventy"
+
+
+def eleventy_images(photos: Path, out: Path, settings: ImageSettings) -> dict | None:
+    """Run @11ty/eleventy-img (sharp) on the same photos, widths and formats (+ JPEG, as
+    portfoliogen writes), the same qualities and the same AVIF speed (sharp's effort 0 is
+    libaom's fastest, as AVIF_SPEED 9 is ours). Installs it into benchmarks/eleventy/ on
+    first use; None (with why) when Node.js or npm is missing."""
+    if not (ELEVENTY / "node_modules" / "@11ty" / "eleventy-img").is_dir():
+        if not shutil.which("npm"):
+            print("(no npm: Eleventy's image plugin is not compared)")
+            return None
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ELEVENTY, check=True)
+    shutil.rmtree(out, ignore_errors=True)
+    formats = ",".join(dict.fromkeys((*settings.formats, "jpeg")))
+    started = time.perf_counter()
+    result = subprocess.run(["node", str(ELEVENTY / "images.cjs"), str(photos), str(out),
+                             ",".join(str(w) for w in settings.widths), formats, str(settings.quality),
+                             str(settings.quality + AVIF_QUALITY_OFFSET), "0"],
+                            capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - started
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return {"process_s": wall, "images_s": report["seconds"], "files": report["files"]}
+
+
 # -- how parallel is this machine right now? -------------------------------------------
 
 
@@ -207,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quality", type=int, default=75)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--dir", type=Path, default=None, help="work folder (default: a temporary one, removed)")
+    parser.add_argument("--no-eleventy", action="store_true", help="skip Eleventy's image plugin (needs Node.js and npm)")
     args = parser.parse_args(argv)
 
     settings = ImageSettings(
@@ -231,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
         with TreeRss() as warm_rss:
             warm = process_images(photos, settings, cache, workers=args.workers)
         assert warm.decoded == 0, warm.summary
+
+        with TreeRss() as peer_rss:
+            peer = None if args.no_eleventy else eleventy_images(work / "photos", work / "eleventy-out", settings)
 
         with TreeRss() as floor_rss:
             t = time.perf_counter()
@@ -259,6 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         for name, seconds, cpu, decoded, rss in rows:
             rss_text = f"{rss / 1e6:.0f} MB" if rss else "-"
             print(f"| {name:<22} | {seconds:>8.2f} | {1000 * seconds / n:>9.1f} | {cpu:>8.1f} | {decoded:>7} | {rss_text:>15} |")
+        if peer is not None:
+            print(f"| {'Eleventy (eleventy-img)':<22} | {peer['process_s']:>8.2f} | {1000 * peer['process_s'] / n:>9.1f} "
+                  f"| {peer_rss.cpu:>8.1f} | {n:>7} | {peer_rss.peak / 1e6:>12.0f} MB |")
+            print(f"\ncold vs Eleventy, same photos, widths, formats, qualities and AVIF speed: "
+                  f"{cold.seconds:.2f} s / {peer['process_s']:.2f} s = {cold.seconds / peer['process_s']:.2f}x "
+                  f"(its {peer['files']} files; {peer['images_s']:.2f} s of it after Node.js started)")
         verdict = "OK" if ratio <= 1.3 else "OVER TARGET"
         print(f"\ncold / (floor / cores) = {ratio:.2f}  (target <= 1.30: {verdict})")
         print(f"this machine ran {parallel:.2f} cores' worth of work in parallel (calibrated, load average "

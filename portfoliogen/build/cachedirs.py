@@ -48,5 +48,10 @@ class CacheDirs:
         return self.root / "cards"
 
     @property
+    def serve(self) -> Path:
+        """The dev server's folder, kept between sessions (build/live.py)."""
+        return self.root / "serve"
+
+    @property
     def trash(self) -> Path:
         return self.root / "trash"

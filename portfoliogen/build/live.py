@@ -4,6 +4,7 @@ folder updated in place, one file at a time, with only the files that changed.""
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
 import shutil
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from portfoliogen.build.state import BuildState, save_state
-from portfoliogen.fsutil import TMP_SUFFIX, stat_of
+from portfoliogen.fsutil import TMP_SUFFIX, stat_of, write_atomic
 
 log = logging.getLogger("portfoliogen.build.live")
 
@@ -30,8 +31,12 @@ class LiveSite:
     """One dev-server session: `state` is the last good build's state (None
     before the first), `files` what each file in `folder` was made from."""
 
-    def __init__(self, folder: Path, cancelled: Callable[[], bool] = lambda: False):
+    def __init__(self, folder: Path, cancelled: Callable[[], bool] = lambda: False,
+                 manifest: Path | None = None):
+        """`manifest`: the folder is kept between sessions (in the cache) and
+        this file records what is in it when the session stops (`save`)."""
         self.folder = Path(folder)
+        self.manifest = manifest
         self.cancelled = cancelled
         self.state: BuildState | None = None
         self.loaded: BuildState | None = None      # as read from disk (its encoding is reused on save)
@@ -43,6 +48,29 @@ class LiveSite:
         self.on_show: Callable[[], None] | None = None   # tells the browsers (the dev server)
         self._visited: list[str] = []
         self._visits_lock = threading.Lock()
+        if manifest is not None:
+            self._resume()
+
+    # A restart of `serve` finds the folder its last session left: pages whose records still hold
+    # are carried over instead of rendered (a warm start in about a second at 1,000 case studies).
+    # Only a folder exactly as that session recorded it is taken over: one file changed, added or
+    # missing (another tool, a crash mid-swap) and the folder is emptied, so the build writes all.
+    # The manifest is removed as it is read: a session that dies leaves none behind.
+    def _resume(self) -> None:
+        recorded = _read_manifest(self.manifest)
+        try:
+            os.unlink(self.manifest)
+        except OSError:
+            pass
+        found = {}
+        for folder, _dirs, names in os.walk(self.folder):
+            for name in names:
+                path = os.path.join(folder, name)
+                found[os.path.relpath(path, self.folder).replace(os.sep, "/")] = stat_of(path)
+        if recorded is not None and found and found == {rel: stat for rel, (_made, stat) in recorded.items()}:
+            self.files = {rel: made for rel, (made, _stat) in recorded.items()}
+            return
+        shutil.rmtree(self.folder, ignore_errors=True)   # our own folder in the cache, not as we left it
 
     def check(self) -> None:
         if self.cancelled():
@@ -84,11 +112,34 @@ class LiveSite:
         try:
             save_state(self.cache_dir, self.state, previous=self.loaded)
             self.loaded = self.state
+            if self.manifest is not None:
+                write_atomic(self.manifest, json.dumps({
+                    "format": MANIFEST_FORMAT,
+                    "files": {rel: [list(made), stat_of(self.folder / rel)] for rel, made in self.files.items()}}))
         except Exception:  # noqa: BLE001 - the cache is only a speed-up
             log.debug("saving the dev server's build state failed", exc_info=True)
 
 
 VISITS_KEPT = 8   # browser tabs a writer keeps open on the site, generously
+MANIFEST_FORMAT = 1
+
+
+def _read_manifest(path: Path) -> dict[str, tuple[tuple, tuple]] | None:
+    """{rel: (what the file was made from, its stat when saved)}, or None when
+    missing or not exactly the shape we write (it is data: nothing runs)."""
+    try:
+        data = json.loads(Path(path).read_bytes())
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("files"), dict):
+            return None
+        files = {}
+        for rel, (made, stat) in data["files"].items():
+            if not (isinstance(made, list) and made and made[0] in ("data", "copy") and isinstance(stat, list)
+                    and all(isinstance(n, int) for n in stat) and ".." not in rel.split("/")):
+                return None
+            files[rel] = (tuple(made if made[0] == "data" else [made[0], made[1], tuple(made[2])]), tuple(stat))
+        return files
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 class LiveRound:

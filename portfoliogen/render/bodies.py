@@ -26,6 +26,7 @@ from portfoliogen.render.markdown import (
     line_of,
 )
 from portfoliogen.render.stored import StoredHtml
+from portfoliogen.urls import base_path_of
 
 _MARKDOWN: dict[bool, MarkdownRenderer] = {}
 
@@ -68,7 +69,9 @@ Field = tuple[Model, str, int, bool, bool]
 
 
 # A parse is cached by everything it depends on (the text, where it lives, the URLs of the files
-# it may link to, the base URL, the raw-HTML policy), so an unchanged body is never parsed twice.
+# it may link to, the base URL's path, the raw-HTML policy), so an unchanged body is never parsed
+# twice. Links in bodies are root-relative (Urls.url): the host is not part of the key, so `serve`
+# (http://127.0.0.1:8000/) and `build` (https://you.example/) share their parses.
 # The parse holds a marker for each image; the processed image's HTML is put in when the body is
 # printed, so a body follows its images' pixels without being parsed again.
 class BodyRenderer:
@@ -82,7 +85,7 @@ class BodyRenderer:
         self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = _link_targets(site)   # {view: {source path: url path}}
-        self._contexts = {view: digest(repr((sorted(urls.items()), self.config.base_url, self.raw_html)))
+        self._contexts = {view: digest(repr((sorted(urls.items()), base_path_of(self.config.base_url), self.raw_html)))
                           for view, urls in self.content_urls.items()}
         self._sources: dict[tuple[str, str], Path] = {}   # (owner, src as written) -> image file
         self._missing: list = []

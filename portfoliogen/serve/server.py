@@ -15,6 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:   # Windows: every session builds in a temporary folder
+    fcntl = None
+
+from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.live import Cancelled, LiveSite
 from portfoliogen.build.pipeline import BuildOptions, BuildReport, build
 from portfoliogen.config import Config, load_config
@@ -60,13 +66,14 @@ def _warn(message: str) -> None:
 # tells the browsers; a failed one keeps the last good site on screen and the errors in an overlay
 # (STYLE.md 7, after MkDocs' `_wanted_epoch`/`_visible_epoch` and Zola's SERVE_ERROR).
 #
-# Where the site is built: one folder in a fresh temporary folder (`portfoliogen-serve-*` in the
-# system temp dir), removed on exit. Not output/: the dev build has localhost URLs and maybe drafts,
-# and must never replace the real build. Not the cache folder: build/output.py's check_output_dir
-# rightly refuses an output inside it. The folder is the server's own, so it is updated in place
+# Where the site is built: the cache's serve/site/ folder, locked by this process and kept for the
+# next session (so a restart carries unchanged pages over: build/live.py, LiveSite._resume); a
+# second server on the same project builds in a fresh temporary folder (`portfoliogen-serve-*`),
+# removed on exit. Not output/: the dev build has localhost URLs and maybe drafts, and must never
+# replace the real build. The folder is the server's own, so it is updated in place
 # (build/live.py: LiveSite): the build state stays in memory between saves, a save's changed files
 # are each replaced atomically after the whole build succeeded, and a newer save cancels a build
-# still running (ChangeQueue.pending). The state is written to the cache on stop.
+# still running (ChangeQueue.pending). The state and the folder's manifest are written on stop.
 #
 # Why not the `livereload` package: its tornado server serves a folder from `/` with its own 404
 # handling and no hook to inject anything but its script; base_url paths, the site's 404.html with
@@ -99,6 +106,7 @@ class DevServer:
         self._stopped = False
         self.building = False
         self.live: LiveSite | None = None         # the build kept in memory between saves
+        self._lock = None                         # the open lock file of the kept folder
         self.cancelled = 0                        # builds a newer save cut short (tests)
 
     # ------------------------------------------------------------ lifecycle
@@ -110,9 +118,12 @@ class DevServer:
             self.httpd = bind(self.options.host, self.options.port, self)
             self.tmp = Path(tempfile.mkdtemp(prefix="portfoliogen-serve-"))
             # One folder, as the build expects (it carries unchanged pages
-            # over from the previous build in the same folder).
-            self._output = self.tmp / "site"
-            self.live = LiveSite(self._output, cancelled=self.queue.pending)
+            # over from the previous build in the same folder): the cache's,
+            # kept for the next session, unless another server holds it.
+            kept = self._claim_kept_folder()
+            self._output = kept / "site" if kept else self.tmp / "site"
+            self.live = LiveSite(self._output, cancelled=self.queue.pending,
+                                 manifest=kept / "files.json" if kept else None)
             self.live.on_show = self._show_visited
             self._rebuild(first=True)
             self.watcher = Watcher(self._watch_plan(), self.queue)
@@ -122,6 +133,25 @@ class DevServer:
         except BaseException:
             self.stop()
             raise
+
+    def _claim_kept_folder(self) -> Path | None:
+        """The cache's serve/ folder, locked for this process (a second server
+        on the same project builds in a temporary folder), or None."""
+        if fcntl is None:
+            return None
+        try:
+            folder = CacheDirs(load_config(self.config_path).cache_path).serve
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = open(folder / "lock", "a+b")   # noqa: SIM115 - held until stop()
+        except (OSError, SiteError, SiteErrors):
+            return None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return None
+        self._lock = handle
+        return folder
 
     def _spawn(self, target, name: str, *args) -> None:
         thread = threading.Thread(target=target, name=name, args=args)
@@ -144,6 +174,8 @@ class DevServer:
             thread.join()
         if self.live is not None:
             self.live.save()          # the next start begins warm
+        if self._lock is not None:
+            self._lock.close()        # releases the kept folder
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -158,6 +190,11 @@ class DevServer:
     def port(self) -> int:
         assert self.httpd is not None
         return self.httpd.server_address[1]
+
+    @property
+    def build_root(self) -> Path | None:
+        """The folder holding the site being served: the cache's serve/ or a temporary one."""
+        return self.live.folder.parent if self.live is not None else None
 
     @property
     def output_dir(self) -> Path | None:
@@ -370,7 +407,7 @@ def run_server(options: ServeOptions, open_browser: bool = False) -> int:
             server.start()   # stops itself if interrupted or failing
             if options.port and server.port != options.port:
                 _warn(f"Port {options.port} is in use; using port {server.port} instead.")
-            _say(f"Serving {server.url}  (built in {server.tmp}; Ctrl-C to stop)")
+            _say(f"Serving {server.url}  (built in {server.build_root}; Ctrl-C to stop)")
             if open_browser:
                 import webbrowser
                 webbrowser.open(server.url)

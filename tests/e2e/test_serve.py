@@ -188,14 +188,15 @@ def test_serves_rebuilds_on_save_and_stops_cleanly_on_ctrl_c(new_site: Path) -> 
         body = wait_for(server.origin + "/work/first-project/", "A checkout nobody abandons")
         assert 'data-epoch="2"' in body
         server.wait_line(r"^Rebuilt \d+ pages in")
-        # The user's output/ is never touched: the dev build lives in a temp folder.
+        # The user's output/ is never touched: the dev build lives in the cache's serve/ folder.
         assert not (new_site / "output").exists()
-        assert server.build_dir.is_dir()
+        assert server.build_dir == (new_site / ".portfoliogen-cache" / "serve").resolve()
     finally:
         code = server.stop()
     assert code == 0, server.stderr
     assert server.stdout[-1] == "Stopped."
-    assert not server.build_dir.exists(), "the temporary build folder was left behind"
+    # kept for the next start, with the manifest that lets it carry pages over
+    assert (server.build_dir / "files.json").is_file() and (server.build_dir / "site/index.html").is_file()
     assert not any(line.startswith("Traceback") for line in server.stderr), server.stderr
 
 
@@ -408,3 +409,54 @@ def test_a_long_rebuild_shows_the_page_in_the_browser_first(new_site: Path) -> N
             time.sleep(0.02)
         assert server.snapshot.epoch == epoch + 2     # shown first, then the whole build
         assert 'data-saved="1"' in fetch(server.url + "work/first-project/")[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_restart_on_the_same_port_carries_the_pages_over(new_site: Path) -> None:
+    """The folder is kept in the cache between sessions: a second start renders
+    nothing and serves the same bytes; a file changed behind its back (or a
+    second server at the same time) means a folder of its own, all rendered."""
+    from portfoliogen.serve.server import DevServer, ServeOptions
+
+    options = ServeOptions(config_path=new_site / "config.yaml", port=_free_port())
+    quiet = {"say": lambda m: None, "warn": lambda m: None}
+    with DevServer(options, **quiet) as first:
+        kept = new_site / ".portfoliogen-cache/serve/site"
+        assert first.output_dir == kept.resolve() or first.output_dir == kept
+        pages = first.last_report.pages
+        home = fetch(first.url)[1]
+        with DevServer(ServeOptions(config_path=new_site / "config.yaml", port=0), **quiet) as second:
+            assert second.output_dir.is_relative_to(second.tmp)   # the kept folder is taken
+            assert second.last_report.rendered == pages
+    assert (new_site / ".portfoliogen-cache/serve/files.json").is_file()
+
+    with DevServer(options, **quiet) as again:
+        assert again.last_report.rendered == 0                    # warm: every page carried over
+        assert fetch(again.url)[1] == home
+        assert not (new_site / ".portfoliogen-cache/serve/files.json").exists()   # taken as it was read
+
+    contact = kept / "contact/index.html"
+    contact.write_text("<p>changed behind the server's back</p>", encoding="utf-8")
+    with DevServer(options, **quiet) as after:
+        assert after.last_report.rendered == pages                # not as left: emptied, all rendered
+        assert "behind the server" not in fetch(after.url + "contact/")[1]
+
+
+def test_the_kept_folder_manifest_is_data_checked_before_use(tmp_path: Path) -> None:
+    from portfoliogen.build.live import _read_manifest
+
+    path = tmp_path / "files.json"
+    for bad in ("not json", "[]", '{"format": 1, "files": {"../x": [["data"], [1, 2, 3, 4]]}}',
+                '{"format": 1, "files": {"a.html": [["exec", "x"], [1, 2, 3, 4]]}}',
+                '{"format": 99, "files": {}}', '{"format": 1, "files": {"a.html": [["data"], "big"]}}'):
+        path.write_text(bad, encoding="utf-8")
+        assert _read_manifest(path) is None, bad
+    path.write_text('{"format": 1, "files": {"a.html": [["data"], [1, 2, 3, 4]], '
+                    '"i.png": [["copy", "/c/i.png", [5, 6, 7, 8]], [5, 9, 9, 9]]}}', encoding="utf-8")
+    assert _read_manifest(path) == {"a.html": (("data",), (1, 2, 3, 4)),
+                                    "i.png": (("copy", "/c/i.png", (5, 6, 7, 8)), (5, 9, 9, 9))}
