@@ -144,9 +144,6 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
     return result, todo
 
 
-SHOW_FIRST_ABOVE = 24   # pages to render: above this, the dev server shows the visited ones first
-
-
 def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = None,
                    previous_values: dict | None = None,
                    can_carry: Callable[[str], bool] = lambda out_path: False,
@@ -155,15 +152,16 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
                    show: Callable[[dict[str, bytes]], None] | None = None) -> RenderedSite:
     """Render every page into `sink` except those carried over unchanged
     (split_pages), and record what each page used for the next build.
-    With `show` (the dev server), when many pages must render, those in
-    `first` (open in a browser) are rendered first and handed to `show`."""
+    With `show` (the dev server), the pages in `first` (open in a browser)
+    are rendered first and handed to `show`, which puts them on screen while
+    the rest of the build goes on."""
     previous = previous or {}
     fingerprints = Fingerprints(renderer.site, renderer.template_source)
     changed = fingerprints.changed(previous_values or {}) if previous else set()
     result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
     rendered = []
-    if show is not None and len(todo) > SHOW_FIRST_ABOVE:
+    if show is not None:
         wanted = set(first)
         early = [page for page, _ in todo if page.out_path in wanted]
         if early:

@@ -7,9 +7,11 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from portfoliogen.build.state import BuildState, save_state
@@ -45,7 +47,8 @@ class LiveSite:
         self.generation = 0                        # bumped before files are replaced (serve/http.py)
         # Pages a browser asked for lately, newest first: a save that re-renders many pages
         # renders these first and shows them at once (LiveRound.show_now), as Hugo's fast render.
-        self.on_show: Callable[[], None] | None = None   # tells the browsers (the dev server)
+        self.on_show: Callable[[set[str]], None] | None = None   # tells the browsers (the dev server)
+        self.last_swap: SwapReport | None = None   # what the last completed round changed
         self._visited: list[str] = []
         self._visits_lock = threading.Lock()
         if manifest is not None:
@@ -121,6 +124,18 @@ class LiveSite:
 
 
 VISITS_KEPT = 8   # browser tabs a writer keeps open on the site, generously
+
+
+@dataclass
+class SwapReport:
+    """What a round changed in the folder, for the browsers: pages put in
+    place early (`shown`), pages written or removed at the end (`pages`), and
+    whether any other file a page may show under a fixed name (a static file,
+    a video) changed. Everything else has a content hash in its name, so a
+    page that shows it changed too."""
+    shown: set[str] = field(default_factory=set)
+    pages: set[str] = field(default_factory=set)
+    other: bool = False
 MANIFEST_FORMAT = 1
 
 
@@ -173,24 +188,34 @@ class LiveRound:
     def link(self, rel: str, src: Path) -> None:
         self.kept.add(rel)           # an unchanged page: already in the folder
 
-    def show_now(self, pages: dict[str, bytes]) -> None:
+    def show_now(self, pages: dict[str, bytes], assets: dict[str, bytes] | None = None,
+                 copies: dict[str, Path] | None = None) -> None:
         """Put pages a browser is looking at in place before the rest of the
-        build is done, and say so. The kept state forgets what those pages were
-        made from, so a build cancelled or failed after this renders them again."""
+        build is done, with the asset and image files they may need that are
+        not in the folder yet, and say so. The kept state forgets what those
+        pages were made from, so a build cancelled or failed after this renders
+        them again."""
         site = self.site
         site.check()
         if site.state is not None:
             site.state = dataclasses.replace(site.state, pages={
                 rel: record for rel, record in site.state.pages.items() if rel not in pages})
         site.generation += 1
-        for rel, data in pages.items():
+        new_assets = {rel: data for rel, data in (assets or {}).items() if rel not in site.files}
+        for rel, data in {**new_assets, **pages}.items():
             self.write(rel, data)
             site.files.pop(rel, None)
             _replace(str(site.folder), rel, os.path.join(self.spool, rel), move=True)
             site.files[rel] = ("data",)
-            self.shown.add(rel)
+        for rel, src in (copies or {}).items():
+            made = ("copy", str(src), stat_of(src))
+            if site.files.get(rel) != made:
+                site.files.pop(rel, None)
+                _replace(str(site.folder), rel, src, move=False)
+                site.files[rel] = made
+        self.shown.update(pages)
         if site.on_show is not None:
-            site.on_show()
+            site.on_show(set(pages))
 
     def swap(self) -> None:
         self.site.check()
@@ -198,6 +223,7 @@ class LiveRound:
         root = str(self.site.folder)
         self.site.generation += 1    # from here a request waits for the build to be announced
         written = set()
+        report = SwapReport(shown=set(self.shown))
         for folder, _dirs, names in os.walk(self.spool):
             for name in names:
                 spooled = os.path.join(folder, name)
@@ -206,12 +232,15 @@ class LiveRound:
                 _replace(root, rel, spooled, move=True)
                 files[rel] = ("data",)
                 written.add(rel)
+                if rel.endswith(".html"):
+                    report.pages.add(rel)
         for rel, src in self.copies.items():
             made = ("copy", str(src), stat_of(src))
             if files.get(rel) != made:
                 files.pop(rel, None)
                 _replace(root, rel, src, move=False)
                 files[rel] = made
+                report.other = report.other or not _named_by_content(rel)
         for rel in [rel for rel in files
                     if rel not in written and rel not in self.copies and rel not in self.kept and rel not in self.shown]:
             try:
@@ -219,10 +248,21 @@ class LiveRound:
             except FileNotFoundError:
                 pass
             del files[rel]
+            if rel.endswith(".html"):
+                report.pages.add(rel)
+            elif not _named_by_content(rel):
+                report.other = True
         shutil.rmtree(self.spool, ignore_errors=True)
+        self.site.last_swap = report
 
     def discard(self) -> None:
         shutil.rmtree(self.spool, ignore_errors=True)
+
+
+def _named_by_content(rel: str) -> bool:
+    """'images/cover-c6d4b44353.960.avif', 'assets/site.da0fd19c3b.css': a name with a hash
+    in it, which no page refers to any more once the file is gone."""
+    return re.search(r"[-.][0-9a-f]{10}[.-]", rel.rsplit("/", 1)[-1]) is not None
 
 
 def _replace(root: str, rel: str, src, move: bool) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import logging
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,11 +204,17 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         renderer = Renderer(site, theme)
         if live is not None:
             renderer.check = live.check   # a newer save stops the render between two pages
-        showing = live is not None and live.on_show is not None and isinstance(staging, LiveRound)
+        show = None
+        if live is not None and live.on_show is not None and isinstance(staging, LiveRound):
+            # the pages open in a browser go on screen first, with what they may show
+            # that is new: the theme's assets (hashed names) and processed images
+            assets = {asset.url_path.lstrip("/"): asset.data for asset in theme.assets.values()}
+            pictures = {url.lstrip("/"): path for image in images.values() if image is not None
+                        for url, path in image.files().items()}
+            show = partial(staging.show_now, assets=assets, copies=pictures)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
                                   can_carry, staging.write if staging else None,
-                                  first=live.visited() if showing else (),
-                                  show=staging.show_now if showing else None)
+                                  first=live.visited() if show else (), show=show)
         timer.lap("render")
         warned += renderer.language_notices()   # a language the theme has no catalog for: English text
         if live is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from portfoliogen.serve.rules import HostRule, content_type
 
@@ -277,7 +277,10 @@ class DevHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            hello = json.dumps({"epoch": snap.epoch, "errors": list(snap.errors)})
+            # `?epoch=` is the page's own: if the builds since changed other pages only, it need not reload
+            since = parse_qs(urlsplit(self.path).query).get("epoch", [""])[0]
+            changed = app.pages_changed_since(int(since) if since.isdigit() else None)
+            hello = json.dumps({"epoch": snap.epoch, "errors": list(snap.errors), "changed": changed})
             self.wfile.write(f"event: hello\ndata: {hello}\n\n".encode())
             self.wfile.flush()
             last_write = time.monotonic()

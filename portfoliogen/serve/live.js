@@ -58,10 +58,14 @@
     }));
   }
 
-  const source = new EventSource(me.dataset.events);
+  const here = () => decodeURI(location.pathname);
+  const source = new EventSource(me.dataset.events + "?epoch=" + epoch);
   source.addEventListener("hello", (e) => {
     const data = JSON.parse(e.data);
-    if (data.epoch !== epoch) { location.reload(); return; }  // a build finished meanwhile
+    if (data.epoch !== epoch) {   // builds finished meanwhile: reload unless they changed other pages only
+      if (!data.changed || data.changed.includes(here())) { location.reload(); return; }
+      epoch = data.epoch;
+    }
     showErrors(data.errors);
     window.__portfoliogenLive = epoch;  // connected (tests wait for this)
   });
@@ -70,6 +74,9 @@
     if (data.kind === "css" && data.epoch === epoch + 1) {
       swapStylesheets().then(() => { epoch = data.epoch; window.__portfoliogenLive = epoch; showErrors([]); },
                              () => location.reload());
+    } else if (data.kind === "pages" && data.epoch === epoch + 1 && !data.pages.includes(here())) {
+      // the build changed other pages only: this one stays as it is
+      epoch = data.epoch; window.__portfoliogenLive = epoch; showErrors([]);
     } else {
       location.reload();
     }

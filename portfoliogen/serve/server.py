@@ -107,6 +107,8 @@ class DevServer:
         self.building = False
         self.live: LiveSite | None = None         # the build kept in memory between saves
         self._lock = None                         # the open lock file of the kept folder
+        self._announced: set[str] = set()         # pages of the build in progress already announced
+        self._history: list[tuple[int, frozenset[str] | None]] = []   # epoch -> page URLs it changed (None: any)
         self.cancelled = 0                        # builds a newer save cut short (tests)
 
     # ------------------------------------------------------------ lifecycle
@@ -201,10 +203,24 @@ class DevServer:
         """The folder of the build being served."""
         return self.snapshot.root
 
-    def publish(self, snapshot: Snapshot) -> None:
+    def publish(self, snapshot: Snapshot, changed: list[str] | None = None) -> None:
+        """Serve `snapshot`; a new epoch records the page URLs it changed
+        (None: anything may have), for browsers that connect later."""
         with self._published:
+            if snapshot.epoch != self.snapshot.epoch:
+                self._history = [*self._history[-(HISTORY_KEPT - 1):],
+                                 (snapshot.epoch, None if changed is None else frozenset(changed))]
             self.snapshot = snapshot
             self._published.notify_all()
+
+    def pages_changed_since(self, epoch: int | None) -> list[str] | None:
+        """The page URLs changed by the builds after `epoch` (a page's own),
+        or None when any page may have changed or the history does not reach back."""
+        with self._published:
+            later = [(e, pages) for e, pages in self._history if epoch is not None and e > epoch]
+            if epoch is None or not later or later[0][0] != epoch + 1 or any(p is None for _e, p in later):
+                return None
+            return sorted(set().union(*(p for _e, p in later)))
 
     def folder_id(self, folder: Path) -> tuple[int, int]:
         """The served folder's identity: its inode (a CLI-style build swaps in
@@ -291,6 +307,7 @@ class DevServer:
             self.building = False
 
     def _run_build(self, first: bool) -> bool:
+        self._announced = set()
         try:
             config = load_config(self.config_path)
             base_url = self._base_url(config)
@@ -313,10 +330,12 @@ class DevServer:
         self.last_report = report
         self._disk_assets = hashed_assets(report.output_dir)
         self._live_assets = dict(self._disk_assets)
+        changed = self._changed_pages(config.base_path)
         self.publish(Snapshot(root=report.output_dir, root_id=self._announced_id(report.output_dir),
-                              base_path=config.base_path, epoch=self.snapshot.epoch + 1))
+                              base_path=config.base_path, epoch=self.snapshot.epoch + 1), changed)
         self.builds += 1
-        self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"})
+        self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"} if changed is None else
+                               {"epoch": self.snapshot.epoch, "kind": "pages", "pages": changed})
         for notice in report.notices:
             self.warn(f"warning: {notice}")
         if not first:
@@ -332,14 +351,27 @@ class DevServer:
             except ValueError:
                 pass
 
-    def _show_visited(self) -> None:
-        """The pages open in browsers are in place before the rest of a long
-        build (LiveRound.show_now): announce them, the browsers reload."""
+    def _show_visited(self, pages: set[str]) -> None:
+        """The pages open in browsers are in place before the rest of the
+        build (LiveRound.show_now): announce them; only browsers showing one
+        of them reload."""
         snap = self.snapshot
         if snap.root is None or snap.errors:
             return   # the build's end announces it with the overlay's state
-        self.publish(replace(snap, root_id=self._announced_id(snap.root), epoch=snap.epoch + 1))
-        self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "full"})
+        urls = page_urls(pages, snap.base_path)
+        self.publish(replace(snap, root_id=self._announced_id(snap.root), epoch=snap.epoch + 1), urls)
+        self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "pages", "pages": urls})
+        self._announced |= pages
+
+    def _changed_pages(self, base_path: str) -> list[str] | None:
+        """The page URLs a finished build changed (a browser showing another
+        one stays as it is), or None when anything may have."""
+        swap = self.live.last_swap if self.live is not None else None
+        announced, self._announced = self._announced, set()
+        if swap is None or swap.other:
+            return None
+        changed = swap.pages | (swap.shown - announced)   # shown early but not announced (after an error)
+        return page_urls(changed, base_path)
 
     def _failed(self, errors: list) -> None:
         lines = tuple(str(e) for e in errors)
@@ -390,6 +422,20 @@ class DevServer:
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": kind})
         self.say(f"Updated {', '.join(sorted(changed))} in {time.perf_counter() - started:.3f} s")
         return True
+
+
+HISTORY_KEPT = 50   # epochs remembered for browsers that connect after a build
+
+
+def page_urls(pages: set[str], base_path: str) -> list[str]:
+    """The paths a browser may show each page at: 'work/a/index.html' is
+    /work/a/ and /work/a/index.html (under the base path)."""
+    urls = []
+    for rel in sorted(pages):
+        urls.append(base_path + rel)
+        if rel == "index.html" or rel.endswith("/index.html"):
+            urls.append(base_path + rel.removesuffix("index.html"))
+    return urls
 
 
 def run_server(options: ServeOptions, open_browser: bool = False) -> int:

@@ -53,7 +53,7 @@ def clean_build(site: Path, work: Path) -> tuple[int, dict[str, str] | None]:
           phases=[Phase.explicit, Phase.reuse, Phase.generate])   # no shrinking: the history says what happened
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5))
 def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, int]]) -> None:  # noqa: F811
-    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(deps, "SHOW_FIRST_ABOVE", 0):
+    with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         site = work / "site"
         shutil.copytree(scaffold, site)
@@ -62,11 +62,11 @@ def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, i
         live = LiveSite(work / "served")
         assert live_build(site, live) == 0
         # as the dev server: pages open in a browser render first and are shown before the rest
-        live.on_show = lambda: None
+        live.on_show = lambda shown: None
         for rel in ("work/index.html", "index.html", *sorted(live.files)[:3]):
             live.note_visit(rel)
         history: list[str] = []
-        for edit, seed in steps:  # (SHOW_FIRST_ABOVE is 0 here: every round that renders a visited page shows it first)
+        for edit, seed in steps:   # every round that renders a visited page shows it first
             editor.rng = random.Random(seed)
             if edit == "delete_referenced_image" and (picture := editor.referenced_picture()) is not None:
                 picture.unlink()
@@ -113,10 +113,10 @@ def test_a_build_cancelled_after_showing_the_visited_pages_is_caught_up_by_the_n
                      and rel.endswith("/index.html") and not rel.startswith("work/tags/"))
     visited = studies[0]
     live.note_visit(visited)
-    live.on_show = lambda: shown.append(live.generation)
+    live.on_show = lambda pages: shown.append(live.generation)
     editor = ImageEditor(site, random.Random(5))
     editor.case_study_template()
-    with mock.patch.object(deps, "SHOW_FIRST_ABOVE", 0), pytest.raises(Cancelled):
+    with pytest.raises(Cancelled):
         build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY),
               live=live)
     assert len(shown) == 1

@@ -152,6 +152,14 @@ class EventStream:
         self.sock.close()
 
 
+def assert_build(event: tuple[str, dict], epoch: int, page: str | None = None) -> None:
+    """A build event: "full" (every browser reloads), or "pages" naming the pages it
+    changed (only browsers showing one reload), naming `page` when given."""
+    name, data = event
+    assert name == "build" and data["epoch"] == epoch, event
+    assert data["kind"] == "full" or (data["kind"] == "pages" and (page is None or page in data["pages"])), event
+
+
 def set_base_url(site: Path, base_url: str) -> None:
     config = site / "config.yaml"
     text = re.sub(r"(?m)^base_url: .*$", f"base_url: {base_url}", config.read_text(encoding="utf-8"))
@@ -186,7 +194,8 @@ def test_serves_rebuilds_on_save_and_stops_cleanly_on_ctrl_c(new_site: Path) -> 
         study.write_text(study.read_text(encoding="utf-8").replace(
             "A checkout that people finish", "A checkout nobody abandons"), encoding="utf-8")
         body = wait_for(server.origin + "/work/first-project/", "A checkout nobody abandons")
-        assert 'data-epoch="2"' in body
+        # epoch 2: the page open in the browser, shown first; 3: the rest of the build
+        assert re.search(r'data-epoch="[23]"', body), body[-300:]
         server.wait_line(r"^Rebuilt \d+ pages in")
         # The user's output/ is never touched: the dev build lives in the cache's serve/ folder.
         assert not (new_site / "output").exists()
@@ -290,7 +299,7 @@ def test_broken_save_keeps_serving_and_reports_then_clears(own_theme_site: Path)
     good = services.read_text(encoding="utf-8")
     with ServeProcess(new_site) as server:
         events = EventStream(server.origin)
-        assert events.next() == ("hello", {"epoch": 1, "errors": []})
+        assert events.next() == ("hello", {"epoch": 1, "errors": [], "changed": None})
         services.write_text(good.replace("  name: Product design sprint", "  name: [unclosed"), encoding="utf-8")
         name, data = events.next()
         assert name == "failed" and data["epoch"] == 1
@@ -302,11 +311,11 @@ def test_broken_save_keeps_serving_and_reports_then_clears(own_theme_site: Path)
         status, home, _ = fetch(server.url)
         assert status == 200 and "Alex Example" in home
         late = EventStream(server.origin)
-        assert late.next() == ("hello", {"epoch": 1, "errors": data["errors"]})
+        assert late.next() == ("hello", {"epoch": 1, "errors": data["errors"], "changed": None})
         late.close()
 
         services.write_text(good.replace("Product design sprint", "Design sprint"), encoding="utf-8")
-        assert events.next() == ("build", {"epoch": 2, "kind": "full"})
+        assert_build(events.next(), 2, "/services/")
         wait_for(server.origin + "/services/", "Design sprint")
         events.close()
         assert server.proc.poll() is None
@@ -329,7 +338,7 @@ def test_bursts_and_editor_temp_files_are_debounced(own_theme_site: Path) -> Non
         for i in range(50):
             (studies / f"bulk-{i:02}.md").write_text(
                 template.replace("title: ", f"title: Bulk {i:02} ", 1), encoding="utf-8")
-        assert events.next() == ("build", {"epoch": 2, "kind": "full"})
+        assert_build(events.next(), 2, "/work/bulk-49/")
         with pytest.raises(queue.Empty):
             events.next(timeout=0.6)
         assert fetch(server.origin + "/work/bulk-49/")[0] == 200
@@ -339,7 +348,7 @@ def test_bursts_and_editor_temp_files_are_debounced(own_theme_site: Path) -> Non
         tmp.write_text(target.read_text(encoding="utf-8").replace(
             "A checkout that people finish", "Atomically saved"), encoding="utf-8")
         os.replace(tmp, target)
-        assert events.next() == ("build", {"epoch": 3, "kind": "full"})
+        assert_build(events.next(), 3, "/work/first-project/")
         with pytest.raises(queue.Empty):
             events.next(timeout=0.6)
         wait_for(server.origin + "/work/first-project/", "Atomically saved")
@@ -366,7 +375,8 @@ def test_css_change_swaps_assets_without_a_full_build(own_theme_site: Path) -> N
         # A later full build writes exactly the names the swap served.
         study = new_site / "content" / "case-studies" / "first-project.md"
         study.write_text(study.read_text(encoding="utf-8").replace("finish", "complete"), encoding="utf-8")
-        assert events.next() == ("build", {"epoch": 3, "kind": "full"})
+        assert_build(events.next(), 3, "/work/first-project/")   # visited: shown first
+        server.wait_line(r"^Rebuilt \d+ pages in")
         assert stylesheet_href(fetch(server.url)[1]) == href
         assert any((d / href.lstrip("/")).is_file() for d in server.build_dir.iterdir())
         events.close()
@@ -394,8 +404,7 @@ def test_a_long_rebuild_shows_the_page_in_the_browser_first(new_site: Path) -> N
     template.parent.mkdir(parents=True)
     builtin = (builtin_themes_dir() / "default/templates/case_study.html").read_text(encoding="utf-8")
     template.write_text(builtin, encoding="utf-8")
-    with mock.patch.object(deps, "SHOW_FIRST_ABOVE", 0), \
-            DevServer(ServeOptions(config_path=new_site / "config.yaml", port=0, today=None),
+    with DevServer(ServeOptions(config_path=new_site / "config.yaml", port=0, today=None),
                       say=lambda m: None, warn=lambda m: None) as server:
         page = server.url + "work/second-project/"
         assert fetch(page)[0] == 200

@@ -105,3 +105,43 @@ def test_pages_load_under_a_base_url_path(own_theme_site: Path) -> None:
         page.wait_for_url(server.url + "work/")
         browser.close()
     assert failed == []
+
+
+def test_a_save_reloads_only_the_tabs_showing_a_page_it_changed(own_theme_site: Path) -> None:
+    """Two tabs: a case study and the contact page. A save to the case study's
+    body changes its page only: that tab reloads, the contact tab stays as it
+    is (its scroll position and state kept), and a tab opened on an old epoch
+    of an unchanged page does not reload when it reconnects."""
+    assert CHROMIUM.exists(), "Debian's chromium is missing at /usr/bin/chromium"
+    study = own_theme_site / "content" / "case-studies" / "first-project.md"
+    with ServeProcess(own_theme_site) as server, sync_playwright() as p:
+        browser = launch(p)
+        live = "() => window.__portfoliogenLive !== undefined"
+        tabs = {}
+        for path in ("/work/first-project/", "/contact/"):
+            tab = browser.new_page()
+            tab.goto(server.origin + path, wait_until="load")
+            tab.wait_for_function(live)
+            tab.evaluate("() => { window.__kept = 'yes'; }")
+            tabs[path] = tab
+        study.write_text(study.read_text(encoding="utf-8").replace(
+            "A checkout that people finish", "A checkout nobody abandons"), encoding="utf-8")
+        edited = tabs["/work/first-project/"]
+        edited.wait_for_function("() => window.__kept === undefined && "
+                                 "document.querySelector('h1').textContent.includes('A checkout nobody abandons')",
+                                 timeout=TIMEOUT)
+        server.wait_line(r"^Rebuilt \d+ pages in")
+        contact = tabs["/contact/"]
+        contact.wait_for_function("(e) => window.__portfoliogenLive >= e", arg=3, timeout=TIMEOUT)   # it heard both
+        assert contact.evaluate("() => window.__kept") == "yes", "a tab whose page did not change reloaded"
+        # a tab that missed those builds (its stream was closed) reconnects: no reload either
+        contact.evaluate("() => { window.__kept = 'again'; }")
+        status = contact.evaluate("""async () => {
+            const r = await fetch('/__portfoliogen/events?epoch=1');
+            const reader = r.body.getReader();
+            const { value } = await reader.read();
+            reader.cancel();
+            return new TextDecoder().decode(value);
+        }""")
+        assert '"changed": [' in status and "/contact/" not in status and "/work/first-project/" in status, status
+        browser.close()
