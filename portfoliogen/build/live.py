@@ -228,10 +228,12 @@ class LiveRound:
             for name in names:
                 spooled = os.path.join(folder, name)
                 rel = os.path.relpath(spooled, self.spool).replace(os.sep, "/")
+                written.add(rel)
+                if files.get(rel) == ("data",) and _same_bytes(spooled, os.path.join(root, rel)):
+                    continue   # rendered again, the same bytes: left in place, no browser reloads for it
                 files.pop(rel, None)     # until it is in place
                 _replace(root, rel, spooled, move=True)
                 files[rel] = ("data",)
-                written.add(rel)
                 if rel.endswith(".html"):
                     report.pages.add(rel)
         for rel, src in self.copies.items():
@@ -257,6 +259,16 @@ class LiveRound:
 
     def discard(self) -> None:
         shutil.rmtree(self.spool, ignore_errors=True)
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    try:
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as one, open(b, "rb") as other:
+            return one.read() == other.read()
+    except OSError:
+        return False
 
 
 def _named_by_content(rel: str) -> bool:

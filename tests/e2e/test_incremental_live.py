@@ -129,3 +129,26 @@ def test_a_build_cancelled_after_showing_the_visited_pages_is_caught_up_by_the_n
     live.on_show = None
     assert live_build(site, live) == 0
     assert tree_digest(live.folder) == fresh
+
+
+def test_pages_rendered_again_with_the_same_bytes_are_left_alone(scaffold: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A template edit that changes no page's output (a Jinja comment) renders the
+    pages that use it again, but replaces none: no browser is told to reload."""
+    site = tmp_path / "site"
+    shutil.copytree(scaffold, site)
+    editor = ImageEditor(site, random.Random(7))
+    editor.case_study_template()
+    live = LiveSite(tmp_path / "served")
+    assert live_build(site, live) == 0
+    study = next(rel for rel in sorted(live.files) if rel.startswith("work/") and rel.count("/") == 2
+                 and not rel.startswith("work/tags/") and rel.endswith("/index.html"))
+    before = (live.folder / study).stat()
+    template = site / "themes/default/templates/case_study.html"
+    template.write_text("{# a comment changes nothing a visitor sees #}" + template.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    report = build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY),
+                   live=live)
+    assert report.rendered >= 1                    # the pages using the template were rendered again
+    assert live.last_swap.pages == set() and not live.last_swap.other
+    assert (live.folder / study).stat().st_ino == before.st_ino   # and left in place
+    assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
