@@ -143,7 +143,7 @@ class Server:
 class Portfoliogen(Server):
     name = "portfoliogen serve"
 
-    def __init__(self, site: Path, slug: str, port: int) -> None:
+    def __init__(self, site: Path, slug: str, port: int = 0) -> None:
         self.site = site
         css = site / "themes" / "default" / "assets" / "site.css"
         template = site / "themes" / "default" / "templates" / "case_study.html"
