@@ -3,7 +3,7 @@ carried over: an edit re-renders exactly the pages that show it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -147,29 +147,15 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
 def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = None,
                    previous_values: dict | None = None,
                    can_carry: Callable[[str], bool] = lambda out_path: False,
-                   sink: Callable[[str, bytes], None] | None = None,
-                   first: Collection[str] = (),
-                   show: Callable[[dict[str, bytes]], None] | None = None) -> RenderedSite:
+                   sink: Callable[[str, bytes], None] | None = None) -> RenderedSite:
     """Render every page into `sink` except those carried over unchanged
-    (split_pages), and record what each page used for the next build.
-    With `show` (the dev server), the pages in `first` (open in a browser)
-    are rendered first and handed to `show`, which puts them on screen while
-    the rest of the build goes on."""
+    (split_pages), and record what each page used for the next build."""
     previous = previous or {}
     fingerprints = Fingerprints(renderer.site, renderer.template_source)
     changed = fingerprints.changed(previous_values or {}) if previous else set()
     result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
-    rendered = []
-    if show is not None:
-        wanted = set(first)
-        early = [page for page, _ in todo if page.out_path in wanted]
-        if early:
-            shown: dict[str, bytes] = {}
-            rendered += renderer.render_pages(early, shown.__setitem__)
-            show(shown)
-            todo = [(page, context_fp) for page, context_fp in todo if page.out_path not in wanted]
-    rendered += renderer.render_pages([page for page, _ in todo], sink)
+    rendered = renderer.render_pages([page for page, _ in todo], sink)
     # One tuple per (object, attribute) shared by every record that names
     # it: written once in the build state and held once after loading.
     shared: dict = {dep: dep for dep in previous_values or ()}

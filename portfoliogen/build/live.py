@@ -45,8 +45,8 @@ class LiveSite:
         self.cache_dir: Path | None = None
         self.files: dict[str, tuple] = {}          # rel -> ("data",) | ("copy", src, stat)
         self.generation = 0                        # bumped before files are replaced (serve/http.py)
-        # Pages a browser asked for lately, newest first: a save that re-renders many pages
-        # renders these first and shows them at once (LiveRound.show_now), as Hugo's fast render.
+        # Pages a browser asked for lately, newest first: a save renders these first and shows
+        # them at once (LiveRound.show_now), the rest of the build following, as Hugo's fast render.
         self.on_show: Callable[[set[str]], None] | None = None   # tells the browsers (the dev server)
         self.last_swap: SwapReport | None = None   # what the last completed round changed
         self._visited: list[str] = []
@@ -136,6 +136,8 @@ class SwapReport:
     shown: set[str] = field(default_factory=set)
     pages: set[str] = field(default_factory=set)
     other: bool = False
+
+
 MANIFEST_FORMAT = 1
 
 
@@ -149,12 +151,17 @@ def _read_manifest(path: Path) -> dict[str, tuple[tuple, tuple]] | None:
         files = {}
         for rel, (made, stat) in data["files"].items():
             if not (isinstance(made, list) and made and made[0] in ("data", "copy") and isinstance(stat, list)
-                    and all(isinstance(n, int) for n in stat) and ".." not in rel.split("/")):
+                    and all(isinstance(n, int) for n in stat) and _plain_relative(rel)):
                 return None
             files[rel] = (tuple(made if made[0] == "data" else [made[0], made[1], tuple(made[2])]), tuple(stat))
         return files
     except (OSError, ValueError, TypeError):
         return None
+
+
+def _plain_relative(rel: str) -> bool:
+    """'work/a/index.html': inside the folder, whatever joins it (no '/x', '..', '.', '')."""
+    return isinstance(rel, str) and all(part not in ("", ".", "..") for part in rel.split("/")) and "\\" not in rel
 
 
 class LiveRound:
@@ -192,11 +199,15 @@ class LiveRound:
                  copies: dict[str, Path] | None = None) -> None:
         """Put pages a browser is looking at in place before the rest of the
         build is done, with the asset and image files they may need that are
-        not in the folder yet, and say so. The kept state forgets what those
-        pages were made from, so a build cancelled or failed after this renders
-        them again."""
+        not in the folder yet, and say so; a page whose bytes are those in
+        place is left alone. The kept state forgets what the pages put in place
+        were made from, so a build cancelled or failed after this renders them
+        again."""
         site = self.site
         site.check()
+        pages = {rel: data for rel, data in pages.items() if not _holds(site.folder / rel, data)}
+        if not pages:
+            return
         if site.state is not None:
             site.state = dataclasses.replace(site.state, pages={
                 rel: record for rel, record in site.state.pages.items() if rel not in pages})
@@ -259,6 +270,13 @@ class LiveRound:
 
     def discard(self) -> None:
         shutil.rmtree(self.spool, ignore_errors=True)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _same_bytes(a: str, b: str) -> bool:

@@ -7,7 +7,6 @@ import datetime as dt
 import gc
 import logging
 import time
-from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,17 +203,11 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         renderer = Renderer(site, theme)
         if live is not None:
             renderer.check = live.check   # a newer save stops the render between two pages
-        show = None
         if live is not None and live.on_show is not None and isinstance(staging, LiveRound):
-            # the pages open in a browser go on screen first, with what they may show
-            # that is new: the theme's assets (hashed names) and processed images
-            assets = {asset.url_path.lstrip("/"): asset.data for asset in theme.assets.values()}
-            pictures = {url.lstrip("/"): path for image in images.values() if image is not None
-                        for url, path in image.files().items()}
-            show = partial(staging.show_now, assets=assets, copies=pictures)
+            _show_visited_first(renderer, site, theme, images, live, staging)
+            timer.lap("first look")
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
-                                  can_carry, staging.write if staging else None,
-                                  first=live.visited() if show else (), show=show)
+                                  can_carry, staging.write if staging else None)
         timer.lap("render")
         warned += renderer.language_notices()   # a language the theme has no catalog for: English text
         if live is not None:
@@ -295,6 +288,27 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         notices=warned + [str(n) for n in site.notices], warnings=warnings, stages=timer.stages, site=site,
         rendered=len(rendered.rendered),
     )
+
+
+# The dev server's first look: before anything else of the site is planned or compared, the pages
+# open in a browser are planned alone (no other page's structured data or card is made), rendered
+# and put on screen with what they may show that is new (the theme's assets, processed images).
+# A page whose bytes did not change is left alone. The build then goes on as always; it renders
+# those pages again, and the same bytes are not written twice (build/live.py).
+def _show_visited_first(renderer: Renderer, site: Site, theme, images: dict, live: LiveSite,
+                        staging: LiveRound) -> None:
+    visited = live.visited()
+    if not visited:
+        return
+    planned = list(renderer.page_plan(site, only=visited))
+    if not planned:
+        return
+    pages: dict[str, bytes] = {}
+    renderer.render_pages(planned, pages.__setitem__)
+    assets = {asset.url_path.lstrip("/"): asset.data for asset in theme.assets.values()}
+    pictures = {url.lstrip("/"): path for image in images.values() if image is not None
+                for url, path in image.files().items()}
+    staging.show_now(pages, assets=assets, copies=pictures)
 
 
 def _may_print(config: Config) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import traceback
 from functools import partial
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,7 @@ class Renderer:
         self.urls = Urls(self.config.base_url)
         self.errors = ErrorCollector()
         self.check: Callable[[], None] = lambda: None   # raises to stop between pages (a newer save)
+        self._only: set[str] | None = None   # page_plan(only=...): the out_paths to plan
         self._environments: dict[str, TrackingEnvironment] = {}
         self.env = self.environment(self.config.language)
         self.view = site   # the language being planned (page_plan)
@@ -204,15 +205,23 @@ class Renderer:
         self.errors.raise_if_any()
         return rendered
 
-    def page_plan(self, site: Site) -> Iterator[PlannedPage]:
-        """Every page of every language, in a stable order."""
-        planned = []
-        for view in site.all_views:
-            self.view = view
-            planned += [PlannedPage(info, template, context) for info, template, context in self._plan(view)]
-        self.view = self.site
+    def page_plan(self, site: Site, only: Collection[str] | None = None) -> Iterator[PlannedPage]:
+        """Every page of every language, in a stable order; with `only`, just
+        the pages of those out_paths (the dev server's first look). A site in
+        several languages is planned whole: each page links its translations."""
+        self._only = None if only is None or site.views else set(only)
+        try:
+            planned = []
+            for view in site.all_views:
+                self.view = view
+                planned += [PlannedPage(info, template, context) for info, template, context in self._plan(view)
+                            if info is not None]
+        finally:
+            self.view, self._only = self.site, None
         if site.views:
             planned = link_languages(planned, site, self.urls)
+        if only is not None:
+            planned = [page for page in planned if page.out_path in only]
         yield from planned
 
     def _plan(self, site: Site, language: str | None = None):
@@ -312,7 +321,7 @@ class Renderer:
              crumbs: tuple = (), noindex: bool = False, og_image: Any = None,
              og_type: str = "website", card: tuple[str, str] | None = None,
              picture: Any = None, subject: Any = None, card_slug: str | None = None,
-             language: str | None = None) -> PageInfo:
+             language: str | None = None) -> PageInfo | None:
         """`og_image`: the page's own image (front matter og_image), which
         wins; else `card` = (title, label) plans a generated social card
         with a crop of `picture` (a cover, the profile photo) when given."""
@@ -320,6 +329,8 @@ class Renderer:
         urls = self.urls_of(site.language)
         abs_url = urls.abs_url
         url_path = urls.path_in_language(url_path)
+        if self._only is not None and out_path_for(url_path) not in self._only:
+            return None   # not asked for: its structured data, card and description are not made
         crumbs = tuple((title, urls.path_in_language(path)) for title, path in crumbs)
         spec = None
         if og_image is not None:

@@ -62,7 +62,7 @@ class Theme:
         return sorted(p for f in self.folders for p in f.rglob("*") if p.is_file())
 
     def page_wide_files(self) -> tuple[list[Path], list[str]]:
-        """What a change to re-renders every page: every file but the templates,
+        """The files whose change re-renders every page: every file but the templates,
         and the templates' paths (one added or removed may change which file a
         name finds). A template's text is a dependency of the pages that load it
         (render/tracking.py), so editing services.html re-renders one page."""

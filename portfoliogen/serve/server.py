@@ -343,7 +343,7 @@ class DevServer:
         return True
 
     def note_visit(self, path: Path) -> None:
-        """A page was served: a build that re-renders many pages renders it first."""
+        """A page was served: the next builds render it first (LiveRound.show_now)."""
         root = self.snapshot.root
         if self.live is not None and root is not None and path.suffix == ".html":
             try:
@@ -356,8 +356,11 @@ class DevServer:
         build (LiveRound.show_now): announce them; only browsers showing one
         of them reload."""
         snap = self.snapshot
-        if snap.root is None or snap.errors:
-            return   # the build's end announces it with the overlay's state
+        if snap.root is None:
+            return
+        if snap.errors:   # served as they are; the build's end says whether the errors are gone
+            self.publish(replace(snap, root_id=self._announced_id(snap.root)))
+            return
         urls = page_urls(pages, snap.base_path)
         self.publish(replace(snap, root_id=self._announced_id(snap.root), epoch=snap.epoch + 1), urls)
         self.broadcast.publish("build", {"epoch": self.snapshot.epoch, "kind": "pages", "pages": urls})

@@ -461,6 +461,7 @@ def test_the_kept_folder_manifest_is_data_checked_before_use(tmp_path: Path) -> 
 
     path = tmp_path / "files.json"
     for bad in ("not json", "[]", '{"format": 1, "files": {"../x": [["data"], [1, 2, 3, 4]]}}',
+                '{"format": 1, "files": {"/etc/passwd": [["data"], [1, 2, 3, 4]]}}',
                 '{"format": 1, "files": {"a.html": [["exec", "x"], [1, 2, 3, 4]]}}',
                 '{"format": 99, "files": {}}', '{"format": 1, "files": {"a.html": [["data"], "big"]}}'):
         path.write_text(bad, encoding="utf-8")
