@@ -20,26 +20,34 @@ from portfoliogen.build.live import Cancelled, LiveSite
 from portfoliogen.build.pipeline import BuildOptions, build
 from portfoliogen.errors import SiteError, SiteErrors
 from tests.conftest import tree_digest
-from tests.e2e.test_incremental_property import EDITS, TODAY, ImageEditor, scaffold  # noqa: F401 - fixture
+from tests.e2e.test_incremental_property import (  # noqa: F401 - fixtures
+    EDITS,
+    ML_EDITS,
+    TODAY,
+    ImageEditor,
+    TranslationEditor,
+    bilingual_scaffold,
+    scaffold,
+)
 
 BASE = "http://127.0.0.1:8000/"
 
 
-def live_build(site: Path, live: LiveSite) -> int:
+def live_build(site: Path, live: LiveSite, base_url: str = BASE) -> int:
     try:
-        build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY),
+        build(BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=base_url, today=TODAY),
               live=live)
     except (SiteError, SiteErrors):
         return 1
     return 0
 
 
-def clean_build(site: Path, work: Path) -> tuple[int, dict[str, str] | None]:
+def clean_build(site: Path, work: Path, base_url: str = BASE) -> tuple[int, dict[str, str] | None]:
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(site, fresh, ignore=shutil.ignore_patterns(".portfoliogen-cache", "output*", "served*"))
     try:
-        build(BuildOptions(config_path=fresh / "config.yaml", output=work / "fresh-out", base_url=BASE,
+        build(BuildOptions(config_path=fresh / "config.yaml", output=work / "fresh-out", base_url=base_url,
                            today=TODAY, use_cache=False))
     except (SiteError, SiteErrors):
         return 1, None
@@ -152,3 +160,33 @@ def test_pages_rendered_again_with_the_same_bytes_are_left_alone(scaffold: Path,
     assert live.last_swap.pages == set() and not live.last_swap.other
     assert (live.folder / study).stat().st_ino == before.st_ino   # and left in place
     assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
+
+
+@settings(max_examples=5, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.generate])
+@given(steps=st.lists(st.tuples(st.sampled_from(ML_EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=4))
+def test_live_builds_of_a_multilingual_site_match_clean_builds(
+        bilingual_scaffold: Path, steps: list[tuple[str, int]]) -> None:  # noqa: F811
+    """The same in two languages, with French pages open in the browser: the first
+    look plans the whole site (each page links its translations) and must agree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        shutil.copytree(bilingual_scaffold, site)
+        editor = TranslationEditor(site, random.Random(0))
+        editor.add_translation()
+        live = LiveSite(work / "served")
+        assert live_build(site, live, "http://127.0.0.1:8000/portfolio/") == 0
+        live.on_show = lambda shown: None
+        for rel in ("fr/index.html", "fr/work/index.html", "index.html",
+                    *sorted(r for r in live.files if r.startswith("fr/work/") and r.endswith("/index.html"))[:2]):
+            live.note_visit(rel)
+        history: list[str] = []
+        for edit, seed in steps:
+            editor.rng = random.Random(seed)
+            history.append(getattr(editor, edit)())
+            before = tree_digest(live.folder)
+            code = live_build(site, live, "http://127.0.0.1:8000/portfolio/")
+            clean_code, clean = clean_build(site, work, "http://127.0.0.1:8000/portfolio/")
+            assert code == clean_code, history
+            assert tree_digest(live.folder) == (clean if code == 0 else before), history
