@@ -3,6 +3,7 @@ the live-reload script injected into HTML, build events pushed over Server-Sent 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -130,13 +131,13 @@ def find_file(root: Path, rel: str) -> tuple[str, Path | None]:
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
 
-def inject(html: bytes, snippet: bytes) -> bytes:
+def inject(document: bytes, snippet: bytes) -> bytes:
     """Put the script before the last </body>, or at the end."""
-    matches = list(_BODY_END.finditer(html))
+    matches = list(_BODY_END.finditer(document))
     if not matches:
-        return html + snippet
+        return document + snippet
     at = matches[-1].start()
-    return html[:at] + snippet + html[at:]
+    return document[:at] + snippet + document[at:]
 
 
 NO_BUILD_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -224,25 +225,29 @@ class DevHandler(BaseHTTPRequestHandler):
         return self._send_file_bytes(path.name, data, snap, head)
 
     # ------------------------------------------------------------ responses
-    def _html(self, data: bytes, snap: Snapshot) -> bytes:
+    def _html(self, data: bytes, snap: Snapshot, shown: str | None = None) -> bytes:
+        """`shown`: the page served when it is not the one at the URL (the 404
+        page): a build that changes it reloads this tab too (live.js)."""
         for old, new in snap.rewrites:
             data = data.replace(old, new)
+        page = f' data-page="{html.escape(shown)}"' if shown else ""
         tag = (f'<script src="{INTERNAL}live.js" data-epoch="{snap.epoch}" '
-               f'data-events="{INTERNAL}events"></script>')
+               f'data-events="{INTERNAL}events"{page}></script>')
         return inject(data, tag.encode())
 
     def _send_file_bytes(self, name: str, data: bytes, snap: Snapshot, head: bool,
-                         status: HTTPStatus = HTTPStatus.OK) -> None:
+                         status: HTTPStatus = HTTPStatus.OK, shown: str | None = None) -> None:
         ctype = content_type(name, data)
         if ctype.startswith("text/html"):
-            data = self._html(data, snap)
+            data = self._html(data, snap, shown)
         self._send(status, data, ctype, head)
 
     def _not_found(self, snap: Snapshot, head: bool) -> None:
         page = snap.root / "404.html" if snap.root else None
         if page is not None and page.is_file():
             try:
-                return self._send_file_bytes("404.html", page.read_bytes(), snap, head, HTTPStatus.NOT_FOUND)
+                return self._send_file_bytes("404.html", page.read_bytes(), snap, head, HTTPStatus.NOT_FOUND,
+                                             shown=snap.base_path + "404.html")
             except OSError:
                 pass
         self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8", head)

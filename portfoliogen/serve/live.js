@@ -58,12 +58,14 @@
     }));
   }
 
-  const here = () => decodeURI(location.pathname);
+  // The paths this tab shows: its URL, and the 404 page's when that is what it shows.
+  const mine = () => [decodeURI(location.pathname), me.dataset.page].filter(Boolean);
+  const changedHere = (pages) => mine().some((path) => pages.includes(path));
   const source = new EventSource(me.dataset.events + "?epoch=" + epoch);
   source.addEventListener("hello", (e) => {
     const data = JSON.parse(e.data);
     if (data.epoch !== epoch) {   // builds finished meanwhile: reload unless they changed other pages only
-      if (!data.changed || data.changed.includes(here())) { location.reload(); return; }
+      if (!data.changed || changedHere(data.changed)) { location.reload(); return; }
       epoch = data.epoch;
     }
     showErrors(data.errors);
@@ -74,7 +76,7 @@
     if (data.kind === "css" && data.epoch === epoch + 1) {
       swapStylesheets().then(() => { epoch = data.epoch; window.__portfoliogenLive = epoch; showErrors([]); },
                              () => location.reload());
-    } else if (data.kind === "pages" && data.epoch === epoch + 1 && !data.pages.includes(here())) {
+    } else if (data.kind === "pages" && data.epoch === epoch + 1 && !changedHere(data.pages)) {
       // the build changed other pages only: this one stays as it is
       epoch = data.epoch; window.__portfoliogenLive = epoch; showErrors([]);
     } else {

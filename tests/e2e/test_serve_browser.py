@@ -145,3 +145,34 @@ def test_a_save_reloads_only_the_tabs_showing_a_page_it_changed(own_theme_site: 
         }""")
         assert '"changed": [' in status and "/contact/" not in status and "/work/first-project/" in status, status
         browser.close()
+
+
+def test_a_tab_on_a_missing_page_reloads_when_the_page_or_the_404_page_changes(own_theme_site: Path) -> None:
+    """A writer opens the URL of a case study they have not written yet (the 404
+    page); saving it shows it. A tab on another missing URL reloads when the 404
+    page itself changes."""
+    assert CHROMIUM.exists(), "Debian's chromium is missing at /usr/bin/chromium"
+    studies = own_theme_site / "content" / "case-studies"
+    not_found = own_theme_site / "themes" / "fixture" / "templates" / "404.html"
+    with ServeProcess(own_theme_site) as server, sync_playwright() as p:
+        browser = launch(p)
+        live = "() => window.__portfoliogenLive !== undefined"
+        waiting = browser.new_page()
+        waiting.goto(server.origin + "/work/brand-new-study/", wait_until="load")
+        waiting.wait_for_function(live)
+        (studies / "brand-new-study.md").write_text(
+            (studies / "second-project.md").read_text(encoding="utf-8").replace("title: ", "title: Brand new ", 1),
+            encoding="utf-8")
+        waiting.wait_for_function("() => document.querySelector('h1').textContent.includes('Brand new')",
+                                  timeout=TIMEOUT)
+        server.wait_line(r"^Rebuilt \d+ pages in")
+
+        lost = browser.new_page()
+        lost.goto(server.origin + "/no/such/page/", wait_until="load")
+        lost.wait_for_function(live)
+        lost.evaluate("() => { window.__kept = 'yes'; }")
+        not_found.write_text(not_found.read_text(encoding="utf-8").replace(
+            "{% block content %}", "{% block content %}<p id=\"lost-marker\">Lost?</p>", 1), encoding="utf-8")
+        lost.wait_for_function("() => window.__kept === undefined && document.getElementById('lost-marker')",
+                               timeout=TIMEOUT)
+        browser.close()
