@@ -281,10 +281,7 @@ def _holds(path: Path, data: bytes) -> bool:
 
 def _same_bytes(a: str, b: str) -> bool:
     try:
-        if os.path.getsize(a) != os.path.getsize(b):
-            return False
-        with open(a, "rb") as one, open(b, "rb") as other:
-            return one.read() == other.read()
+        return os.path.getsize(a) == os.path.getsize(b) and _holds(Path(b), Path(a).read_bytes())
     except OSError:
         return False
 

@@ -370,7 +370,7 @@ class DevServer:
         """The page URLs a finished build changed (a browser showing another
         one stays as it is), or None when anything may have."""
         swap = self.live.last_swap if self.live is not None else None
-        announced, self._announced = self._announced, set()
+        announced = self._announced   # emptied when the next build starts
         if swap is None or swap.other:
             return None
         changed = swap.pages | (swap.shown - announced)   # shown early but not announced (after an error)

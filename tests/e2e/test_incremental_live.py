@@ -9,13 +9,11 @@ import random
 import shutil
 import tempfile
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from portfoliogen.build import deps
 from portfoliogen.build.live import Cancelled, LiveSite
 from portfoliogen.build.pipeline import BuildOptions, build
 from portfoliogen.errors import SiteError, SiteErrors
@@ -57,6 +55,23 @@ def clean_build(site: Path, work: Path, base_url: str = BASE) -> tuple[int, dict
     return 0, {rel: digest for rel, digest in files.items() if not rel.startswith("pagefind/")}
 
 
+def as_in_a_browser(live: LiveSite, pages: list[str]) -> None:
+    """As the dev server with these pages open: each round renders them first and shows them."""
+    live.on_show = lambda shown: None
+    for rel in pages:
+        live.note_visit(rel)
+
+
+def check_live_step(site: Path, live: LiveSite, work: Path, history: list[str], base_url: str = BASE) -> None:
+    """One more round in the session: exactly a clean build's files, or, when
+    the input is broken, the folder as it was."""
+    before = tree_digest(live.folder)
+    code = live_build(site, live, base_url)
+    clean_code, clean = clean_build(site, work, base_url)
+    assert code == clean_code, history
+    assert tree_digest(live.folder) == (clean if code == 0 else before), history
+
+
 @settings(max_examples=6, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])   # no shrinking: the history says what happened
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5))
@@ -69,10 +84,7 @@ def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, i
         editor.inline_image()
         live = LiveSite(work / "served")
         assert live_build(site, live) == 0
-        # as the dev server: pages open in a browser render first and are shown before the rest
-        live.on_show = lambda shown: None
-        for rel in ("work/index.html", "index.html", *sorted(live.files)[:3]):
-            live.note_visit(rel)
+        as_in_a_browser(live, ["work/index.html", "index.html", *sorted(live.files)[:3]])
         history: list[str] = []
         for edit, seed in steps:   # every round that renders a visited page shows it first
             editor.rng = random.Random(seed)
@@ -81,11 +93,7 @@ def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, i
                 history.append(f"delete referenced {picture.name}")
             else:
                 history.append(getattr(editor, edit if edit != "delete_referenced_image" else "repaint")())
-            before = tree_digest(live.folder)
-            code = live_build(site, live)
-            clean_code, clean = clean_build(site, work)
-            assert code == clean_code, history
-            assert tree_digest(live.folder) == (clean if code == 0 else before), history
+            check_live_step(site, live, work, history)
 
 
 def test_a_cancelled_build_changes_nothing_and_the_next_one_catches_up(scaffold: Path, tmp_path: Path) -> None:  # noqa: F811
@@ -176,17 +184,12 @@ def test_live_builds_of_a_multilingual_site_match_clean_builds(
         editor = TranslationEditor(site, random.Random(0))
         editor.add_translation()
         live = LiveSite(work / "served")
-        assert live_build(site, live, "http://127.0.0.1:8000/portfolio/") == 0
-        live.on_show = lambda shown: None
-        for rel in ("fr/index.html", "fr/work/index.html", "index.html",
-                    *sorted(r for r in live.files if r.startswith("fr/work/") and r.endswith("/index.html"))[:2]):
-            live.note_visit(rel)
+        base_url = "http://127.0.0.1:8000/portfolio/"
+        assert live_build(site, live, base_url) == 0
+        as_in_a_browser(live, ["fr/index.html", "fr/work/index.html", "index.html",
+                               *sorted(r for r in live.files if r.startswith("fr/work/") and r.endswith("/index.html"))[:2]])
         history: list[str] = []
         for edit, seed in steps:
             editor.rng = random.Random(seed)
             history.append(getattr(editor, edit)())
-            before = tree_digest(live.folder)
-            code = live_build(site, live, "http://127.0.0.1:8000/portfolio/")
-            clean_code, clean = clean_build(site, work, "http://127.0.0.1:8000/portfolio/")
-            assert code == clean_code, history
-            assert tree_digest(live.folder) == (clean if code == 0 else before), history
+            check_live_step(site, live, work, history, base_url)

@@ -394,9 +394,6 @@ def test_a_long_rebuild_shows_the_page_in_the_browser_first(new_site: Path) -> N
     """A template save that re-renders many pages: the page a browser has open
     is put in place and announced (an extra epoch) before the rest is done, and
     the build's end announces again with everything in place."""
-    from unittest import mock
-
-    from portfoliogen.build import deps
     from portfoliogen.fsutil import builtin_themes_dir
     from portfoliogen.serve.server import DevServer, ServeOptions
 
