@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +22,7 @@ from portfoliogen.schema.folders import (
 )
 from portfoliogen.schema.model import Model, derived
 from portfoliogen.schema.validate import validate_model
-from portfoliogen.schema.yamlfile import load_yaml, read_text
+from portfoliogen.schema.yamlfile import decode_text, load_yaml, read_bytes
 from portfoliogen.urls import base_path_of
 
 ImageFormat = Literal["avif", "webp", "jpeg", "png"]
@@ -235,6 +236,14 @@ class Config(Model):
             return str(path)
 
 
+# The dev server loads the config several times a save; parsing and validating it is ~15 ms.
+# A Config is frozen and made only from the file's bytes, its resolved path and the overrides,
+# so the same three give the very same object back.
+_LOADED: dict[tuple, Config] = {}
+_LOADED_KEPT = 8
+_LOADED_LOCK = threading.Lock()   # the dev server's build loop and its other threads
+
+
 def load_config(config_path: Path, overrides: dict[str, Any] | None = None) -> Config:
     """Read and validate config.yaml; `overrides` (from the command line)
     replace keys after validation of the file."""
@@ -244,7 +253,22 @@ def load_config(config_path: Path, overrides: dict[str, Any] | None = None) -> C
         raise SiteError(display, None, None,
                         "no config.yaml here: run portfoliogen in a site folder, "
                         "pass --config FILE, or create a site with 'portfoliogen new PATH'")
-    data, locs = load_yaml(read_text(config_path, display), display)
+    raw = read_bytes(config_path, display)
+    key = (str(config_path.resolve()), raw, repr(sorted((overrides or {}).items())))
+    with _LOADED_LOCK:
+        config = _LOADED.get(key)
+    if config is None:
+        config = _parse_config(config_path, raw, overrides)
+        with _LOADED_LOCK:
+            while len(_LOADED) >= _LOADED_KEPT:
+                del _LOADED[next(iter(_LOADED))]
+            _LOADED[key] = config
+    return config
+
+
+def _parse_config(config_path: Path, raw: bytes, overrides: dict[str, Any] | None) -> Config:
+    display = config_path.name
+    data, locs = load_yaml(decode_text(raw, display), display)
     if data is None:
         data = {}
     extra = {"root": config_path.parent.resolve(), "config_path": config_path.resolve(), "locs": locs}

@@ -232,28 +232,42 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
     if real is None or not real.is_dir():
         return ()
     aliases = config.language_aliases if config.languages else {}
+    # A plain file's display path is its folder's and its name: resolving each of a thousand files
+    # (config.display) was half of a dev-server save. Links still go through display().
+    shown_folder = config.display(root)
     files = []
-    for entry in sorted(root.iterdir()):
+    with os.scandir(root) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for found in entries:
+        entry = root / found.name
         if not is_content_file(entry):
             continue
         try:
-            if entry.suffix.lower() == ".md" and _is_project_file(config, entry):
-                files.append((entry, *split_language(entry.stem, aliases)))
-            elif bundles and entry.is_dir() and entry_kind(entry, config.root) == "dir":
+            if entry.suffix.lower() == ".md" and found.is_file(follow_symlinks=False):
+                files.append((entry, *split_language(entry.stem, aliases), _joined(shown_folder, found.name)))
+            elif entry.suffix.lower() == ".md" and _is_project_file(config, entry):
+                files.append((entry, *split_language(entry.stem, aliases), None))
+            elif bundles and found.is_dir() and entry_kind(entry, config.root) == "dir":
                 # index.md, and its translations index.<code>.md sharing the bundle's images
                 for name in ("index", *(f"index.{alias}" for alias in aliases)):
                     if _is_project_file(config, entry / f"{name}.md"):
-                        files.append((entry / f"{name}.md", entry.name, split_language(name, aliases)[1]))
+                        files.append((entry / f"{name}.md", entry.name, split_language(name, aliases)[1], None))
         except SiteError as err:
             errors.add(err)
     items = []
-    for path, name, language in files:
+    for path, name, language, display in files:
         view = "" if language in (None, config.language) else language
         try:
-            items.append(load_markdown_file(config, path, name, cls, cache, view=view, group=f"{folder}:"))
+            items.append(load_markdown_file(config, path, name, cls, cache, view=view, group=f"{folder}:",
+                                            display=display))
         except (SiteError, SiteErrors) as err:
             errors.add(err)
     return tuple(items)
+
+
+def _joined(folder: str, name: str) -> str:
+    """config.display() of a file that is no link, in a folder shown as `folder`."""
+    return name if folder == "." else f"{folder}/{name}"
 
 
 def _is_project_file(config: Config, path: Path) -> bool:
@@ -263,10 +277,11 @@ def _is_project_file(config: Config, path: Path) -> bool:
 
 
 def load_markdown_file(config: Config, path: Path, name: str, cls: type[M], cache=None,
-                       view: str = "", group: str = "") -> M:
+                       view: str = "", group: str = "", display: str | None = None) -> M:
     """`view`: the file's language when not the default; `group`: the folder's
-    prefix of translation groups (the key or the file name completes it)."""
-    display = config.display(path)
+    prefix of translation groups (the key or the file name completes it);
+    `display`: config.display(path), when the caller knows it."""
+    display = display or config.display(path)
 
     def parse(text: str) -> M:
         split = split_front_matter(text, display)

@@ -20,12 +20,16 @@ IGNORED_PREFIXES = (".#",)
 IGNORED_NAMES = frozenset({"4913", ".DS_Store", "Thumbs.db"})
 
 # watchdog >= 4 also reports opened / closed_no_write / attrib; reading
-# files during a build must not trigger the next build.
-RELEVANT_EVENTS = frozenset({"created", "deleted", "modified", "moved"})
+# files during a build must not trigger the next build. "closed" is a file
+# closed after writing (inotify's IN_CLOSE_WRITE): the writer is done with it.
+RELEVANT_EVENTS = frozenset({"created", "deleted", "modified", "moved", "closed"})
+# After these a file is whole: a rename put it in place, it was closed after writing, or it is gone.
+SETTLING_EVENTS = frozenset({"deleted", "moved", "closed"})
 
 SITE = "site"    # content, config, templates, theme.yaml, static: a full build
 ASSET = "asset"  # a file under a theme's assets/: maybe only re-fingerprint
 ASSET_QUIET = 0.012   # seconds without changes before an asset-only swap
+SETTLED_QUIET = 0.004   # ... before a build when every changed file is whole (SETTLING_EVENTS)
 
 
 def is_ignored_name(name: str) -> bool:
@@ -71,6 +75,12 @@ class WatchPlan:
 # The watchdog callback only records the change and returns (STYLE.md 7): one build loop in
 # serve/server.py waits until changes stop for a quiet period, so an editor's atomic save (temp file
 # + rename) or a `git checkout` of 50 files is one rebuild, not 50.
+# Waiting is only needed while a file may be half written. A file whose last event says it is
+# whole (closed after writing, renamed into place, deleted) needs no more than SETTLED_QUIET, which
+# still gathers the files of one checkout; a file only seen "modified" (an editor still writing, or
+# a platform that reports no closes: macOS, Windows) waits the full quiet period. Should a writer
+# close a file and open it again to finish it, its next event makes the build loop start again
+# (a running build stops at once: `pending`), so what stays on screen is always the whole file.
 class ChangeQueue:
     """Changes noted by the watcher thread, taken by the build loop."""
 
@@ -78,13 +88,19 @@ class ChangeQueue:
         self._cond = threading.Condition()
         self._kinds: set[str] = set()
         self._paths: set[str] = set()
+        self._writing: set[str] = set()   # changed paths not known to be whole yet
         self._last = 0.0
         self._closed = False
 
-    def add(self, kind: str, path: str) -> None:
+    def add(self, kind: str, path: str, settled: bool = False) -> None:
+        """`settled`: the event says the file is whole (SETTLING_EVENTS)."""
         with self._cond:
             self._kinds.add(kind)
             self._paths.add(path)
+            if settled:
+                self._writing.discard(path)
+            else:
+                self._writing.add(path)
             self._last = time.monotonic()
             self._cond.notify_all()
 
@@ -100,14 +116,17 @@ class ChangeQueue:
 
     def take(self, quiet: float) -> tuple[set[str], set[str]] | None:
         """Block until something changed and nothing more has for `quiet`
-        seconds; return (kinds, paths), or None once closed. Changes to
-        theme assets only wait ASSET_QUIET: their swap takes milliseconds and
-        is simply done again if the file was still being written."""
+        seconds (SETTLED_QUIET when every changed file is whole); return
+        (kinds, paths), or None once closed. Changes to theme assets only
+        wait ASSET_QUIET: their swap takes milliseconds and is simply done
+        again if the file was still being written."""
         with self._cond:
             while not self._kinds and not self._closed:
                 self._cond.wait()
             while not self._closed:
                 wait = min(quiet, ASSET_QUIET) if self._kinds == {ASSET} else quiet
+                if not self._writing:
+                    wait = min(wait, SETTLED_QUIET)
                 remaining = self._last + wait - time.monotonic()
                 if remaining <= 0:
                     break
@@ -115,7 +134,7 @@ class ChangeQueue:
             if self._closed:
                 return None
             kinds, paths = self._kinds, self._paths
-            self._kinds, self._paths = set(), set()
+            self._kinds, self._paths, self._writing = set(), set(), set()
             return kinds, paths
 
 
@@ -129,11 +148,12 @@ class _Handler(FileSystemEventHandler):
         if event.is_directory and event.event_type == "modified":
             return  # accompanies the file events inside it
         plan = self.watcher.plan
+        settled = event.is_directory or event.event_type in SETTLING_EVENTS
         for path in (event.src_path, getattr(event, "dest_path", None)):
             if path:
                 kind = plan.classify(path)
                 if kind:
-                    self.watcher.queue.add(kind, str(path))
+                    self.watcher.queue.add(kind, str(path), settled)
 
 
 class Watcher:

@@ -106,3 +106,18 @@ def test_no_config_says_what_to_do(tmp_path: Path) -> None:
         load_config(tmp_path / "config.yaml")
     assert str(err.value) == ("config.yaml: no config.yaml here: run portfoliogen in a site folder, "
                               "pass --config FILE, or create a site with 'portfoliogen new PATH'")
+
+
+def test_the_same_bytes_and_overrides_give_the_same_config_back(tmp_path: Path) -> None:
+    """The dev server loads the config several times a save: an unchanged
+    file is not parsed again; any change of bytes or overrides is."""
+    first = config_of(tmp_path, MINIMAL, {"drafts": True})
+    assert config_of(tmp_path, MINIMAL, {"drafts": True}) is first
+    assert config_of(tmp_path, MINIMAL, {"drafts": False}).drafts is False
+    changed = config_of(tmp_path, MINIMAL.replace("Ada", "Ada L."), {"drafts": True})
+    assert changed.title == "Ada L." and changed is not first
+    other = tmp_path / "other"
+    other.mkdir()
+    assert config_of(other, MINIMAL, {"drafts": True}).root == other.resolve()   # another project
+    assert "did you mean" in error_of(tmp_path, MINIMAL + "titel: x\n")
+    assert "did you mean" in error_of(tmp_path, MINIMAL + "titel: x\n")            # errors are not kept
