@@ -3,8 +3,8 @@ package) before the swap, its bundle written into the staging folder; never pitc
 
 from __future__ import annotations
 
-import os
-import shutil
+import json
+import re
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -18,6 +18,7 @@ UNSEARCHED_KINDS = {"pitch", "404", "search"}
 # What the theme's search.js loads; Pagefind's own UI bundles are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+_GLOB_META = re.compile(r"[?*$:<>()\[\]{},]")   # escaped with a backslash in a glob (`wax` crate)
 
 
 class SearchUnavailable(Exception):
@@ -32,21 +33,33 @@ def searchable(pages: Iterable) -> list[str]:
 
 def build_index(staging_root: Path, pages: list[str], work_dir: Path) -> None:
     """Index `pages` (out_paths under `staging_root`) into `staging_root/pagefind/`.
-    Pagefind sees only these pages (linked into a folder of their own under
-    `work_dir`), so nothing else can enter the index whatever the theme marks up.
-    Each page is indexed in the language of its <html lang>."""
+    Pagefind sees only these pages (its glob names each one, nothing else can
+    enter the index whatever the theme marks up). Each page is indexed in the
+    language of its <html lang>."""
     executable = _executable()
     work_dir.mkdir(parents=True, exist_ok=True)
+    # Pagefind reads its options from pagefind.json in the folder it runs in: a list of
+    # pages as long as the site (an argument has a limit of 128 KiB), and no pagefind.yml
+    # of the project's can change the index. Pages are not linked into a folder of their
+    # own: deleting a thousand folders takes seconds on some file systems.
+    options = {"site": str(staging_root.resolve()), "glob": _glob(pages),
+               "output_path": str((staging_root / BUNDLE).resolve())}
     with tempfile.TemporaryDirectory(prefix="search-", dir=work_dir) as tmp:
-        for out_path in pages:
-            _link(staging_root / out_path, Path(tmp) / out_path)
-        done = subprocess.run([str(executable), "--site", tmp, "--output-path", str(staging_root / BUNDLE)],
-                              capture_output=True, text=True, check=False)
+        (Path(tmp) / "pagefind.json").write_text(json.dumps(options), encoding="utf-8")
+        done = subprocess.run([str(executable.resolve())], cwd=tmp, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchUnavailable(f"Pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
     for name in UNUSED:
         (staging_root / BUNDLE / name).unlink(missing_ok=True)
     canonicalise(staging_root / BUNDLE)
+
+
+def _glob(pages: list[str]) -> str:
+    """A glob (Pagefind's, the `wax` crate's syntax) matching exactly these paths."""
+    odd = [page for page in pages if "\\" in page]   # slugs never hold one; a glob cannot name it
+    if odd:
+        raise SearchUnavailable(f"Pagefind cannot index a page whose path holds a backslash: {odd[0]}")
+    return "{" + ",".join(_GLOB_META.sub(r"\\\g<0>", page) for page in pages) + "}"
 
 
 def _executable() -> Path:
@@ -58,11 +71,3 @@ def _executable() -> Path:
     if found is None:
         raise SearchUnavailable("site search needs Pagefind's binary: pip install 'pagefind[bin]'")
     return found
-
-
-def _link(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dest)
-    except OSError:   # another file system
-        shutil.copyfile(src, dest)
