@@ -14,6 +14,7 @@ OLD_STATE_FILE = "state.pickle"   # formats <= 4: never loaded (unpickling can r
 # Other modules get concrete folders from here (images/ and seo/ are handed theirs by the pipeline):
 #     build/state.json     the build state (state.py), STATE_FORMAT
 #     build/fast.json      the no-change shortcut's record (fastpath.py), FAST_FORMAT
+#     build/leakcheck.json the files the leak check found clean (leakcache.py), its FORMAT
 #     markdown/<base>/     rendered Markdown bodies (htmlstore.py), keyed by their inputs
 #     images/              processed images (images/cache.py); each entry's key hashes
 #                          images.plan.PIPELINE_VERSION, so no folder-wide version
@@ -34,6 +35,10 @@ class CacheDirs:
     @property
     def fast_file(self) -> Path:
         return self.build / "fast.json"
+
+    @property
+    def leak_file(self) -> Path:
+        return self.build / "leakcheck.json"
 
     @property
     def markdown(self) -> Path:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from portfoliogen.build.leakcache import CheckedFiles
 from portfoliogen.build.search import BUNDLE
 from portfoliogen.build.textscan import byte_patterns, normalise, texts_of
 from portfoliogen.config import Config
@@ -38,10 +39,11 @@ def name_pattern(name: str) -> NamePattern:
 
 
 def find_leaks(root: Path, names: Iterable[str], skip: tuple[str, ...] = (),
-               extra_texts: dict[str, list[str]] | None = None) -> dict[str, str]:
+               extra_texts: dict[str, list[str]] | None = None, checked: CheckedFiles | None = None) -> dict[str, str]:
     """{out_path: the name found} for every file under `root` (a path under one
     of `skip` is left out) whose name, contents or `extra_texts` (what was drawn
-    on an image) hold one of `names`."""
+    on an image) hold one of `names`. Contents whose exact bytes `checked` found
+    clean against the same names are not scanned again."""
     patterns = [(name, name_pattern(name)) for name in names if name.strip()]
     if not patterns:
         return {}
@@ -52,17 +54,33 @@ def find_leaks(root: Path, names: Iterable[str], skip: tuple[str, ...] = (),
             continue
         texts = [normalise(rel)]
         texts.extend(normalise(t) for t in extra_texts.get(rel, ()))
-        name = _first_hit(patterns, texts) or _first_hit(patterns, texts_of(_read(path)))
+        name = _first_hit(patterns, texts) or _scan_contents(patterns, _read(path), checked)
         if name:
             found[rel] = name
     return found
 
 
+def _scan_contents(patterns, data: bytes, checked: CheckedFiles | None) -> str | None:
+    if checked is None:
+        return _first_hit(patterns, texts_of(data))
+    digest = checked.digest(data)
+    if checked.known_clean(digest):
+        return None
+    name = _first_hit(patterns, texts_of(data))
+    if name is None:
+        checked.add_clean(digest)
+    return name
+
+
 def check_leaks(root: Path, config: Config, secrets, skip: tuple[str, ...], producers: dict[str, str],
-                extra_texts: dict[str, list[str]], private: set[str]) -> None:
+                extra_texts: dict[str, list[str]], private: set[str], record: Path | None = None) -> None:
     """Raise SiteErrors, one line per content file and name, naming the output
-    file it would be published in (a page before the search index)."""
-    leaks = find_leaks(root, [s.name for s in secrets], skip, extra_texts)
+    file it would be published in (a page before the search index). `record`
+    keeps the digests of the files found clean, for the next build."""
+    names = [s.name for s in secrets]
+    checked = CheckedFiles(record, names)
+    leaks = find_leaks(root, names, skip, extra_texts, checked)
+    checked.save()   # true of those bytes whatever becomes of this build
     if not leaks:
         return
     declared = {s.name: s.declared_in for s in secrets}

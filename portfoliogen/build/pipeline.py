@@ -250,7 +250,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
             if live is None:
                 # Publishing only: `serve` shows the site on this machine, with no search index
                 # (its search page says so) and no leak check (nothing leaves the machine).
-                _before_publishing(staging.path, site, rendered.pages, images, cache.root, warned)
+                _before_publishing(staging.path, site, rendered.pages, images, cache, use_cache, warned)
                 timer.lap("search+leak check")
             staging.swap()
     except BaseException:
@@ -318,15 +318,17 @@ def _may_print(config: Config) -> bool:
     return (config.content_dir / "cv.yaml").is_file() or (pitches.is_dir() and any(pitches.iterdir()))
 
 
-def _before_publishing(root: Path, site: Site, pages, images: dict, work_dir: Path, warned: list[str]) -> None:
+def _before_publishing(root: Path, site: Site, pages, images: dict, cache: CacheDirs, use_cache: bool,
+                       warned: list[str]) -> None:
     """The search index over the staged pages, then the leak check over
     everything staged (the index too): a leak raises, and nothing is swapped in."""
     try:
-        build_index(root, searchable(pages), work_dir)
+        build_index(root, searchable(pages), cache.root)
     except SearchUnavailable as err:
         warned.append(str(err))
     if site.secrets:
-        check_leaks(root, site.config, site.secrets, *leak_inputs(site, pages, images))
+        check_leaks(root, site.config, site.secrets, *leak_inputs(site, pages, images),
+                    record=cache.leak_file if use_cache else None)
 
 
 def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config: Config, progress: bool):

@@ -180,3 +180,15 @@ def _pdf_with_flate_text(path: Path, text: str) -> None:
             + stream + b"\nendstream\nendobj\ntrailer <<>>\n%%EOF\n")
     path.write_bytes(body)
     assert text.encode() not in body
+
+
+def test_the_leak_check_records_the_bytes_it_found_clean(nda_site: Path, tmp_path: Path) -> None:
+    from portfoliogen.build.leakcache import CheckedFiles
+    record = json.loads((nda_site / ".portfoliogen-cache/build/leakcheck.json").read_text(encoding="utf-8"))
+    published = {CheckedFiles.digest(path.read_bytes()) for rel, path in public_files(nda_site / "output")
+                 if rel != ".portfoliogen-output"}   # the output folder's marker, written at the swap
+    assert published <= set(record["clean"])
+    site = copy_site(nda_site, tmp_path / "site")
+    (site / ".portfoliogen-cache/build/leakcheck.json").unlink()
+    assert run_cli("build", "--no-cache", cwd=site).returncode == 0
+    assert not (site / ".portfoliogen-cache/build/leakcheck.json").exists()
