@@ -162,7 +162,11 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     timer.lap("load")
     site, image_uses = resolve_site(content, config, options.today or dt.date.today())
     site = plan_pitches(site)   # proposal dates, totals and errors (documents/plan.py)
-    warnings = presence_warnings(site) + untranslated_warnings(config, theme.folders)
+    resolved = site
+    # What a client would miss is only a report (an error with --strict): the dev server's
+    # first look does not wait for it.
+    warnings = (presence_warnings(site) + untranslated_warnings(config, theme.folders)
+                if live is None or options.strict else None)
     if options.strict and warnings:
         raise SiteErrors(warnings)
     timer.lap("resolve")
@@ -206,6 +210,8 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         if live is not None and live.on_show is not None and isinstance(staging, LiveRound):
             _show_visited_first(renderer, site, theme, images, live, staging)
             timer.lap("first look")
+        if warnings is None:
+            warnings = presence_warnings(resolved) + untranslated_warnings(config, theme.folders)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
                                   can_carry, staging.write if staging else None)
         timer.lap("render")

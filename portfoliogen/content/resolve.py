@@ -4,6 +4,7 @@ references checked, front-matter image paths resolved, tags and the menu built."
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,12 +165,49 @@ def _resolve_case_study(cs: CaseStudy, config: Config, service_ids: set[str], te
     paths = _resolve_images(config, cs, [(("cover",), cs.cover), (("og_image",), cs.og_image)]
                             + [(("gallery", index, "src"), item.src) for index, item in enumerate(cs.gallery)],
                             errors, images)
-    tag_slugs = tuple(tag_slug(t) for t in cs.tags)
     source = (default_slugs or {}).get(cs.translation_group, "") if cs.view else ""
+    if not cs.gallery:   # else its videos are looked up on disk each time
+        reused = _RESOLVED.reuse(cs, (prefix, public, source, paths))
+        if reused is not None:
+            return reused
+    tag_slugs = tuple(tag_slug(t) for t in cs.tags)
+    loaded = cs
     cs = cs.model_copy(update={"url_path": f"{prefix}work/{cs.slug}/" if public else ""})
     gallery = resolve_gallery_media(config, cs, errors)   # videos, checked like images
-    return cs.model_copy(update={"tag_slugs": tag_slugs, "image_paths": paths, "source_slug": source,
-                                 "gallery": gallery})
+    cs = cs.model_copy(update={"tag_slugs": tag_slugs, "image_paths": paths, "source_slug": source,
+                               "gallery": gallery})
+    if not loaded.gallery:
+        _RESOLVED.keep(loaded, (prefix, public, source, paths), cs)
+    return cs
+
+
+class _Reused:
+    """Resolved case studies of the last resolves, by the loaded object they came from (the
+    very object, ContentCache hands an unchanged file's back) and everything else their
+    resolved copy is made of: the dev server resolves a thousand unchanged case studies a save,
+    two model copies each. The checks that may fail, and the image paths (the disk may have
+    changed), are done again every time; only the copy is reused."""
+
+    KEPT = 8192
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple] = {}
+        self._lock = threading.Lock()
+
+    def reuse(self, loaded: CaseStudy, made_of: tuple) -> CaseStudy | None:
+        entry = self._entries.get(id(loaded))
+        if entry is not None and entry[0] is loaded and entry[1] == made_of:
+            return entry[2]
+        return None
+
+    def keep(self, loaded: CaseStudy, made_of: tuple, resolved: CaseStudy) -> None:
+        with self._lock:
+            if len(self._entries) >= self.KEPT:
+                self._entries.clear()   # a long session's old versions go; the next save rebuilds them
+            self._entries[id(loaded)] = (loaded, made_of, resolved)   # holds `loaded`: its id stays its own
+
+
+_RESOLVED = _Reused()
 
 
 def _check_blind(content: LoadedContent, errors: ErrorCollector) -> None:

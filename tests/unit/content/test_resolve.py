@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from portfoliogen.errors import SiteErrors
-from tests.unit.sitefiles import error_lines, resolve, study, write_site
+from tests.unit.sitefiles import TODAY, error_lines, resolve, study, write_site
 
 TESTIMONIAL = "- id: sam\n  quote: Good work.\n  author: Sam\n"
 SERVICES = "- id: audits\n  name: Audit\n  summary: A review.\n"
@@ -147,3 +147,47 @@ def test_an_expired_pitch_is_a_notice_and_a_live_one_checks_its_references(tmp_p
     site, _ = resolve(tmp_path)
     assert site.pitches == ()
     assert tuple(map(str, site.notices)) == ("content/pitches/old.md: pitch for Old Co expired on 2026-01-01, not built",)
+
+
+def test_an_unchanged_case_study_resolves_to_the_same_object_and_is_still_checked(tmp_path: Path) -> None:
+    """The dev server resolves every case study a save: one loaded unchanged
+    (the very object, from the content cache) gives back its resolved copy,
+    but its references and images are checked against the disk every time."""
+    from portfoliogen.build.state import ContentCache
+    from portfoliogen.config import load_config
+    from portfoliogen.content.loaders import load_content
+    from portfoliogen.content.resolve import resolve_site
+
+    write_site(tmp_path, {
+        "content/case-studies/first.md": study("First", "cover: cover.jpg\ncover_alt: A cover\nservices: [audits]\n"),
+        "content/case-studies/cover.jpg": b"not decoded here",
+        "content/services.yaml": SERVICES,
+    })
+    config = load_config(tmp_path / "config.yaml")
+    kept: dict = {}
+
+    def again():
+        cache = ContentCache(kept)
+        site, images = resolve_site(load_content(config, cache), config, TODAY)
+        kept.clear()
+        kept.update(cache.current)
+        return site, images
+
+    first, images = again()
+    second, images_again = again()
+    assert second.case_studies[0] is first.case_studies[0]
+    assert images_again == images and len(images) == 1
+    assert second.case_studies[0] == resolve(tmp_path)[0].case_studies[0]   # as resolved from scratch
+    cover = tmp_path / "content/case-studies/cover.jpg"
+    cover.unlink()
+    with pytest.raises(SiteErrors, match="image 'cover.jpg' not found"):
+        again()
+    cover.write_bytes(b"back")
+    (tmp_path / "content/services.yaml").write_text(SERVICES.replace("audits", "reviews"), encoding="utf-8")
+    with pytest.raises(SiteErrors, match="no service with id 'audits'"):
+        again()
+    (tmp_path / "content/case-studies/first.md").write_text(
+        study("First", "cover: cover.jpg\ncover_alt: A cover\n", body="New text.\n"), encoding="utf-8")
+    changed, _ = again()
+    assert changed.case_studies[0] is not first.case_studies[0]
+    assert changed.case_studies[0].body == "New text.\n" and changed.case_studies[0].services == ()
