@@ -224,6 +224,8 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         seo = build_seo_files(rendered.pages, site, urls, theme.options, cache.cards,
                               {p.relative_to(static_root).as_posix() for p in site.static_files})
         files = dict(seo.files)   # sitemap, feed, robots, manifest, vCard
+        if live is not None:
+            live.check()
         # cv.pdf, proposal.pdf and .ics beside pitches, resume.json (no PDFs for `check`);
         # a resume.json of the user's own in content/static/ wins over the generated one.
         documents = build_documents(site, renderer, cache.root / "documents", options.write)

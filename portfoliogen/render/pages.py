@@ -214,8 +214,10 @@ class Renderer:
             planned = []
             for view in site.all_views:
                 self.view = view
-                planned += [PlannedPage(info, template, context) for info, template, context in self._plan(view)
-                            if info is not None]
+                for info, template, context in self._plan(view):
+                    self.check()   # planning a thousand pages takes a while: a newer save stops it
+                    if info is not None:
+                        planned.append(PlannedPage(info, template, context))
         finally:
             self.view, self._only = self.site, None
         if site.views:

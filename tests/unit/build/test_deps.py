@@ -138,3 +138,41 @@ RECORD = PageRecord("case_study.html", "ctx", frozenset({(A, "title"), ("site", 
         "other-context", "no-record"])
 def test_still_valid(record, template, context, changed, valid) -> None:
     assert still_valid(record, template, context, changed) is valid
+
+
+class _Newer(Exception):
+    pass
+
+
+def test_a_newer_save_stops_the_comparisons_between_two_values(site_dir: Path) -> None:
+    """The dev server's check (a newer save raises) is asked while tens of thousands of
+    values are compared and a thousand pages split, not only between rendered pages."""
+    from portfoliogen.build.deps import CHECK_EVERY, split_pages
+
+    before = {(f"content/case-studies/{i}.md", "title"): "x" for i in range(3 * CHECK_EVERY)}
+    site, _ = resolve(site_dir)
+    asked: list[int] = []
+
+    def check() -> None:
+        asked.append(1)
+        if len(asked) == 3:
+            raise _Newer
+
+    with pytest.raises(_Newer):
+        Fingerprints(site).changed(before, check)
+    assert len(asked) == 3
+    assert Fingerprints(site).changed(before) == set(before)   # without a check: every value compared
+    asked.clear()
+    with pytest.raises(_Newer):
+        split_pages(_pages(CHECK_EVERY), {}, set(), lambda out_path: False, check)
+
+
+def _pages(count: int):
+    from portfoliogen.render.pages import PlannedPage
+
+    class Info:
+        url_path = "/x/"
+        jsonld = ()
+    for i in range(count):
+        info = Info()
+        yield PlannedPage(info, "page.html", {"n": i})
