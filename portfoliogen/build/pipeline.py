@@ -232,6 +232,8 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         if any(p == static_root / "resume.json" for p in site.static_files):
             documents.pop("resume.json")
         files.update(documents)
+        if live is not None:
+            live.check()
         files.update(machine_files(site, urls.abs_url))   # hire.json, its schema, llms.txt
         for asset in theme.assets.values():
             files[asset.url_path.lstrip("/")] = asset.data

@@ -69,6 +69,11 @@ class PicturedHtml(StoredHtml):
 # any build may use them); an unchanged text is the very string loaded last time (ContentCache),
 # so finding it costs no pass over the text.
 _LAST_KEYS: dict[tuple, str] = {}
+# Likewise a rendered case study (a model copy with its body and images attached), by the resolved
+# one it was made from (the very object: resolve.py hands an unchanged one back) and what was
+# attached: the body's stored HTML (its file, not only its digest: files unused by a build are
+# deleted) and the processed images. Each entry holds its resolved object, so its id is its own.
+_LAST_RENDERED: dict[int, tuple] = {}
 
 # (owner, text, line of its first line, inline Markdown?, read lazily?)
 Field = tuple[Model, str, int, bool, bool]
@@ -96,6 +101,7 @@ class BodyRenderer:
         self._sources: dict[tuple[str, str], Path] = {}   # (owner, src as written) -> image file
         self._missing: list = []
         self._keys: dict[tuple, str] = {}   # this build's keys, by what they digest
+        self._rendered: dict[int, tuple] = {}   # this build's rendered case studies (_LAST_RENDERED)
 
     def fields(self) -> list[Field]:
         out: list[Field] = []
@@ -181,7 +187,9 @@ class BodyRenderer:
         """The site with every Markdown field rendered and images attached
         (`images`: processed images by source, including those of parse());
         every language's, for a multilingual site."""
+        global _LAST_RENDERED
         views = [self._render_view(view, images, body_sizes) for view in self.site.all_views]
+        _LAST_RENDERED = self._rendered
         return dataclasses.replace(views[0], views=tuple(views)) if self.site.views else views[0]
 
     def _render_view(self, s: Site, images: dict[Path, Any], body_sizes: str) -> Site:
@@ -200,12 +208,19 @@ class BodyRenderer:
             return images.get(owner.image_paths[ref]) if ref else None   # resolved by resolve.py
 
         def case_study(cs):
-            return cs.model_copy(update={
-                "body_html": md(cs, cs.body, cs.body_line),
-                "cover_image": image_for(cs, cs.cover),
-                "og_image_file": image_for(cs, cs.og_image),
-                "gallery": tuple(g.model_copy(update={"image": image_for(cs, g.src)}) for g in cs.gallery),
-            })
+            html = md(cs, cs.body, cs.body_line)
+            made_of = ((type(html), getattr(html, "path", None), html), image_for(cs, cs.cover),
+                       image_for(cs, cs.og_image), tuple(image_for(cs, g.src) for g in cs.gallery))
+            entry = _LAST_RENDERED.get(id(cs))
+            if entry is not None and entry[0] is cs and entry[1] == made_of:
+                done = entry[2]
+            else:
+                done = cs.model_copy(update={
+                    "body_html": html, "cover_image": made_of[1], "og_image_file": made_of[2],
+                    "gallery": tuple(g.model_copy(update={"image": image}) for g, image in zip(cs.gallery, made_of[3])),
+                })
+            self._rendered[id(cs)] = (cs, made_of, done)
+            return done
 
         def testimonial(t):
             return t.model_copy(update={

@@ -110,12 +110,18 @@ class DevServer:
         self._announced: set[str] = set()         # pages of the build in progress already announced
         self._history: list[tuple[int, frozenset[str] | None]] = []   # epoch -> page URLs it changed (None: any)
         self.cancelled = 0                        # builds a newer save cut short (tests)
+        self._switch = sys.getswitchinterval()    # restored on stop
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
         if not self.config_path.is_file():
             raise SiteError(self.options.config_path.name, None, None,
                             "no config.yaml here: run portfoliogen serve in a site folder, or pass --config FILE")
+        # A build is one CPU-bound thread; the watcher (three threads from inotify to the queue)
+        # and the requests wait for it to hand over the interpreter, by default every 5 ms at
+        # each step: a save was seen up to ~40 ms late, and a newer save stopped a build as late.
+        self._switch = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         try:
             self.httpd = bind(self.options.host, self.options.port, self)
             self.tmp = Path(tempfile.mkdtemp(prefix="portfoliogen-serve-"))
@@ -180,6 +186,7 @@ class DevServer:
             self._lock.close()        # releases the kept folder
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
+        sys.setswitchinterval(self._switch)
 
     def __enter__(self) -> DevServer:
         self.start()
@@ -292,8 +299,10 @@ class DevServer:
                 started = time.perf_counter()
                 if kinds == {ASSET} and self._swap_assets(started):
                     continue
+                cancelled = self.cancelled
                 self._rebuild()
-                if self.watcher is not None:
+                if self.watcher is not None and self.cancelled == cancelled:
+                    # (after a cancelled build the next one starts at once: it updates the plan)
                     self.watcher.update(self._watch_plan())
             except Exception as err:  # never let one bad round end the loop
                 log.debug("build loop", exc_info=True)
@@ -428,6 +437,7 @@ class DevServer:
 
 
 HISTORY_KEPT = 50   # epochs remembered for browsers that connect after a build
+SWITCH_INTERVAL = 0.001   # seconds a thread runs before another waiting one gets the interpreter
 
 
 def page_urls(pages: set[str], base_path: str) -> list[str]:

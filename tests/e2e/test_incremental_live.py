@@ -193,3 +193,23 @@ def test_live_builds_of_a_multilingual_site_match_clean_builds(
             editor.rng = random.Random(seed)
             history.append(getattr(editor, edit)())
             check_live_step(site, live, work, history, base_url)
+
+
+def test_a_body_edit_reuses_every_other_case_study_as_it_was(scaffold: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A save re-makes only what it changed: the other case studies come out of
+    resolve and the body renderer as the very objects of the last build, the
+    edited one is new; and the folder is still exactly a clean build's."""
+    site = tmp_path / "site"
+    shutil.copytree(scaffold, site)
+    live = LiveSite(tmp_path / "served")
+    options = BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY)
+    before = build(options, live=live).site
+    edited = sorted((site / "content/case-studies").rglob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, saved.\n", encoding="utf-8")
+    after = build(options, live=live).site
+    old = {cs.src_path: cs for cs in before.case_studies}
+    changed = [cs for cs in after.case_studies if cs is not old.get(cs.src_path)]
+    assert [cs.src_path for cs in changed] == [f"content/case-studies/{edited.relative_to(site / 'content/case-studies').as_posix()}"]
+    assert "One more sentence, saved." in str(changed[0].body_html)
+    assert len(after.case_studies) == len(before.case_studies) >= 2
+    assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
