@@ -236,10 +236,16 @@ def _check_tag_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -> N
     """Two tags share a page only when they differ in case alone; 'C#' and
     'C++', or 'e-commerce' and 'e commerce', would share one URL."""
     first: dict[str, tuple[str, CaseStudy, int]] = {}   # slug -> (name, where it was first seen)
+    normal: dict[str, str] = {}   # a tag as written -> as compared (a site writes each tag many times)
     for cs in case_studies:
         for index, (name, slug) in enumerate(zip(cs.tags, cs.tag_slugs)):
             seen = first.setdefault(slug, (name, cs, index))
-            if " ".join(seen[0].casefold().split()) != " ".join(name.casefold().split()):
+            if seen[0] is name or seen[0] == name:
+                continue
+            for written in (seen[0], name):
+                if written not in normal:
+                    normal[written] = " ".join(written.casefold().split())
+            if normal[seen[0]] != normal[name]:
                 line, col = locations_of(seen[1]).of(("tags", seen[2]))
                 _error(errors, cs, ("tags", index),
                        f"tag '{name}' would share the page /work/tags/{slug}/ with tag '{seen[0]}' "

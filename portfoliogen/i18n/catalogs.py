@@ -67,8 +67,33 @@ def _translations(catalogs: list[Catalog]) -> Translations:
     return merged
 
 
+# Reading and merging the catalogs is a few ms, once per build and language: the dev server's
+# every save. The result depends only on the catalogs' bytes, so it is kept by them.
+_MADE: dict[tuple, ThemeLanguage] = {}
+_MADE_KEPT = 32
+
+
 def theme_language(folders: tuple[Path, ...], language: str, display=str) -> ThemeLanguage:
     """`folders`: the theme's folders, most specific first (Theme.folders)."""
+    sources = []
+    for locale in candidates(language):
+        for folder in reversed(folders):
+            path = po_path(folder, locale)
+            try:
+                sources.append((str(path), path.read_bytes()))
+            except OSError:   # none there (or unreadable: read_catalog below says so)
+                sources.append((str(path), path.is_file()))
+    key = (tuple(str(f) for f in folders), language, tuple(sources))
+    made = _MADE.get(key)
+    if made is None:
+        made = _theme_language(folders, language, display)
+        if len(_MADE) >= _MADE_KEPT:
+            _MADE.clear()
+        _MADE[key] = made
+    return made
+
+
+def _theme_language(folders: tuple[Path, ...], language: str, display=str) -> ThemeLanguage:
     chain: list[Translations] = []
     found = None
     for locale in candidates(language):
