@@ -164,3 +164,18 @@ def test_home_weighs_under_100_kib_before_images_and_does_not_shift(site, browse
     # paint; its metric-matched fallback keeps any move far below what would show (0.001).
     assert sum(page.evaluate("window.__shifts")) < 0.001
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_web_fonts_are_applied_with_or_without_javascript(site, browser, javascript) -> None:
+    # They wait for the first paint (assets/fonts.js) or come through the <noscript> link; either
+    # way the display and text faces are the ones in use once the page has loaded.
+    context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    for path in ("services/", "work/"):          # the second page of a session takes the cached path
+        page.goto(site + path, wait_until="networkidle")
+        loaded = page.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+        assert {"Fraunces", "Inter"} <= {family.strip('"') for family in loaded}, loaded
+        if javascript:
+            assert page.evaluate("document.querySelector('link[data-webfonts]').media") == "all"
+    context.close()

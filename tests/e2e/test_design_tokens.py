@@ -44,14 +44,19 @@ def test_accent_fonts_and_hero_from_config_yaml(example: Path) -> None:
     assert "--bg:#fdfcfa" in style                                   # the stone palette
     dark = re.search(r"--accent:(#[0-9a-f]{6});--accent-fg:#0f1115", style).group(1)
     assert dark != "#b91c1c"                                         # a designed dark accent
-    # Only the chosen pairing is published, and its display face is the one preloaded.
+    # Only the chosen pairing is published, and its faces are the ones the page applies.
     fonts = sorted(p.name for p in (out / "assets" / "fonts").iterdir())
     assert len([f for f in fonts if f.endswith(".woff2")]) == 4, fonts
     display = next(f for f in fonts if f.startswith("display.") and f.count(".") == 2)
     assert (out / "assets" / "fonts" / display).read_bytes() == (PAIRINGS / "classic" / "display.woff2").read_bytes()
-    assert f'<link rel="preload" href="/assets/fonts/{display}" as="font" type="font/woff2" crossorigin>' in home
+    faces = next((out / "assets" / "fonts").glob("faces.*.css"))
+    link = f'href="/assets/fonts/{faces.name}"'
+    assert f'<link rel="stylesheet" {link} media="print" data-webfonts>' in home   # blocks nothing
+    assert f'<noscript><link rel="stylesheet" {link}></noscript>' in home
+    assert f"url({display})" in faces.read_text(encoding="utf-8")
     css = next((out / "assets" / "fonts").glob("fonts.*.css")).read_text(encoding="utf-8")
-    assert '"Instrument Serif"' in css and '"IBM Plex Sans"' in css and "Fraunces" not in css
+    assert '"Instrument Serif Fallback"' in css and '"IBM Plex Sans"' in css and "Fraunces" not in css
+    assert "url(" not in css                      # the fallback faces only: nothing to download
     assert not list(out.rglob("OFL-*"))
 
 
@@ -78,7 +83,7 @@ def test_system_fonts_publish_no_font_file_and_lumen_takes_the_tokens(example: P
     home = (out / "index.html").read_text(encoding="utf-8")
     style = re.search(r"<style>(.*?)</style>", home, re.S).group(1)
     assert "--bg:#ffffff" in style and "--r:.25rem" in style
-    assert home.count('as="font"') == 2 and 'class="lumen' in home
+    assert home.count("data-webfonts>") == 1 and 'class="lumen' in home
     css = next((out / "assets").glob("theme.*.css")).read_text(encoding="utf-8")
     assert '"Instrument Serif"' in css
 

@@ -96,13 +96,15 @@ def test_only_the_chosen_font_pairing_is_published(tmp_path: Path, pairing: str)
     root = write_site(tmp_path, {"config.yaml": CONFIG + f"theme_options:\n  fonts: {pairing}\n"})
     assets = theme_of(root).assets
     fonts = sorted(name for name in assets if name.startswith("fonts/"))
-    assert fonts == ["fonts/display-ext.woff2", "fonts/display.woff2", "fonts/fonts.css",
+    assert fonts == ["fonts/display-ext.woff2", "fonts/display.woff2", "fonts/faces.css", "fonts/fonts.css",
                      "fonts/text-ext.woff2", "fonts/text.woff2"]               # no licence text, no other pairing
     folder = DEFAULT / "options" / "fonts" / pairing
     assert assets["fonts/display.woff2"].data == (folder / "display.woff2").read_bytes()
     css = assets["fonts/fonts.css"].data.decode()
-    assert "font-display:swap" in css and "size-adjust:" in css and "ascent-override:" in css
-    assert f"url({assets['fonts/text.woff2'].url_path.removeprefix('/assets/fonts/')})" in css   # hashed names
+    assert "size-adjust:" in css and "ascent-override:" in css               # the metric-matched fallbacks
+    faces = assets["fonts/faces.css"].data.decode()
+    assert "font-display:swap" in faces
+    assert f"url({assets['fonts/text.woff2'].url_path.removeprefix('/assets/fonts/')})" in faces   # hashed names
     assert (folder / "display.woff2").read_bytes()[:4] == b"wOF2"
     assert any(p.name.startswith("OFL-") for p in folder.iterdir())
 
