@@ -13,6 +13,8 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from portfoliogen.render.quickinline import quicken
+
 # resolve_link(href) -> new href; raises LinkProblem for a broken link.
 LinkResolver = Callable[[str], str]
 # render_image(src, alt, title) -> HTML for the image, or None to keep the <img>.
@@ -117,7 +119,7 @@ def _full_markdown(baselevel: int, raw_html: bool) -> markdown.Markdown:
     )
     if not raw_html:
         _no_raw_html(md)
-    return md
+    return quicken(md)
 
 
 def _inline_markdown() -> markdown.Markdown:
@@ -131,7 +133,7 @@ def _inline_markdown() -> markdown.Markdown:
         md.parser.blockprocessors.deregister(name)
     for name in ("reference", "short_reference", "image_link", "image_reference", "short_image_ref"):
         md.inlinePatterns.deregister(name)
-    return md
+    return quicken(md)
 
 
 _H1 = re.compile(r"^(#\s|#$)|^=+\s*$", re.MULTILINE)
