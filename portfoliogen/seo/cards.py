@@ -224,17 +224,15 @@ def _mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[in
 
 # ---------------------------------------------------------------- cards
 def render_card(spec: CardSpec) -> bytes:
-    card = draw_card(spec)
     buf = io.BytesIO()
     if spec.format == "jpeg":
-        card.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
+        draw_card(spec).save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
     else:
         # Flat colours and text: 64 colours look the same, and the file is a third of the size.
         # Mapping onto the palette of a reference card is 5x faster than quantizing each card,
         # and the same for every card. compress_level 3: a sixth larger than 6, three times faster
         # (benchmarks/cards.py).
-        card.quantize(palette=_palette(spec.accent, spec.name, spec.host),
-                      dither=Image.Dither.NONE).save(buf, "PNG", compress_level=PNG_LEVEL)
+        _paletted_card(spec).save(buf, "PNG", compress_level=PNG_LEVEL)
     return buf.getvalue()
 
 
@@ -256,33 +254,105 @@ def _colours(accent_hex: str) -> tuple[tuple[int, int, int], ...]:
 # A card is a layer every card of the site shares (colours, shapes, the photo, the name and host)
 # and its own label and title: the shared layer is drawn once per worker and copied.
 def draw_card(spec: CardSpec) -> Image.Image:
+    layer, lines = _card_text(spec)
+    card = _shared_layer(*layer)[0].copy()
+    _draw_lines(ImageDraw.Draw(card), lines, (0, 0))
+    return card
+
+
+# A PNG card is the shared layer mapped onto the palette once, with only the box its label and
+# title cover drawn and mapped per card: each pixel maps on its own (no dithering), so the bytes
+# are those of mapping the whole card, with a third of the pixels mapped.
+def _paletted_card(spec: CardSpec) -> Image.Image:
+    layer, lines = _card_text(spec)
+    shared = _shared_layer(*layer)[0]
+    palette = _palette(spec.accent, spec.name, spec.host)
+    box = _ink_box(lines, shared.size)
+    card = _paletted_layer(layer, (spec.accent, spec.name, spec.host)).copy()
+    if box is not None:
+        region = shared.crop(box)
+        _draw_lines(ImageDraw.Draw(region), lines, box[:2])
+        card.paste(region.quantize(palette=palette, dither=Image.Dither.NONE), box[:2])
+    return card
+
+
+@lru_cache(maxsize=4)
+def _paletted_layer(layer: tuple, palette_key: tuple[str, str, str]) -> Image.Image:
+    return _shared_layer(*layer)[0].quantize(palette=_palette(*palette_key), dither=Image.Dither.NONE)
+
+
+# (xy, text, font, fill, direction) of each line drawn over the shared layer.
+_Line = tuple[tuple[float, float], str, ImageFont.FreeTypeFont, tuple[int, int, int], str | None]
+
+
+def _card_text(spec: CardSpec) -> tuple[tuple, list[_Line]]:
+    """The shared layer's arguments, and the card's label and title lines."""
     title = printable(spec.title)
     # The fonts cannot draw the title: the name stands in for it (and is not repeated below).
     shows_name = title is not None
     if title is None:
         title = printable(spec.name) or spec.host
-    card, panel_w = _shared_layer(spec.accent, spec.name, shows_name, spec.host, spec.picture,
-                                  spec.picture_focus)
-    card = card.copy()
-    draw = ImageDraw.Draw(card)
+    layer = (spec.accent, spec.name, shows_name, spec.host, spec.picture, spec.picture_focus)
+    panel_w = _shared_layer(*layer)[1]
+    draw = ImageDraw.Draw(_MEASURE)   # measures as a card's own would (an RGB image's font mode)
     _accent, fg, soft, _deep = _colours(spec.accent)
     W, H = CARD_SIZE
     inner = (panel_w if panel_w < W else W - 280) - 2 * PAD
     label = printable(spec.label, bold=False) or spec.host
 
     label_font = _font(False, 28)
-    label_line = _one_line(draw, label, label_font, inner)
-    _text(draw, (PAD, PAD), label_line, label_font, soft, inner)
+    lines = [_line(draw, (PAD, PAD), _one_line(draw, label, label_font, inner), label_font, soft, inner)]
 
     top, bottom = PAD + 70, H - PAD - 100
-    font, lines = fit_text(draw, title, inner, bottom - top)
+    font, title_lines = fit_text(draw, title, inner, bottom - top)
     size = font.size
-    block = len(lines) * size * 1.16
+    block = len(title_lines) * size * 1.16
     y = top + max(0, (bottom - top - block) / 2 - size * 0.1)
-    for line in lines:
-        _text(draw, (PAD, y), line, font, fg, inner)
+    for text in title_lines:
+        lines.append(_line(draw, (PAD, y), text, font, fg, inner))
         y += size * 1.16
-    return card
+    return layer, lines
+
+
+_MEASURE = Image.new("RGB", (1, 1))
+
+
+@lru_cache(maxsize=1024)   # labels repeat ("Case study · <client>")
+def _glyph_box(text: str, font, direction: str | None) -> tuple[int, int, int, int]:
+    return font.getbbox(text, direction=direction)
+
+
+def _line(draw, xy, text: str, font, fill, width: int) -> _Line:
+    """A line left-aligned, or right-aligned in a box `width` wide when RTL."""
+    x, y = xy
+    direction = _direction(text)
+    if direction == "rtl":
+        x = x + width - _width(draw, text, font)
+    return (x, y), text, font, fill, direction
+
+
+def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[_Line], origin: tuple[int, int]) -> None:
+    """Draw `lines` into an image whose top left corner is `origin` of the card. The offsets are
+    whole pixels, and subtracting one from a coordinate is exact: the text lands on the same
+    sub-pixel position, and its pixels are the same."""
+    ox, oy = origin
+    for (x, y), text, font, fill, direction in lines:
+        draw.text((x - ox, y - oy), text, font=font, fill=fill, direction=direction)
+
+
+def _ink_box(lines: list[_Line], size: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The box of the card that drawing `lines` may change (None: nothing): each line's glyph
+    box, as ImageDraw.text places it at the whole pixel below its position, with a margin."""
+    boxes = []
+    for (x, y), text, font, _fill, direction in lines:
+        left, top, right, bottom = _glyph_box(text, font, direction)
+        if right > left and bottom > top:
+            boxes.append((int(x) + left - 2, int(y) + top - 2, int(x) + right + 2, int(y) + bottom + 2))
+    if not boxes:
+        return None
+    x0 = max(0, min(min(b[0] for b in boxes), min(int(line[0][0]) for line in lines)))
+    y0 = max(0, min(min(b[1] for b in boxes), min(int(line[0][1]) for line in lines)))
+    return x0, y0, min(size[0], max(b[2] for b in boxes)), min(size[1], max(b[3] for b in boxes))
 
 
 @lru_cache(maxsize=4)
@@ -332,15 +402,6 @@ def _shared_layer(accent_hex: str, name_text: str, shows_name: bool, host: str, 
         draw.text((x, y + disc / 2), _one_line(draw, host, hfont, inner - disc - 20),
                   font=hfont, fill=fg, anchor="lm")
     return card, panel_w
-
-
-def _text(draw, xy, line: str, font, fill, width: int) -> None:
-    """A line left-aligned, or right-aligned in a box `width` wide when RTL."""
-    x, y = xy
-    direction = _direction(line)
-    if direction == "rtl":
-        x = x + width - _width(draw, line, font)
-    draw.text((x, y), line, font=font, fill=fill, direction=direction)
 
 
 def _open_picture(path: str) -> Image.Image | None:
