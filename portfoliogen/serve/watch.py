@@ -105,9 +105,12 @@ class ChangeQueue:
             self._cond.notify_all()
 
     def pending(self) -> bool:
-        """Changes are waiting (a running build is out of date: it stops)."""
+        """Changes are waiting that make a running build out of date: it stops.
+        Theme assets alone do not: the build goes on and they are swapped in
+        after it (stopped, it would leave its first look's pages beside an
+        older rest of the site, and the swap would serve that)."""
         with self._cond:
-            return bool(self._kinds) or self._closed
+            return bool(self._kinds - {ASSET}) or self._closed
 
     def close(self) -> None:
         with self._cond:

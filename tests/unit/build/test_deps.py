@@ -176,3 +176,28 @@ def _pages(count: int):
     for i in range(count):
         info = Info()
         yield PlannedPage(info, "page.html", {"n": i})
+
+
+def test_a_content_objects_fingerprints_are_kept_for_the_next_build_by_the_object(site_dir: Path,
+                                                                                   monkeypatch) -> None:
+    """The dev server hands unchanged content objects on from build to build:
+    their attributes are not fingerprinted again; an object made anew is."""
+    from portfoliogen.build import deps
+
+    site, _ = resolve(site_dir)
+    first = Fingerprints(site)
+    values_before = first.values(DEPS)
+    monkeypatch.setattr(deps, "_LAST_VALUES", first.by_object)
+    fingerprinted: list[str] = []
+    real_digest = deps.digest
+    monkeypatch.setattr(deps, "digest", lambda text: fingerprinted.append(text) or real_digest(text))
+    assert Fingerprints(site).values(DEPS) == values_before          # the same objects: kept values
+    kept = len(fingerprinted)
+    assert kept <= sum(1 for key, _attr in DEPS if key == "site" or key.startswith("tag:"))   # made each build
+    path = site_dir / A
+    path.write_text(path.read_text(encoding="utf-8").replace("Alpha", "Alpha II"), encoding="utf-8")
+    changed_site, _ = resolve(site_dir)                              # every object made anew
+    again = Fingerprints(changed_site).changed(values_before)
+    assert (A, "title") in again and (B, "title") not in again
+    assert len(fingerprinted) > kept                                  # fingerprinted again
+    assert Fingerprints(changed_site).values(DEPS) == values(site_dir)   # as a fresh build sees them

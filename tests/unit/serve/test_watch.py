@@ -203,3 +203,18 @@ def test_a_real_write_is_taken_after_its_close_without_the_quiet_period(tmp_path
     finally:
         guard.cancel()
         watcher.stop()
+
+
+def test_only_site_changes_stop_a_running_build() -> None:
+    """A stylesheet saved during a build waits for it (then it is swapped in);
+    content saved during a build stops it."""
+    queue = ChangeQueue()
+    assert not queue.pending()
+    queue.add(ASSET, "/site/themes/own/assets/site.css", settled=True)
+    assert not queue.pending()
+    queue.add(SITE, "/site/content/a.md", settled=True)
+    assert queue.pending()
+    queue.take(0.05)
+    assert not queue.pending()
+    queue.close()
+    assert queue.pending()
