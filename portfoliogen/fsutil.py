@@ -29,13 +29,19 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
     process and call, so concurrent writers of one path do not mix."""
     path = os.fspath(path)
     folder, name = os.path.split(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
     tmp = os.path.join(folder, f".{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
-        with open(tmp, "wb") as handle:
+        handle = open(tmp, "wb")
+    except FileNotFoundError:
+        if not folder:
+            raise
+        # Made only when missing: the caches write thousands of files into a few folders.
+        os.makedirs(folder, exist_ok=True)
+        handle = open(tmp, "wb")
+    try:
+        with handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
@@ -73,6 +79,11 @@ def file_digest(path: str | os.PathLike) -> str:
     """The digest of a file's bytes, read in chunks (images can be large)."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "blake2b").hexdigest()[:40]
+
+
+def data_digest(data: bytes) -> str:
+    """file_digest of a file holding `data`, for the writer that has them (no read back)."""
+    return hashlib.blake2b(data).hexdigest()[:40]
 
 
 class Stamps:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from portfoliogen import parallel
-from portfoliogen.fsutil import Stamps, write_atomic
+from portfoliogen.fsutil import Stamps, data_digest, write_atomic
 from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
     CARD_SIZE,
@@ -58,15 +58,18 @@ def write_cards(specs: list[CardSpec], cards_dir: Path, stamps: Stamps | None = 
         if not stamps.check(path):
             missing.append((spec, path))
         out[spec.url_path] = path
-    parallel.run(_draw_card, missing, len(missing))   # on every core: a card is ~40 ms
-    for _spec, path in missing:
-        stamps.remember(path)
+    # On every core; each worker sends back the digest of what it wrote, so no card is read again.
+    digests = parallel.run(_draw_card, missing, len(missing))
+    for (_spec, path), digest in zip(missing, digests):
+        stamps.remember(path, digest)
     return out
 
 
-def _draw_card(missing: list[tuple[CardSpec, Path]], index: int) -> None:
+def _draw_card(missing: list[tuple[CardSpec, Path]], index: int) -> str:
     spec, path = missing[index]
-    write_atomic(path, render_card(spec))
+    data = render_card(spec)
+    write_atomic(path, data)
+    return data_digest(data)
 
 
 def write_icons(spec: IconSpec, cards_dir: Path, stamps: Stamps | None = None) -> dict[str, Path]:
