@@ -243,6 +243,8 @@ class Renderer:
                     crumbs=(work,), card=(_("Selected work"), _("Case studies by %(name)s") % {"name": name})),
                "work.html", {})
         for tag in site.tags:
+            if not self._asked(tag.url_path):
+                continue   # (what info() would say, without making its title and description)
             yield (info("tag", tag.url_path, f"{tag.name} — " + _("Work") + f" — {name}",
                         describe(_("Case studies by %(name)s tagged %(tag)s:") % {"name": name, "tag": tag.name}
                                  + " " + ", ".join(cs.title for cs in tag.case_studies)),
@@ -250,6 +252,8 @@ class Renderer:
                         card=(tag.name, _("Case studies tagged")), subject=tag),
                    "tag.html", {"tag": tag})
         for cs in site.case_studies:
+            if not self._asked(cs.url_path):
+                continue
             prev, nxt = site.neighbours(cs)
             yield (info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
                         crumbs=(work, (cs.title, cs.url_path)),
@@ -318,6 +322,11 @@ class Renderer:
                     _("This page does not exist."), noindex=True,
                     card=home_card, picture=profile.photo_image, card_slug="home"),
                "404.html", {})
+
+    def _asked(self, url_path: str) -> bool:
+        """Whether page_plan(only=...) plans the page at `url_path` (always, without `only`):
+        the dev server's first look plans one page of a thousand."""
+        return self._only is None or out_path_for(self.urls_of(self.view.language).path_in_language(url_path)) in self._only
 
     def info(self, kind: str, url_path: str, title: str, description: str, *,
              crumbs: tuple = (), noindex: bool = False, og_image: Any = None,
