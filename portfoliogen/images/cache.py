@@ -51,6 +51,8 @@ def load_entry(root: Path, src: Path, key: str, stamps: Stamps | None = None) ->
     entry = entry_dir(root, key)
     try:
         meta = json.loads((entry / "meta.json").read_text())
+        if "bytes" not in meta:   # an entry written before the sizes were recorded
+            meta["bytes"] = {name: (entry / name).stat().st_size for name in meta["files"]}
         image = image_from_meta(src, key, entry, meta)
         digests = meta["files"]
         stamps = stamps or Stamps(None)
@@ -73,7 +75,9 @@ def remember_entry(root: Path, key: str, meta: dict[str, Any], stamps: Stamps) -
 # bytes are those meta.json recorded (fsutil.Stamps): a file edited in the cache is processed again,
 # not published.
 def commit_entry(root: Path, key: str, tmp: Path, meta: dict[str, Any]) -> None:
-    meta["files"] = {path.name: file_digest(path) for path in sorted(tmp.iterdir()) if path.name != "meta.json"}
+    files = [path for path in sorted(tmp.iterdir()) if path.name != "meta.json"]
+    meta["files"] = {path.name: file_digest(path) for path in files}
+    meta["bytes"] = {path.name: path.stat().st_size for path in files}   # the <source> order (plan.py)
     (tmp / "meta.json").write_text(meta_to_json(meta))
     final = entry_dir(root, key)
     final.parent.mkdir(parents=True, exist_ok=True)

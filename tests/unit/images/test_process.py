@@ -450,3 +450,39 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch, capsys):
     written = b"".join(chunks).decode()
     assert "images [" in written and "7/7" in written
     assert report.decoded == 7
+
+
+def test_the_smaller_modern_format_comes_first_for_each_image(camera_report, tmp_path):
+    # A browser takes the first <source> type it reads: for every image, the format whose files
+    # are smaller on disk comes first, in a cold build and from the cache alike.
+    def totals(image):
+        return [sum(image.files()[v.url_path].stat().st_size for v in variants) for _, variants in image.sources]
+
+    images = [im for im in camera_report.images.values() if len(im.sources) == 2]
+    assert images
+    for image in images:
+        assert totals(image) == sorted(totals(image)), (image.src_path.name, image.sources[0][0], totals(image))
+    # A flat illustration: WebP is the smaller at these settings, so it leads.
+    flat = tmp_path / "flat.png"
+    picture = Image.new("RGB", (640, 400), "#0f766e")
+    for i in range(8):
+        picture.paste("#f4f5f8" if i % 2 else "#121620", (40 + i * 70, 60, 90 + i * 70, 340))
+    picture.save(flat)
+    cache = tmp_path / "cache"
+    cold = process_images([flat], SMALL, cache).images[flat]
+    assert cold.sources[0][0] == "image/webp" and totals(cold) == sorted(totals(cold))
+    warm = process_images([flat], SMALL, cache)
+    assert warm.decoded == 0 and warm.images[flat].sources == cold.sources
+
+
+def test_an_older_cache_entry_without_sizes_orders_its_sources_the_same(tmp_path):
+    import json
+    photo = CAMERAS[0]
+    cache = tmp_path / "cache"
+    first = process_images([photo], SMALL, cache).images[photo]
+    meta_path = first.cache_path / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    del meta["bytes"]                                   # as written before the sizes were recorded
+    meta_path.write_text(json.dumps(meta))
+    again = process_images([photo], SMALL, cache)
+    assert again.decoded == 0 and again.images[photo].sources == first.sources
