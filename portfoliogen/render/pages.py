@@ -143,6 +143,9 @@ class Renderer:
             autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             extensions=["jinja2.ext.i18n"],
+            # One environment per build: each {% extends %} / {% include %} of every page need not
+            # stat the template's file again (a template edited mid-build waits for the next one).
+            auto_reload=False,
         )
         # Every theme string goes through _() / ngettext / {% trans %} (newstyle gettext:
         # autoescaped, %(name)s placeholders), translated by the theme's catalog (render/language.py).
