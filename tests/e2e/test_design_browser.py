@@ -185,15 +185,14 @@ def test_the_font_swap_moves_next_to_nothing_on_any_page_type(site, browser) -> 
     # A first visit shows the metric-matched fallbacks, then the web fonts: text after a word
     # that changed width moves a few pixels, far below what a visitor would notice (CLS 0.1 is
     # "good"; Lighthouse rounds anything under 0.0005 to 0).
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75)
-    context.add_init_script("""window.__shifts = [];
-        new PerformanceObserver(l => l.getEntries().forEach(e => window.__shifts.push(e.value)))
-            .observe({type: 'layout-shift', buffered: true});""")
     for path in ("", "work/", "work/ledgerly-checkout/", "services/", "process/", "about/", "contact/", "pt/"):
-        page = context.new_page()
+        context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75)
+        context.add_init_script("""window.__shifts = [];
+            new PerformanceObserver(l => l.getEntries().forEach(e => window.__shifts.push(e.value)))
+                .observe({type: 'layout-shift', buffered: true});""")
+        page = context.new_page()                 # a first visit each time: the swap after the first paint
         page.goto(site + path, wait_until="networkidle")
         page.wait_for_timeout(200)
         assert page.evaluate("[...document.fonts].some(f => f.status === 'loaded')"), path
         assert sum(page.evaluate("window.__shifts")) < 0.01, path
-        page.close()
-    context.close()
+        context.close()
