@@ -43,7 +43,9 @@
   async function swapStylesheets() {
     const response = await fetch(location.href, { cache: "no-store" });
     const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-    const wanted = [...fresh.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.getAttribute("href"));
+    // A parsed document has no scripting: its <noscript> links are elements there, not here.
+    const wanted = [...fresh.querySelectorAll('link[rel~="stylesheet"]')]
+      .filter((l) => !l.closest("noscript")).map((l) => l.getAttribute("href"));
     const current = [...document.querySelectorAll('link[rel~="stylesheet"]')];
     if (wanted.length !== current.length) throw new Error("stylesheets added or removed");
     await Promise.all(current.map((link, i) => {
