@@ -41,7 +41,7 @@ class ServeOptions:
     port: int = 8000                 # 0: any free port (tests)
     drafts: bool = False
     today: dt.date | None = None
-    quiet: float = 0.05              # seconds without changes before a rebuild (an editor's atomic save or a git checkout of 50 files lands well within it)
+    quiet: float = 0.05              # seconds without changes before a rebuild while a file may still be written (an editor's atomic save or a git checkout of 50 files lands well within it); whole files wait watch.SETTLED_QUIET
     debug: bool = False
 
 
@@ -61,7 +61,7 @@ def _warn(message: str) -> None:
 
 # Threads: the HTTP server (one short thread per request, one per connected browser for
 # Server-Sent Events, each kind bounded: http.DevHTTPServer), the watchdog observer (only records
-# changes, watch.ChangeQueue) and one build loop (waits until changes stop for `quiet` seconds, then
+# changes, watch.ChangeQueue) and one build loop (waits until changes stop: `quiet` seconds, less once every changed file is whole; then
 # calls build.pipeline.build(): there is no second build path). A good build bumps the epoch and
 # tells the browsers; a failed one keeps the last good site on screen and the errors in an overlay
 # (STYLE.md 7, after MkDocs' `_wanted_epoch`/`_visible_epoch` and Zola's SERVE_ERROR).
