@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -106,17 +107,27 @@ def test_a_close_ends_a_waiting_take() -> None:
     assert queue2.take(5.0) is None                     # closed during the quiet period: no build
 
 
-def test_a_real_watcher_reports_a_save_and_ignores_a_swap_file(tmp_path: Path) -> None:
-    content = tmp_path / "content"
+@contextmanager
+def watching(root: Path, give_up: float):
+    """A real watcher on root/content and root/config.yaml: (content folder, its queue)."""
+    content = root / "content"
     content.mkdir()
-    (tmp_path / "config.yaml").write_text("title: x\n", encoding="utf-8")
+    (root / "config.yaml").write_text("title: x\n", encoding="utf-8")
     queue = ChangeQueue()
-    watcher = Watcher(WatchPlan(tmp_path / "config.yaml", (content,), ()), queue)
+    watcher = Watcher(WatchPlan(root / "config.yaml", (content,), ()), queue)
     watcher.start()
-    guard = threading.Timer(10, queue.close)   # no event at all: fail, don't hang
+    guard = threading.Timer(give_up, queue.close)   # no event at all: fail, don't hang
     guard.daemon = True
     guard.start()
     try:
+        yield content, queue
+    finally:
+        guard.cancel()
+        watcher.stop()
+
+
+def test_a_real_watcher_reports_a_save_and_ignores_a_swap_file(tmp_path: Path) -> None:
+    with watching(tmp_path, 10) as (content, queue):
         time.sleep(0.2)
         (content / ".a.md.swp").write_text("swap", encoding="utf-8")
         (content / "a.md").write_text("saved", encoding="utf-8")
@@ -124,9 +135,6 @@ def test_a_real_watcher_reports_a_save_and_ignores_a_swap_file(tmp_path: Path) -
         assert kinds == {SITE} and paths == {str(content / "a.md")}
         (tmp_path / "config.yaml").write_text("title: y\n", encoding="utf-8")
         assert queue.take(0.3) == ({SITE}, {str(tmp_path / "config.yaml")})
-    finally:
-        guard.cancel()
-        watcher.stop()
 
 
 def test_asset_only_changes_wait_a_short_quiet_period_and_content_the_full_one() -> None:
@@ -173,16 +181,7 @@ def test_a_real_write_is_taken_after_its_close_without_the_quiet_period(tmp_path
     within the quiet period; a file left open after writing is not, until closed."""
     if not sys.platform.startswith("linux"):
         pytest.skip("closes are reported by inotify only")
-    content = tmp_path / "content"
-    content.mkdir()
-    (tmp_path / "config.yaml").write_text("title: x\n", encoding="utf-8")
-    queue = ChangeQueue()
-    watcher = Watcher(WatchPlan(tmp_path / "config.yaml", (content,), ()), queue)
-    watcher.start()
-    guard = threading.Timer(20, queue.close)
-    guard.daemon = True
-    guard.start()
-    try:
+    with watching(tmp_path, 20) as (content, queue):
         time.sleep(0.2)
         started = time.monotonic()
         (content / "a.md").write_text("saved", encoding="utf-8")
@@ -200,9 +199,6 @@ def test_a_real_write_is_taken_after_its_close_without_the_quiet_period(tmp_path
         taker.join(5)
         assert took and took[0][1] == {str(content / "b.md")}
         assert (content / "b.md").read_text(encoding="utf-8") == "half and the rest"
-    finally:
-        guard.cancel()
-        watcher.stop()
 
 
 def test_only_site_changes_stop_a_running_build() -> None:
