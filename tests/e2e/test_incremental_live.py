@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ from tests.e2e.test_incremental_property import (  # noqa: F401 - fixtures
     TranslationEditor,
     bilingual_scaffold,
     scaffold,
+    site_copy,
 )
 
 BASE = "http://127.0.0.1:8000/"
@@ -76,11 +76,7 @@ def check_live_step(site: Path, live: LiveSite, work: Path, history: list[str], 
           phases=[Phase.explicit, Phase.reuse, Phase.generate])   # no shrinking: the history says what happened
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5))
 def test_live_builds_match_clean_builds(scaffold: Path, steps: list[tuple[str, int]]) -> None:  # noqa: F811
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        site = work / "site"
-        shutil.copytree(scaffold, site)
-        editor = ImageEditor(site, random.Random(0))
+    with site_copy(scaffold, ImageEditor) as (work, site, editor):
         editor.inline_image()
         live = LiveSite(work / "served")
         assert live_build(site, live) == 0
@@ -177,11 +173,7 @@ def test_live_builds_of_a_multilingual_site_match_clean_builds(
         bilingual_scaffold: Path, steps: list[tuple[str, int]]) -> None:  # noqa: F811
     """The same in two languages, with French pages open in the browser: the first
     look plans the whole site (each page links its translations) and must agree."""
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        site = work / "site"
-        shutil.copytree(bilingual_scaffold, site)
-        editor = TranslationEditor(site, random.Random(0))
+    with site_copy(bilingual_scaffold, TranslationEditor) as (work, site, editor):
         editor.add_translation()
         live = LiveSite(work / "served")
         base_url = "http://127.0.0.1:8000/portfolio/"

@@ -17,6 +17,7 @@ import random
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -156,17 +157,23 @@ def check_step(site: Path, work: Path, history: list[str]) -> None:
     assert tree_digest(site / "output") == (clean if code == 0 else before), history
 
 
+@contextmanager
+def site_copy(scaffold: Path, editor_class):
+    """A fresh copy of `scaffold` in a temporary folder: (that folder, the site, an editor of it)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        shutil.copytree(scaffold, site)
+        yield work, site, editor_class(site, random.Random(0))
+
+
 @settings(max_examples=10, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5),
        last_seed=st.integers(0, 2**32 - 1))
 def test_incremental_builds_with_images_and_templates_match_clean_builds(
         scaffold: Path, steps: list[tuple[str, int]], last_seed: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        site = work / "site"
-        shutil.copytree(scaffold, site)
-        editor = ImageEditor(site, random.Random(0))
+    with site_copy(scaffold, ImageEditor) as (work, site, editor):
         editor.inline_image()
         editor.reference_image()
         assert build_here(site) == 0
@@ -281,11 +288,7 @@ def bilingual_scaffold(scaffold: Path, tmp_path_factory) -> Path:
        last_seed=st.integers(0, 2**32 - 1))
 def test_incremental_builds_of_a_multilingual_site_match_clean_builds(
         bilingual_scaffold: Path, steps: list[tuple[str, int]], last_seed: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        site = work / "site"
-        shutil.copytree(bilingual_scaffold, site)
-        editor = TranslationEditor(site, random.Random(0))
+    with site_copy(bilingual_scaffold, TranslationEditor) as (work, site, editor):
         editor.add_translation()
         assert build_here(site) == 0
         history: list[str] = []
