@@ -178,6 +178,12 @@ def test_the_web_fonts_are_applied_with_or_without_javascript(site, browser, jav
         assert {"Fraunces", "Inter"} <= {family.strip('"') for family in loaded}, loaded
         if javascript:
             assert page.evaluate("document.querySelector('link[data-webfonts]').media") == "all"
+            if path == "services/":   # a first visit: the fonts are asked for after the first paint shows
+                fcp, fonts = page.evaluate("""() => [
+                    performance.getEntriesByName('first-contentful-paint')[0].startTime,
+                    performance.getEntriesByType('resource').filter(r => r.name.endsWith('.woff2'))
+                        .map(r => r.startTime)]""")
+                assert fonts and min(fonts) >= fcp, (fcp, fonts)
     context.close()
 
 
