@@ -8,7 +8,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 # Editors' swap, lock, backup and probe files: never a reason to rebuild.
@@ -23,6 +34,13 @@ IGNORED_NAMES = frozenset({"4913", ".DS_Store", "Thumbs.db"})
 # files during a build must not trigger the next build. "closed" is a file
 # closed after writing (inotify's IN_CLOSE_WRITE): the writer is done with it.
 RELEVANT_EVENTS = frozenset({"created", "deleted", "modified", "moved", "closed"})
+# ... and only these are asked of the operating system. The build opens and reads the theme's
+# files and config.yaml each time: with inotify's IN_OPEN and IN_CLOSE_NOWRITE every read woke the
+# watcher thread twice, for events dropped at once, each time taking the interpreter from the build
+# (~290 events a case-study save at 1,000 case studies, the config stage 7 -> 29 ms). With a
+# filter, watchdog asks inotify for these only (InotifyEmitter.get_event_mask_from_filter).
+EVENT_FILTER = (FileCreatedEvent, DirCreatedEvent, FileDeletedEvent, DirDeletedEvent, FileModifiedEvent,
+                FileMovedEvent, DirMovedEvent, FileClosedEvent)
 # After these a file is whole: a rename put it in place, it was closed after writing, or it is gone.
 SETTLING_EVENTS = frozenset({"deleted", "moved", "closed"})
 
@@ -180,7 +198,7 @@ class Watcher:
         for folder, recursive in sorted(wanted):
             if (folder, recursive) not in self._watches and folder.is_dir():
                 self._watches[(folder, recursive)] = self._observer.schedule(
-                    self._handler, str(folder), recursive=recursive)
+                    self._handler, str(folder), recursive=recursive, event_filter=list(EVENT_FILTER))
 
     def start(self) -> None:
         self._observer.start()
