@@ -121,8 +121,16 @@ class Fingerprints:
                 out.add(dep)
         return out
 
-    def values(self, deps) -> dict[DepKey, str]:
-        return {dep: value for dep in deps if (value := self.current(*dep)) is not None}
+    def values(self, deps, check: Callable[[], None] = lambda: None) -> dict[DepKey, str]:
+        """The current value of each pair. `check` raises to stop (a newer save): ~20 ms at
+        1,000 case studies, where a newer save waited for the next stage's look."""
+        out = {}
+        for done, dep in enumerate(deps):
+            if not done % CHECK_EVERY:
+                check()
+            if (value := self.current(*dep)) is not None:
+                out[dep] = value
+        return out
 
 
 def context_fingerprint(template: str, context: dict[str, Any]) -> str:
@@ -154,7 +162,7 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
     result = RenderedSite()
     todo = []
     for done, page in enumerate(plan):
-        if not done % (CHECK_EVERY // 8):
+        if not done % PAGES_PER_CHECK:
             check()
         info, out_path = page.info, page.out_path
         context_fp = context_fingerprint(page.template, {**page.context, "page": info})
@@ -190,10 +198,11 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
         result.records[page.out_path] = PageRecord(page.template, context_of[page.out_path], deps)
         result.rendered.append(page.out_path)
     check()
-    result.dep_values = fingerprints.values({dep for r in result.records.values() for dep in r.deps})
+    result.dep_values = fingerprints.values({dep for r in result.records.values() for dep in r.deps}, check)
     global _LAST_VALUES
     _LAST_VALUES = fingerprints.by_object
     return result
 
 
 CHECK_EVERY = 512   # pairs compared between two looks for a newer save (~1 ms)
+PAGES_PER_CHECK = 4   # pages planned and compared between two looks (~1 ms; every 64 was ~11 ms)
