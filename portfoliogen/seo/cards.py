@@ -227,15 +227,24 @@ def _mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[in
 
 # ---------------------------------------------------------------- cards
 def render_card(spec: CardSpec) -> bytes:
+    return encode_card(spec, card_pixels(spec))
+
+
+def card_pixels(spec: CardSpec) -> Image.Image:
+    """The card as it is encoded: RGB for a JPEG, paletted for a PNG."""
+    return draw_card(spec) if spec.format == "jpeg" else _paletted_card(spec)
+
+
+def encode_card(spec: CardSpec, pixels: Image.Image) -> bytes:
     buf = io.BytesIO()
     if spec.format == "jpeg":
-        draw_card(spec).save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
+        pixels.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
     else:
         # Flat colours and text: 64 colours look the same, and the file is a third of the size.
         # Mapping onto the palette of a reference card is 5x faster than quantizing each card,
         # and the same for every card. compress_level 3: a sixth larger than 6, three times faster
         # (benchmarks/cards.py).
-        _paletted_card(spec).save(buf, "PNG", compress_level=PNG_LEVEL)
+        pixels.save(buf, "PNG", compress_level=PNG_LEVEL)
     return buf.getvalue()
 
 
