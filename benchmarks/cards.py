@@ -51,9 +51,17 @@ def specs(picture: Picture | None, count: int = COUNT) -> list[CardSpec]:
             for i, title in enumerate(titles(count))]
 
 
+def fresh_worker() -> None:
+    """Empty every cache of cards.py (fonts, shared layers, glyphs, widths), as in a new worker."""
+    for value in vars(cards).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+
+
 def per_card(batch: list[CardSpec], step) -> float:
-    """CPU ms per card of `step` over the batch (after one card: fonts and shared layer loaded,
-    as a worker has them)."""
+    """CPU ms per card of `step` over the batch, in a fresh worker after its first card (fonts
+    and shared layer loaded; the caches of glyphs and widths fill as the batch is drawn)."""
+    fresh_worker()
     step(batch[0])
     started = time.process_time()
     for spec in batch:
@@ -76,7 +84,7 @@ def build_figures(picture: Picture | None) -> tuple[float, float, float, float]:
 def encoders():
     def png(spec, im):
         return im.quantize(palette=cards._palette(spec.accent, spec.name, spec.host),
-                           dither=Image.Dither.NONE), "PNG", {"compress_level": cards.PNG_LEVEL}
+                           dither=Image.Dither.NONE), "PNG", {"compress_level": 3}
     return {
         "png (palette)": png,
         "jpeg q85": lambda spec, im: (im, "JPEG", {"quality": cards.JPEG_QUALITY, "progressive": True}),

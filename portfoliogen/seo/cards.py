@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import base64
 import io
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps, features
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps, features
 
 from portfoliogen import parallel
 from portfoliogen.fsutil import Stamps, data_digest, write_atomic
+from portfoliogen.seo import cardpng
 from portfoliogen.seo.glyphs import BOLD, REGULAR, drawable, is_rtl
 from portfoliogen.seo.social import (
     CARD_SIZE,
@@ -26,8 +30,8 @@ from portfoliogen.seo.social import (
 from portfoliogen.seo.xmltext import xml_attr, xml_text
 
 PAD = 72
+FOOTER_TOP = CARD_SIZE[1] - PAD - 62    # the monogram disc, the name and host below
 JPEG_QUALITY = 85
-PNG_LEVEL = 3
 _RAQM = features.check("raqm")
 
 
@@ -230,21 +234,16 @@ def render_card(spec: CardSpec) -> bytes:
     return encode_card(spec, card_pixels(spec))
 
 
-def card_pixels(spec: CardSpec) -> Image.Image:
-    """The card as it is encoded: RGB for a JPEG, paletted for a PNG."""
-    return draw_card(spec) if spec.format == "jpeg" else _paletted_card(spec)
+def card_pixels(spec: CardSpec) -> Image.Image | PngRows:
+    """The card as it is encoded: RGB for a JPEG; for a PNG, its own rows of palette indices."""
+    return draw_card(spec) if spec.format == "jpeg" else _png_rows(spec)
 
 
-def encode_card(spec: CardSpec, pixels: Image.Image) -> bytes:
+def encode_card(spec: CardSpec, pixels: Image.Image | PngRows) -> bytes:
+    if isinstance(pixels, PngRows):
+        return cardpng.encode(pixels.layer.rows, [(top, rows.tobytes()) for top, rows in pixels.parts])
     buf = io.BytesIO()
-    if spec.format == "jpeg":
-        pixels.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
-    else:
-        # Flat colours and text: 64 colours look the same, and the file is a third of the size.
-        # Mapping onto the palette of a reference card is 5x faster than quantizing each card,
-        # and the same for every card. compress_level 3: a sixth larger than 6, three times faster
-        # (benchmarks/cards.py).
-        pixels.save(buf, "PNG", compress_level=PNG_LEVEL)
+    pixels.save(buf, "JPEG", quality=JPEG_QUALITY, progressive=True)
     return buf.getvalue()
 
 
@@ -272,25 +271,250 @@ def draw_card(spec: CardSpec) -> Image.Image:
     return card
 
 
-# A PNG card is the shared layer mapped onto the palette once, with only the box its label and
-# title cover drawn and mapped per card: each pixel maps on its own (no dithering), so the bytes
-# are those of mapping the whole card, with a third of the pixels mapped.
-def _paletted_card(spec: CardSpec) -> Image.Image:
-    layer, lines = _card_text(spec)
-    shared = _shared_layer(*layer)[0]
-    palette = _palette(spec.accent, spec.name, spec.host)
-    box = _ink_box(lines, shared.size)
-    card = _paletted_layer(layer, (spec.accent, spec.name, spec.host)).copy()
-    if box is not None:
-        region = shared.crop(box)
-        _draw_lines(ImageDraw.Draw(region), lines, box[:2])
-        card.paste(region.quantize(palette=palette, dither=Image.Dither.NONE), box[:2])
-    return card
+# A PNG card (flat colours and text: 64 colours look the same, and the file is a third of the
+# size) is the shared layer mapped onto the palette of a reference card once (5x faster than
+# quantizing each card, and the same for every card), with only the rows its label and title
+# cover drawn, mapped and compressed per card (seo/cardpng.py). Text over the flat accent is drawn
+# as a mask ('L'), and a mask value maps to one palette index per text colour (a lookup table):
+# the pixels are those of drawing the RGB card and mapping it whole, each pixel mapping on its
+# own (no dithering). Lines whose boxes touch, or text off the flat accent, are drawn in RGB over
+# a crop of the shared layer and mapped, as the whole card would be.
+@dataclass(frozen=True)
+class PngLayer:
+    indices: Image.Image        # 'L': palette indices, a column of zeros (PNG's filter byte) first
+    rows: cardpng.SharedRows
+    accent: int                 # the accent's palette index
+    flat: tuple[int, int]       # (x, y): the card is all accent left of x and above y
+    luts: dict                  # fill -> mask value -> palette index
+
+
+@dataclass(frozen=True)
+class PngRows:
+    layer: PngLayer
+    parts: tuple[tuple[int, Image.Image], ...]   # (top, 'L': the card's rows from top, as in indices)
 
 
 @lru_cache(maxsize=4)
-def _paletted_layer(layer: tuple, palette_key: tuple[str, str, str]) -> Image.Image:
-    return _shared_layer(*layer)[0].quantize(palette=_palette(*palette_key), dither=Image.Dither.NONE)
+def _png_layer(layer: tuple, palette_key: tuple[str, str, str]) -> PngLayer:
+    shared = _shared_layer(*layer)[0]
+    palette = _palette(*palette_key)
+    mapped = shared.quantize(palette=palette, dither=Image.Dither.NONE)
+    W, H = shared.size
+    indices = Image.new("L", (W + 1, H))
+    indices.paste(Image.frombytes("L", (W, H), mapped.tobytes()), (1, 0))
+    accent = _indices(Image.new("RGB", (1, 1), _rgb(palette_key[0])), palette)[0]
+    # Above the monogram disc, everything right of the first pixel that is not the accent.
+    above = Image.frombytes("L", (W, FOOTER_TOP), mapped.tobytes()[:W * FOOTER_TOP])
+    other = above.point([0 if v == accent else 255 for v in range(256)]).getbbox()
+    rows = cardpng.shared_rows(indices.tobytes(), W, H, bytes(palette.getpalette()[:192]))
+    return PngLayer(indices, rows, accent, (W if other is None else other[0], FOOTER_TOP), {})
+
+
+def _indices(rgb: Image.Image, palette: Image.Image) -> bytes:
+    return rgb.quantize(palette=palette, dither=Image.Dither.NONE).tobytes()
+
+
+def _lut(base: PngLayer, fill: tuple[int, int, int], palette_key: tuple[str, str, str]) -> list[int]:
+    """Mask value -> the palette index of `fill` drawn at that coverage over the accent, blended as
+    ImageDraw.text blends it."""
+    lut = base.luts.get(fill)
+    if lut is None:
+        ramp = Image.new("RGB", (256, 1), _rgb(palette_key[0]))
+        ramp.paste(fill, (0, 0), Image.frombytes("L", (256, 1), bytes(range(256))))
+        lut = base.luts[fill] = list(_indices(ramp, _palette(*palette_key)))
+    return lut
+
+
+def _png_rows(spec: CardSpec) -> PngRows:
+    layer, lines = _card_text(spec)
+    key = (spec.accent, spec.name, spec.host)
+    base = _png_layer(layer, key)
+    groups = _text_masks(lines, base.flat)
+    if groups is None:
+        return _png_rows_drawn(spec, layer, lines, base)
+    # The label's rows and the title's, apart when a band of rows between them has no text.
+    spans: list[list] = []
+    for fill, (box, mask) in sorted(groups.items(), key=lambda item: item[1][0][1]):
+        top, bottom = cardpng.band_rows(base.rows, box[1], box[3])
+        if spans and top <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], bottom)
+            spans[-1][2].append((fill, box, mask))
+        else:
+            spans.append([top, bottom, [(fill, box, mask)]])
+    parts = []
+    for top, bottom, texts in spans:
+        rows = base.indices.crop((0, top, base.indices.width, bottom))
+        for fill, box, mask in texts:   # (Image.point rounds its table each call: 0.1 ms a card)
+            left, up = box[0] + 1, box[1] - top
+            rows.im.paste(mask.im.point(_lut(base, fill, key), None), (left, up, left + mask.width, up + mask.height))
+        parts.append((top, rows))
+    return PngRows(base, tuple(parts))
+
+
+def _png_rows_drawn(spec: CardSpec, layer: tuple, lines: list[_Line], base: PngLayer) -> PngRows:
+    """The rows of the card, its text drawn in RGB and mapped onto the palette."""
+    shared = _shared_layer(*layer)[0]
+    box = _ink_box(lines, shared.size) or (0, 0, 1, 1)
+    top, bottom = cardpng.band_rows(base.rows, box[1], box[3])
+    rows = base.indices.crop((0, top, base.indices.width, bottom))
+    region = shared.crop(box)
+    _draw_lines(ImageDraw.Draw(region), lines, box[:2])
+    mapped = _indices(region, _palette(spec.accent, spec.name, spec.host))
+    rows.paste(Image.frombytes("L", region.size, mapped), (box[0] + 1, box[1] - top))
+    return PngRows(base, ((top, rows),))
+
+
+def _text_masks(lines: list[_Line], flat: tuple[int, int]) -> dict | None:
+    """fill -> (box, 'L' mask of the lines in that colour) when no two lines' ink meet and all
+    of it lies on the flat accent; else None."""
+    drawn = []
+    for (x, y), text, font, fill, direction in lines:
+        mask = _compose(text, font, x, y) if direction != "rtl" else None
+        if mask is None:
+            mask = _drawn_mask(text, font, x, y, direction)
+        if mask is not None:
+            drawn.append((fill, *mask))
+    groups: dict = {}
+    for fill, box, mask in drawn:
+        if box[0] < 0 or box[1] < 0 or box[2] > flat[0] or box[3] > flat[1]:
+            return None
+        for other_fill, other_box, other in drawn:
+            if other is not mask and _meet(box, mask, other_box, other):
+                return None
+        groups.setdefault(fill, []).append((box, mask))
+    out = {}
+    for fill, parts in groups.items():
+        box = (min(b[0] for b, _m in parts), min(b[1] for b, _m in parts),
+               max(b[2] for b, _m in parts), max(b[3] for b, _m in parts))
+        if len(parts) == 1:
+            out[fill] = parts[0]
+            continue
+        group = Image.new("L", (box[2] - box[0], box[3] - box[1]))
+        for b, mask in parts:   # no ink meets: each pixel of the group is one line's, or none
+            group.paste(255, (b[0] - box[0], b[1] - box[1]), mask)
+        out[fill] = (box, group)
+    return out
+
+
+def _meet(box_a, mask_a: Image.Image, box_b, mask_b: Image.Image) -> bool:
+    """Do two masks have ink on a common pixel?"""
+    x0, y0 = max(box_a[0], box_b[0]), max(box_a[1], box_b[1])
+    x1, y1 = min(box_a[2], box_b[2]), min(box_a[3], box_b[3])
+    if x0 >= x1 or y0 >= y1:
+        return False
+    a = mask_a.crop((x0 - box_a[0], y0 - box_a[1], x1 - box_a[0], y1 - box_a[1]))
+    b = mask_b.crop((x0 - box_b[0], y0 - box_b[1], x1 - box_b[0], y1 - box_b[1]))
+    return ImageChops.multiply(a, b).getbbox() is not None
+
+
+def _drawn_mask(text: str, font, x: float, y: float, direction) -> tuple[tuple, Image.Image] | None:
+    """(box, mask) of a line as ImageDraw.text draws it (ligatures, marks, right to left): drawn
+    with fill 255 over 0, a mask holds what the text covers of each pixel."""
+    left, top, right, bottom = _glyph_box(text, font, direction)
+    if right <= left or bottom <= top:
+        return None
+    # Its position in the mask stays positive (ImageDraw truncates a negative one the other way).
+    box = (int(x) + min(0, left - 2), int(y) + min(0, top - 2), int(x) + right + 2, int(y) + bottom + 2)
+    mask = Image.new("L", (box[2] - box[0], box[3] - box[1]))
+    ImageDraw.Draw(mask).text((x - box[0], y - box[1]), text, font=font, fill=255, direction=direction)
+    return box, mask
+
+
+# ---------------------------------------------------------------- glyph runs
+# FreeType draws a glyph at whole pixels: the pen position (26.6 fixed point, as the layout adds
+# advances) rounded, so a glyph's coverage is the same wherever it lands, and the line ImageDraw
+# draws is its glyphs' coverages, each laid "over" the others (a + b(255 - a)/255, which is also
+# paste(255, box, glyph)). Rasterising was 80% of drawing a card; a glyph cached per font and
+# character costs a paste. Characters that do not compose like that with the next (a ligature:
+# "fi") are one unit, drawn together; a line in which they would make a longer unit (marks, right
+# to left) is drawn by ImageDraw.
+def _compose(text: str, font, x: float, y: float) -> tuple[tuple, Image.Image] | None:
+    """(box, mask) of a left-to-right line, as ImageDraw.text at (x, y) with fill 255 over 0
+    draws it, from cached glyphs; None when it must be drawn by ImageDraw."""
+    units: list[str] = []
+    for ch in text:
+        units.append(ch)
+        while len(units) > 1 and not _pair_composes(font.path, units[-2], units[-1]):
+            units[-2:] = [units[-2] + units[-1]]
+            if len(units[-1]) > 3:
+                return None
+    if len(units) == 1 and not _pair_composes(font.path, units[0], ""):
+        return None
+    return _placed(units, font, x, y)
+
+
+def _placed(units: list[str], font, x: float, y: float) -> tuple[tuple, Image.Image] | None:
+    ix, iy = int(x), int(y)
+    fx = round((x - ix) * 64)
+    dy = -((32 - round((y - iy) * 64)) >> 6)   # ImageDraw's vertical start at a fraction
+    placed, pen = [], 0
+    last = len(units) - 1
+    for index, unit in enumerate(units):
+        glyph = _glyph(font, unit)
+        if glyph is not None:
+            bitmap, width, height, left, top = glyph
+            gx, gy = ix + ((fx + pen + 32) >> 6) + left, iy + dy + top
+            placed.append((bitmap, gx, gy, gx + width, gy + height))
+        if index < last:   # the advance of `unit` before the next (kerning is in it)
+            nxt = units[index + 1]
+            pen += _length64(font, unit + nxt) - _length64(font, nxt)
+    if not placed:
+        return None
+    x0, y0 = min(g[1] for g in placed), min(g[2] for g in placed)
+    x1, y1 = max(g[3] for g in placed), max(g[4] for g in placed)
+    mask = Image.new("L", (x1 - x0, y1 - y0))
+    core = mask.im   # Image.paste's checks cost more than the paste of a glyph
+    for bitmap, gx, gy, gx1, gy1 in placed:
+        core.paste(255, (gx - x0, gy - y0, gx1 - x0, gy1 - y0), bitmap)
+    return (x0, y0, x1, y1), mask
+
+
+@lru_cache(maxsize=4096)
+def _glyph(font, text: str) -> tuple[Any, int, int, int, int] | None:
+    """The coverage of `text` drawn alone (a character, or a ligature), its size, and its top left
+    corner from the pen at a whole pixel."""
+    pad = font.size
+    while True:
+        im = Image.new("L", (pad * 3, pad * 3))
+        ImageDraw.Draw(im).text((pad, pad), text, font=font, fill=255, direction="ltr")
+        box = im.getbbox()
+        if box is None:
+            return None
+        if box[0] > 0 and box[1] > 0 and box[2] < im.width and box[3] < im.height:
+            return im.crop(box).im, box[2] - box[0], box[3] - box[1], box[0] - pad, box[1] - pad
+        pad *= 2   # it may reach past the canvas
+
+
+@lru_cache(maxsize=16384)
+def _length64(font, text: str) -> int:
+    return round(font.getlength(text, direction="ltr") * 64)
+
+
+@lru_cache(maxsize=16384)
+def _pair_composes(path: str, left: str, right: str) -> bool:
+    """Does ImageDraw draw `left + right` as `left` and `right` drawn alone, laid at their advances
+    (no ligature across, no mark moved, no reordering)? Whether it does is the font's (its
+    substitutions and positionings), not the size's: checked once per pair, on the pixels, at
+    the largest title size."""
+    if not _RAQM or any(unicodedata.bidirectional(ch) not in _LTR_CLASSES
+                        or unicodedata.category(ch)[0] in "MC" for ch in left + right):
+        return False
+    font = _font(path == str(BOLD), 76)
+    pad = font.size
+    placed = _placed([left, right] if right else [left], font, pad, pad)
+    drawn = Image.new("L", (pad * 6, pad * 3) if placed is None else
+                      (max(pad * 6, placed[0][2] + pad), max(pad * 3, placed[0][3] + pad)))
+    ImageDraw.Draw(drawn).text((pad, pad), left + right, font=font, fill=255, direction="ltr")
+    ours = Image.new("L", drawn.size)
+    if placed is not None:
+        if min(placed[0][:2]) < 0:
+            return False
+        ours.paste(placed[1], placed[0][:2])
+    return drawn.tobytes() == ours.tobytes()
+
+
+# Bidirectional classes that never reorder a left-to-right line.
+_LTR_CLASSES = frozenset(("L", "EN", "ES", "ET", "CS", "ON", "WS"))
 
 
 # (xy, text, font, fill, direction) of each line drawn over the shared layer.
@@ -394,7 +618,7 @@ def _shared_layer(accent_hex: str, name_text: str, shows_name: bool, host: str, 
     inner = (panel_w if panel_w < W else W - 280) - 2 * PAD
     name = (printable(name_text) or "") if shows_name else ""
     # Bottom: a monogram disc, the name, the host.
-    y = H - PAD - 62
+    y = FOOTER_TOP
     x = PAD
     mono = printable(initials(name_text))
     disc = 62
