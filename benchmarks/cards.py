@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image  # noqa: E402
 
-from portfoliogen.seo import cards  # noqa: E402
+from portfoliogen.seo import cards, cardtext  # noqa: E402
 from portfoliogen.seo.social import CardSpec, Picture  # noqa: E402
 
 PHOTO = Path("/work/shared/testdata/photos")
@@ -52,8 +52,9 @@ def specs(picture: Picture | None, count: int = COUNT) -> list[CardSpec]:
 
 
 def fresh_worker() -> None:
-    """Empty every cache of cards.py (fonts, shared layers, glyphs, widths), as in a new worker."""
-    for value in vars(cards).values():
+    """Empty every cache of cards.py and cardtext.py (fonts, shared layers, glyphs, widths), as
+    in a new worker."""
+    for value in [*vars(cards).values(), *vars(cardtext).values()]:
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
 

@@ -55,7 +55,8 @@ def build_seo_files(pages, site, urls, theme_options: dict, cards_dir: Path,
     stamps = Stamps(cards_dir / "stamps.json")   # as cards.card_stamps: cached cards as drawn, or drawn again
     if not all(stamps.check(path) for path in (*cards.values(), *icon_paths.values())):
         # Something to draw: only now load Pillow (a warm build never does).
-        from portfoliogen.seo.cards import write_cards, write_icons
+        from portfoliogen.seo.cards import write_cards
+        from portfoliogen.seo.icons import write_icons
         cards = write_cards(specs, cards_dir, stamps)
         icon_paths = write_icons(icons, cards_dir, stamps)
     stamps.save()

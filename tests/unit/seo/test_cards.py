@@ -8,7 +8,7 @@ import time
 import pytest
 from PIL import Image, ImageDraw
 
-from portfoliogen.seo.cards import ellipsise, fit_text, wrap
+from portfoliogen.seo.cardtext import ellipsise, fit_text, wrap
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_a_huge_title_fits_quickly(draw, title: str) -> None:
 
 
 def test_wrap_stops_after_the_lines_asked_for(draw) -> None:
-    from portfoliogen.seo.cards import _font
+    from portfoliogen.seo.cardtext import _font
     font = _font(True, 40)
     text = " ".join(["word"] * 5000)
     assert len(wrap(draw, text, font, 300, max_lines=3)) == 4
@@ -37,7 +37,7 @@ def test_wrap_stops_after_the_lines_asked_for(draw) -> None:
 
 
 def test_ellipsise_of_a_long_line_is_the_short_result(draw) -> None:
-    from portfoliogen.seo.cards import _font
+    from portfoliogen.seo.cardtext import _font
     font = _font(True, 40)
     short = ellipsise(draw, "alpha beta gamma delta epsilon", font, 300)
     assert ellipsise(draw, "alpha beta gamma delta epsilon " + "zeta " * 10_000, font, 300) == short

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from portfoliogen.seo import cards, social
+from portfoliogen.seo import cards, icons, social
 
 
 def _draw() -> ImageDraw.ImageDraw:
@@ -85,7 +85,7 @@ def test_write_cards_uses_the_cache(tmp_path: Path) -> None:
 
 
 def test_icons_from_a_monogram(tmp_path: Path) -> None:
-    files = cards.write_icons(social.IconSpec("Ada Lovelace", "#0f766e"), tmp_path)
+    files = icons.write_icons(social.IconSpec("Ada Lovelace", "#0f766e"), tmp_path)
     ico = Image.open(files["favicon.ico"])
     assert {(16, 16), (32, 32), (48, 48)} <= set(ico.info["sizes"])
     assert Image.open(files["apple-touch-icon.png"]).size == (180, 180)
@@ -97,7 +97,7 @@ def test_icons_from_a_monogram(tmp_path: Path) -> None:
 def test_icons_from_a_photo(tmp_path: Path) -> None:
     photo = tmp_path / "me.jpg"
     Image.new("RGB", (600, 800), (10, 200, 10)).save(photo)
-    files = cards.write_icons(social.IconSpec("Ada", "#0f766e", social.Picture(str(photo), "/images/me-1.jpg")),
+    files = icons.write_icons(social.IconSpec("Ada", "#0f766e", social.Picture(str(photo), "/images/me-1.jpg")),
                               tmp_path)
     r, g, b = Image.open(files["icon-192.png"]).convert("RGB").getpixel((96, 96))
     assert g > 150 and r < 60

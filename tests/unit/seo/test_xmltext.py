@@ -4,7 +4,7 @@ characters XML 1.0 forbids, so every file parses."""
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
-from portfoliogen.seo.cards import _svg_icon
+from portfoliogen.seo.icons import _svg_icon
 from portfoliogen.seo.xmltext import xml_attr, xml_text
 
 NASTY = 'a\x00b\x01c\x08d\x0be\x0cf\x1fg\ud800h\udfffi\ufffej\uffffk & <l> "m" \tn\no\rp'
