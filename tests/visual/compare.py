@@ -55,6 +55,10 @@ def shoot(browser, url: str, width: int, scheme: str, hide_photos: bool = True) 
         page.goto(url, wait_until="networkidle")
         page.add_style_tag(content=FREEZE_CSS + (HIDE_PHOTOS_CSS if hide_photos else ""))
         page.evaluate("""async () => {
+            // A first visit stays in the fallback faces (assets/fonts.js): apply the web faces
+            // as a later page or the no-JavaScript path shows them, so baselines keep them.
+            const faces = document.querySelector('link[data-webfonts]');
+            if (faces) { faces.media = 'all'; void document.body.offsetHeight; }   // their loads begin
             for (const img of document.images) { img.loading = 'eager'; }
             await Promise.all([...document.images].map(img => img.decode().catch(() => {})));
             await document.fonts.ready;
