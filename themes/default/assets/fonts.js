@@ -27,7 +27,7 @@
       rec = {sheet: link.href, faces: [].filter.call(sheet.cssRules, function (r) { return r.type == 5; })
         .map(function (r) {
           var get = function (name, or) { return r.style.getPropertyValue(name) || or; };
-          return {family: get("font-family"), style: get("font-style", "normal"),
+          return {family: get("font-family").replace(/^"|"$/g, ""), style: get("font-style", "normal"),
             weight: get("font-weight", "normal"), range: get("unicode-range", "U+0-10FFFF"),
             src: get("src").replace(/url\(\s*(["']?)(.*?)\1\s*\)/g, function (m, q, url) {
               return 'url("' + new URL(url, sheet.href).href + '")';
