@@ -41,8 +41,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_folder(folder: Path, base_path: str = "/"):
-    """Serve `folder` at http://127.0.0.1:PORT{base_path} like a static host."""
+def serve_folder(folder: Path, base_path: str = "/", handler_class: type = _QuietHandler):
+    """Serve `folder` at http://127.0.0.1:PORT{base_path} like a static host (`handler_class`:
+    a SimpleHTTPRequestHandler that serves some files differently, e.g. with cache headers)."""
     root = folder
     if base_path != "/":
         # A static host serving the site under a sub-path: mount it there.
@@ -52,7 +53,7 @@ def serve_folder(folder: Path, base_path: str = "/"):
         if not target.exists():
             target.symlink_to(folder, target_is_directory=True)
         root = mount
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

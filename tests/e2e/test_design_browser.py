@@ -5,10 +5,6 @@ an orphan at half width, and the home page's weight (under 100 KiB before images
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -44,12 +40,8 @@ class _DeployedHandler(_QuietHandler):
 
 @pytest.fixture(scope="module")
 def deployed(example_output):
-    handler = functools.partial(_DeployedHandler, directory=str(example_output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(example_output, handler_class=_DeployedHandler) as base:
+        yield base
 
 
 def menu_open(page) -> bool:
@@ -249,14 +241,20 @@ def test_a_first_page_keeps_its_fallback_faces_and_fetches_the_fonts_after_it_is
     context.close()
 
 
-def test_the_next_pages_of_a_visit_use_the_web_fonts_from_their_first_frame(deployed, browser) -> None:
-    # Later pages add the cached faces before their first frame, or, if that frame came first
-    # (a busy device), keep the fallback faces for that page: either way nothing moves.
+def first_page_seen(deployed, browser):
+    """A phone visitor's first page (services), shown and its fonts fetched for the next ones."""
     context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75)
     context.add_init_script(SHIFTS)
     page = context.new_page()
     page.goto(deployed + "services/", wait_until="networkidle")
     page.wait_for_function(FETCHED)
+    return context, page
+
+
+def test_the_next_pages_of_a_visit_use_the_web_fonts_from_their_first_frame(deployed, browser) -> None:
+    # Later pages add the cached faces before their first frame, or, if that frame came first
+    # (a busy device), keep the fallback faces for that page: either way nothing moves.
+    context, page = first_page_seen(deployed, browser)
     assert sum(page.evaluate("window.__shifts")) == 0, page.evaluate("window.__moved")
     used = []
     for path in ("process/", "work/", "about/", "contact/"):     # followed like a visitor would
@@ -275,11 +273,7 @@ def test_the_next_pages_of_a_visit_use_the_web_fonts_from_their_first_frame(depl
 def test_a_later_page_drawn_before_its_fonts_are_ready_keeps_the_fallback_faces(deployed, browser) -> None:
     # The fonts come late (routing bypasses the cache; each file waits 300 ms): the page must not
     # take them once drawn, since that would move its words.
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75)
-    context.add_init_script(SHIFTS)
-    page = context.new_page()
-    page.goto(deployed + "services/", wait_until="networkidle")
-    page.wait_for_function(FETCHED)
+    context, page = first_page_seen(deployed, browser)
     page.route("**/*.woff2", lambda route: (page.wait_for_timeout(300), route.continue_()))
     page.evaluate("location.href = '/process/'")
     page.wait_for_url("**/process/")

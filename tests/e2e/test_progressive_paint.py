@@ -10,16 +10,13 @@ split hero centred its columns vertically, so the growing text moved the portrai
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser import _QuietHandler, launch
+from tests.browser import _QuietHandler, launch, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -57,12 +54,8 @@ class _TwoPartHandler(_QuietHandler):
 
 @pytest.fixture(scope="module")
 def two_part(example_output):
-    handler = functools.partial(_TwoPartHandler, directory=str(example_output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(example_output, handler_class=_TwoPartHandler) as base:
+        yield base.rstrip("/")
 
 
 def split_points(html: bytes, count: int) -> list[int]:
