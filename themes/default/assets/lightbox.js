@@ -5,7 +5,8 @@
   "use strict";
   var dialog = document.getElementById("lightbox");
   if (!dialog || !dialog.showModal) return;
-  var figures = Array.prototype.slice.call(document.querySelectorAll(".gallery__item"));
+  var figures = Array.prototype.slice.call(document.querySelectorAll(".gallery__item"))
+    .filter(function (figure) { return figure.querySelector(":scope > picture, :scope > img"); });  // not videos
   if (!figures.length) return;
   var img = dialog.querySelector(".lightbox__img");
   var caption = dialog.querySelector(".lightbox__caption");

@@ -1,0 +1,72 @@
+"""Videos in the default theme's case-study galleries: the same content as in lumen (a
+self-hosted file with poster and captions, a YouTube/Vimeo placeholder that loads nothing from
+the host before a click) shows in the default theme too, instead of an empty figure; the
+lightbox takes only the images (a video item made its script throw, found by the audit)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import launch, serve_folder
+from tests.conftest import run_cli
+from tests.visual.photo_site import make_photo_site
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    site = make_photo_site(tmp_path_factory.mktemp("default-video") / "site", theme="default")
+    result = run_cli("build", "--output", str(site.parent / "out"), cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site.parent / "out"
+
+
+def page(out: Path, url_path: str) -> str:
+    return (out / url_path.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_self_hosted_video_shows_with_its_poster_and_captions(out: Path) -> None:
+    html = page(out, "/work/night-shift/")
+    video = re.search(r"<video .*?</video>", html, re.S).group(0)
+    assert re.search(r'poster="/images/encore-poster-[0-9a-f]+\.\d+\.jpg"', video)
+    assert '<source src="/work/night-shift/encore.mp4" type="video/mp4">' in video
+    assert 'srclang="fr"' in video and 'srclang="en"' in video
+    assert re.search(r'<link rel="stylesheet" href="/assets/media\.[0-9a-f]+\.css">', html)
+    assert "/assets/embed." not in html                        # no placeholder on this page
+
+
+def test_a_youtube_video_is_a_placeholder_that_fetches_nothing_from_youtube(out: Path) -> None:
+    html = page(out, "/work/cevennes-autumn/")
+    embed = re.search(r'<div class="embed" data-embed="([^"]+)".*?</div>', html, re.S)
+    assert embed and embed.group(1).startswith("https://www.youtube-nocookie.com/embed/")
+    assert 'href="https://www.youtube.com/watch?v=' in embed.group(0)
+    fetched = re.findall(r'<(?:img|script|iframe|link|source)\b[^>]*?(?:src|href|srcset)="([^"]+)"', html)
+    assert not [u for u in fetched if "youtube" in u]
+    assert "/assets/embed." in html and "/assets/media." in html
+
+
+def test_pages_without_video_link_no_video_files(out: Path) -> None:
+    html = page(out, "/work/kitchen-table/")
+    assert "/assets/media." not in html and "/assets/embed." not in html
+
+
+@pytest.mark.browser
+def test_the_lightbox_takes_the_images_and_leaves_the_video(out: Path) -> None:
+    html = page(out, "/work/cevennes-autumn/")
+    images = len(re.findall(r'<figure class="gallery__item[^"]*">\s*<picture>', html))
+    assert images and "embed" in html
+    with sync_playwright() as p, serve_folder(out) as base:
+        browser = launch(p)
+        errors = []
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(base + "work/cevennes-autumn/", wait_until="networkidle")
+        assert tab.evaluate("document.querySelectorAll('.lightbox__open').length") == images
+        assert tab.evaluate("document.querySelectorAll('.embed .lightbox__open').length") == 0
+        tab.click(".embed__play")                          # the player loads on the click
+        assert tab.wait_for_selector(".embed iframe[src*='youtube-nocookie.com']")
+        assert not errors, errors
+        browser.close()
