@@ -21,6 +21,7 @@ from PIL import Image  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser import launch, serve_folder  # noqa: E402
+from tests.visual.compare import SETTLE  # noqa: E402
 
 VARIANTS = {
     "before": None,   # the example's config.yaml as it is
@@ -58,6 +59,7 @@ def main() -> None:
                         page = context.new_page()
                         page.goto(base)
                         page.wait_for_load_state("networkidle")
+                        page.evaluate(SETTLE)   # the web fonts, as a visitor's later pages show them
                         png = work / f"{name}-{width}-{scheme}.png"
                         page.screenshot(path=str(png))
                         context.close()

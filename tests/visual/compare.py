@@ -43,6 +43,18 @@ class Difference:
         return f"{self.name}: {self.ratio:.2%} of the pixels differ"
 
 
+# Run in the page before a screenshot: the web fonts and every image in place.
+# A first visit stays in the fallback faces (assets/fonts.js): this applies the web faces
+# as a later page or the no-JavaScript path shows them, so screenshots keep them.
+SETTLE = """async () => {
+    const faces = document.querySelector('link[data-webfonts]');
+    if (faces) { faces.media = 'all'; void document.body.offsetHeight; }   // their loads begin
+    for (const img of document.images) { img.loading = 'eager'; }
+    await Promise.all([...document.images].map(img => img.decode().catch(() => {})));
+    await document.fonts.ready;
+}"""
+
+
 def shoot(browser, url: str, width: int, scheme: str, hide_photos: bool = True) -> Image.Image:
     """A full-page screenshot of `url` at `width` CSS px in the light or dark scheme,
     after every image has loaded and web fonts are ready."""
@@ -54,15 +66,7 @@ def shoot(browser, url: str, width: int, scheme: str, hide_photos: bool = True) 
         page.clock.set_fixed_time(FROZEN_NOW)   # the time-zone block shows "now"
         page.goto(url, wait_until="networkidle")
         page.add_style_tag(content=FREEZE_CSS + (HIDE_PHOTOS_CSS if hide_photos else ""))
-        page.evaluate("""async () => {
-            // A first visit stays in the fallback faces (assets/fonts.js): apply the web faces
-            // as a later page or the no-JavaScript path shows them, so baselines keep them.
-            const faces = document.querySelector('link[data-webfonts]');
-            if (faces) { faces.media = 'all'; void document.body.offsetHeight; }   // their loads begin
-            for (const img of document.images) { img.loading = 'eager'; }
-            await Promise.all([...document.images].map(img => img.decode().catch(() => {})));
-            await document.fonts.ready;
-        }""")
+        page.evaluate(SETTLE)
         height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_load_state("networkidle")
