@@ -12,20 +12,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser import launch, serve_folder
-from tests.conftest import run_cli
-from tests.visual.photo_site import make_photo_site
+from tests.visual.photo_site import built_photo_site, page
 
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
-    site = make_photo_site(tmp_path_factory.mktemp("default-video") / "site", theme="default")
-    result = run_cli("build", "--output", str(site.parent / "out"), cwd=site)
-    assert result.returncode == 0, result.stderr
-    return site.parent / "out"
-
-
-def page(out: Path, url_path: str) -> str:
-    return (out / url_path.strip("/") / "index.html").read_text(encoding="utf-8")
+    return built_photo_site(tmp_path_factory.mktemp("default-video"), theme="default")
 
 
 def test_a_self_hosted_video_shows_with_its_poster_and_captions(out: Path) -> None:

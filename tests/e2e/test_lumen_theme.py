@@ -13,21 +13,14 @@ import pytest
 from PIL import Image
 
 from tests.conftest import REPO, run_cli
-from tests.visual.photo_site import make_photo_site
+from tests.visual.photo_site import built_photo_site, make_photo_site, page
 
 THEME = REPO / "themes" / "lumen"
 
 
 @pytest.fixture(scope="module")
 def photo_out(tmp_path_factory) -> Path:
-    site = make_photo_site(tmp_path_factory.mktemp("lumen") / "site")
-    result = run_cli("build", "--output", str(site.parent / "out"), cwd=site)
-    assert result.returncode == 0, result.stderr
-    return site.parent / "out"
-
-
-def page(out: Path, url_path: str) -> str:
-    return (out / url_path.strip("/") / "index.html").read_text(encoding="utf-8")
+    return built_photo_site(tmp_path_factory.mktemp("lumen"), theme="lumen")
 
 
 def test_the_example_site_switches_theme_with_one_line(tmp_path: Path) -> None:

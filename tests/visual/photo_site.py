@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from tests.conftest import REPO, TESTDATA
+from tests.conftest import REPO, TESTDATA, run_cli
 
 FIXTURE = REPO / "tests" / "fixtures" / "photo-site"
 PHOTOS = TESTDATA / "photos"
@@ -50,3 +50,16 @@ def make_photo_site(dest: Path, theme: str = "lumen") -> Path:
     config = dest / "config.yaml"
     config.write_text(config.read_text().replace("theme: lumen", f"theme: {theme}"))
     return dest
+
+
+def built_photo_site(root: Path, theme: str = "lumen") -> Path:
+    """The fixture made under `root` with `theme` and built; returns its output folder."""
+    site = make_photo_site(root / "site", theme=theme)
+    result = run_cli("build", "--output", str(root / "out"), cwd=site)
+    assert result.returncode == 0, result.stderr
+    return root / "out"
+
+
+def page(out: Path, url_path: str) -> str:
+    """The HTML of the built page at `url_path`."""
+    return (out / url_path.strip("/") / "index.html").read_text(encoding="utf-8")
