@@ -147,6 +147,8 @@ class Renderer:
             # stat the template's file again (a template edited mid-build waits for the next one).
             auto_reload=False,
         )
+        # |tojson (the JSON-LD of every page) without the spaces json.dumps puts after , and :
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         # Every theme string goes through _() / ngettext / {% trans %} (newstyle gettext:
         # autoescaped, %(name)s placeholders), translated by the theme's catalog (render/language.py).
         env.theme_language = load_theme_language(self.config, self.theme, language)

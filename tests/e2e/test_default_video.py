@@ -40,9 +40,10 @@ def test_a_youtube_video_is_a_placeholder_that_fetches_nothing_from_youtube(out:
     assert "/assets/embed." in html and "/assets/media." in html
 
 
-def test_pages_without_video_link_no_video_files(out: Path) -> None:
-    html = page(out, "/work/kitchen-table/")
-    assert "/assets/media." not in html and "/assets/embed." not in html
+def test_only_pages_with_a_gallery_link_its_stylesheet_and_only_embeds_the_script(out: Path) -> None:
+    assert "/assets/embed." not in page(out, "/work/kitchen-table/")      # photos, no embed
+    for url_path in ("/", "/work/", "/services/"):                        # no gallery
+        assert "/assets/media." not in page(out, url_path), url_path
 
 
 @pytest.mark.browser
