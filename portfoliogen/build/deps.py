@@ -124,13 +124,8 @@ class Fingerprints:
     def values(self, deps, check: Callable[[], None] = lambda: None) -> dict[DepKey, str]:
         """The current value of each pair. `check` raises to stop (a newer save): ~20 ms at
         1,000 case studies, where a newer save waited for the next stage's look."""
-        out = {}
-        for done, dep in enumerate(deps):
-            if not done % CHECK_EVERY:
-                check()
-            if (value := self.current(*dep)) is not None:
-                out[dep] = value
-        return out
+        return {dep: value for dep in _looking(deps, check, CHECK_EVERY)
+                if (value := self.current(*dep)) is not None}
 
 
 def context_fingerprint(template: str, context: dict[str, Any]) -> str:
@@ -161,9 +156,7 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
     fingerprints. `check` raises to stop (a newer save)."""
     result = RenderedSite()
     todo = []
-    for done, page in enumerate(plan):
-        if not done % PAGES_PER_CHECK:
-            check()
+    for page in _looking(plan, check, PAGES_PER_CHECK):
         info, out_path = page.info, page.out_path
         context_fp = context_fingerprint(page.template, {**page.context, "page": info})
         # The sitemap and the cards need every page, not its JSON-LD (the
