@@ -23,7 +23,7 @@ the edits run on the warm one and both start-ups are reported.
 "Done" is seen by polling over HTTP every 2 ms, as a browser reload would.
 Reported: the median and the 90th percentile in ms (time from just before the
 write to the first response with the new content; it includes the server's
-quiet period: 4 ms once the written file is closed on Linux, otherwise 50 ms, or
+quiet period: 2 ms once the written file is closed on Linux, otherwise 50 ms, or
 12 ms for theme assets, which lets bursts of saves make one build), the start-up
 time (process start to first page) and the memory of the server's process
 tree (RSS now, and the peak of the main process, VmHWM). Linux only (/proc).

@@ -222,7 +222,8 @@ class DevHandler(BaseHTTPRequestHandler):
         except OSError:  # removed by a swap between the lookup and the read
             return self._not_found(snap, head)
         app.note_visit(path)
-        return self._send_file_bytes(path.name, data, snap, head)
+        self._send_file_bytes(path.name, data, snap, head)
+        app.leftovers.served(snap.epoch)   # sent: what the last build left may go now
 
     # ------------------------------------------------------------ responses
     def _html(self, data: bytes, snap: Snapshot, shown: str | None = None) -> bytes:

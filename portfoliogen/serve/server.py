@@ -29,6 +29,7 @@ from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.render.theme import load_theme
 from portfoliogen.serve.assets import hashed_assets, inlined_assets
 from portfoliogen.serve.http import Broadcast, DevHTTPServer, Snapshot, bind
+from portfoliogen.serve.leftovers import Leftovers
 from portfoliogen.serve.rules import WILDCARD_HOSTS
 from portfoliogen.serve.watch import ASSET, ChangeQueue, Watcher, WatchPlan
 
@@ -112,6 +113,7 @@ class DevServer:
         self._history: list[tuple[int, frozenset[str] | None]] = []   # epoch -> page URLs it changed (None: any)
         self.cancelled = 0                        # builds a newer save cut short (tests)
         self._switch = sys.getswitchinterval()    # restored on stop
+        self.leftovers = Leftovers()              # a stopped build, the collector's pass: cleared later
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -183,6 +185,7 @@ class DevServer:
             thread.join()
         if self.live is not None:
             self.live.save()          # the next start begins warm
+            self.live.close()         # its old spools are gone
         if self._lock is not None:
             self._lock.close()        # releases the kept folder
         if self.tmp is not None:
@@ -289,28 +292,23 @@ class DevServer:
         return WatchPlan(self.config_path, tuple(p.resolve() for p in trees),
                          tuple(p.resolve() for p in asset_dirs))
 
-    # A build turns the garbage collector off (build.pipeline.build: its millions of objects make
-    # few cycles) and turned it back on as it ended, while its frames still held all it had made:
-    # the collector's next pass walked them all, 10-20 ms at 1,000 case studies, and after a build
-    # stopped by a newer save that walk over a build thrown away came before the newer save's
-    # build started. The loop keeps the collector off for the whole round and lets it run once
-    # the round's frames are gone: what is left to walk then is what the round kept and its
-    # cycles, ~1,000 objects after a stopped build (2-3 ms).
+    # The collector is off for a whole round; what a round leaves is cleared after it, or
+    # after the newer save waiting is on screen (serve/leftovers.py).
     def _build_loop(self) -> None:
         collect = gc.isenabled()
         while True:
             taken = self.queue.take(self.options.quiet)
             if taken is None:
-                return
+                break
             gc.disable()
             try:
                 self._build_round(*taken)
             finally:
-                if collect:
+                if self.leftovers.round_ended(save_waiting=self.queue.waiting()) and collect:
                     gc.enable()
-                    # what the collector would do at its next allocation (the oldest generation it
-                    # walks by itself, as ever), done here before the next round
-                    gc.collect(1 if gc.get_count()[1] >= gc.get_threshold()[1] else 0)
+        self.leftovers.clear()
+        if collect:
+            gc.enable()
 
     def _build_round(self, kinds: set[str], paths: set[str]) -> None:
         log.debug("changed: %s", ", ".join(sorted(paths)))
@@ -343,8 +341,9 @@ class DevServer:
             report = build(BuildOptions(config_path=self.config_path, output=self._output,
                                         drafts=self.options.drafts, base_url=base_url,
                                         today=self.options.today), live=self.live)
-        except Cancelled:
+        except Cancelled as stopped:
             self.cancelled += 1       # the build loop takes the newer save at once
+            self.leftovers.keep(stopped)   # freed once the newer save is on screen
             log.debug("build cancelled by a newer save")
             return False
         except (SiteError, SiteErrors) as err:
@@ -400,6 +399,7 @@ class DevServer:
         # 6 ms late, median at 1,000 case studies; now 2-3 and 3-4 ms). Up to the first look the
         # build keeps the longer slices: more switches would slow what the writer is waiting for.
         sys.setswitchinterval(min(self._switch, REST_SWITCH_INTERVAL))
+        self.leftovers.shown(self.snapshot.epoch)
 
     def _changed_pages(self, base_path: str) -> list[str] | None:
         """The page URLs a finished build changed (a browser showing another
