@@ -31,7 +31,7 @@ RACY_FINE_NS = 50_000_000
 # Deliberately light (stdlib, PyYAML, schema/yamlfile.py and schema/folders.py, the folder rule
 # Config uses too): it runs before the heavy imports, so an unchanged site "builds" in tens of
 # milliseconds. It follows what the build follows (symlinked bundles and folders too).
-def _walk(folder: Path, out: list) -> None:
+def walk_stats(folder: Path, out: list) -> None:
     """(path, size, mtime_ns, ctime_ns, inode) of every file, following
     symlinked folders like the build does (each real folder once: no loops)."""
     seen: set[tuple[int, int]] = set()
@@ -78,7 +78,7 @@ def input_stats(config_path: Path, extra_inputs: list[str]) -> list:
         except OSError:
             stats.append((str(path), -1, -1, -1, -1))
     for folder in (root / "content", root / "themes", builtin_themes_dir(), PACKAGE_DIR):
-        _walk(folder, stats)
+        walk_stats(folder, stats)
     return stats
 
 
@@ -107,7 +107,7 @@ def racy(stats: list, since_ns: int) -> bool:
 def output_digest(out: Path) -> str:
     h = hashlib.blake2b(digest_size=16)
     entries: list = []
-    _walk(out, entries)
+    walk_stats(out, entries)
     prefix = os.path.join(os.path.abspath(out), "")
     for full, size, mtime, ctime, ino in entries:
         rel = full[len(prefix):] if full.startswith(prefix) else os.path.relpath(full, out)  # relpath is slow

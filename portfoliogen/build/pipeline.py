@@ -139,7 +139,8 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     trash = cache.trash
     if options.write and live is None:
         tidy_output(out_site, trash)   # what a killed build left
-    theme = load_theme(config)
+    # (the dev server keeps the theme between saves that leave it as it was: live.theme_of)
+    theme, page_wide = live.theme_of(config, load_theme) if live is not None else (load_theme(config), None)
     warned: list[str] = []
     if options.write and config.pdf and _may_print(config) and (missing := pdf_unavailable()):
         # PDFs are an optional extra: without WeasyPrint the site builds, its pages link no PDF.
@@ -150,7 +151,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         state = live.start_state(lambda: load_state(config.cache_path, config.root, warned.append))
     else:
         state = load_state(config.cache_path, config.root, warned.append) if use_cache else BuildState()
-    theme_files, template_paths = theme.page_wide_files()
+    theme_files, template_paths = page_wide or theme.page_wide_files()
     signature = global_signature([config.config_path.read_bytes(), sorted(overrides.items()), template_paths],
                                  theme_files)
     if state.global_signature != signature:

@@ -42,7 +42,7 @@ def test_walk_follows_symlinked_folders_once(tmp_path: Path) -> None:
     (content / "bundle").symlink_to(real, target_is_directory=True)
     (real / "loop").symlink_to(content, target_is_directory=True)   # a loop: walked once
     found: list = []
-    fastpath._walk(content, found)
+    fastpath.walk_stats(content, found)
     assert [Path(f[0]).name for f in found] == ["index.md"]
 
 
