@@ -14,7 +14,7 @@ from typing import Any
 from portfoliogen.build import fastpath
 from portfoliogen.build.anonymise import neutral_image_names
 from portfoliogen.build.leakcheck import check_leaks, leak_inputs
-from portfoliogen.build.search import SearchUnavailable, build_index, searchable
+from portfoliogen.build.search import Previous, SearchUnavailable, build_index, searchable
 from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.deps import render_changed
 from portfoliogen.build.htmlstore import DiskStore
@@ -204,6 +204,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     if live is not None:
         live.check()
     staging = (live.begin() if live is not None else Staging(out_site, trash)) if options.write else None
+    search_index: dict = {}   # the search index's shards, for the next build to reuse (build/search.py)
     try:
         renderer = Renderer(site, theme)
         if live is not None:
@@ -258,10 +259,14 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
                 staging.copy(rel, src)
             for rel, src in sorted(links.items()):
                 staging.link(rel, src)
+            timer.lap("stage")
             if live is None:
                 # Publishing only: `serve` shows the site on this machine, with no search index
                 # (its search page says so) and no leak check (nothing leaves the machine).
-                _before_publishing(staging.path, site, rendered.pages, images, cache, use_cache, warned)
+                previous_index = Previous(state.search, lambda rel: out / rel if can_carry(rel) else None,
+                                          staging.copy)
+                search_index = _before_publishing(staging.path, site, rendered.pages, images, cache, use_cache,
+                                                  warned, previous_index)
                 timer.lap("search+leak check")
             staging.swap()
     except BaseException:
@@ -280,7 +285,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
             save_state(config.cache_path, BuildState(
                 project=str(config.root), global_signature=signature, content=content_cache.current,
                 markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
-                output=output_manifest(out)), previous=state)
+                output=output_manifest(out), search=search_index), previous=state)
             outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
             fastpath.record(options.config_path, fastpath.options_key(
                 options.output, options.drafts, options.base_url, options.strict, options.today),
@@ -330,16 +335,18 @@ def _may_print(config: Config) -> bool:
 
 
 def _before_publishing(root: Path, site: Site, pages, images: dict, cache: CacheDirs, use_cache: bool,
-                       warned: list[str]) -> None:
-    """The search index over the staged pages, then the leak check over
-    everything staged (the index too): a leak raises, and nothing is swapped in."""
+                       warned: list[str], previous_index: Previous) -> dict:
+    """The search index over the staged pages (its shards' records returned), then the leak
+    check over everything staged (the index too): a leak raises, and nothing is swapped in."""
+    search_index: dict = {}
     try:
-        build_index(root, searchable(pages), cache.root)
+        search_index = build_index(root, searchable(pages), cache.root, previous_index)
     except SearchUnavailable as err:
         warned.append(str(err))
     if site.secrets:
         check_leaks(root, site.config, site.secrets, *leak_inputs(site, pages, images),
                     record=cache.leak_file if use_cache else None)
+    return search_index
 
 
 def _process_images(uses: tuple[ImageUse, ...], settings: ImageSettings, config: Config, progress: bool):

@@ -1,5 +1,6 @@
 """The persistent build state (`cache_dir/build/state.json`): parsed content, rendered
-Markdown keys, what each page used (deps.PageRecord) and the last output's manifest."""
+Markdown keys, what each page used (deps.PageRecord), the last output's manifest and the
+search index's shards (build/search.py)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class BuildState:
     pages: dict[str, Any] = field(default_factory=dict)                    # out_path -> PageRecord
     dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
+    search: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # shard folder -> (digest, files)
     # How the loaded content was encoded: (statejson.Decoder, {src: (object, its JSON)}),
     # so an unchanged entry is saved again without encoding it again.
     encoded: tuple | None = field(default=None, repr=False, compare=False)
@@ -120,6 +122,7 @@ def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
                      for key, (digest, size, problems, images) in state.markdown.items()},
         "deps": [[obj, attr, state.dep_values.get((obj, attr))] for obj, attr in deps], "pages": pages,
         "output": state.output,
+        "search": {folder: [digest, files] for folder, (digest, files) in state.search.items()},
     }
 
 
@@ -188,10 +191,16 @@ def _decode_state(data: dict) -> BuildState:
         if not ints(stat, 4):
             raise BadState("output entry")
         output[out_path] = tuple(stat)
+    search = {}
+    for folder, entry in data.get("search", {}).items():   # a state saved before the index had shards: none
+        if not (isinstance(entry, list) and len(entry) == 2 and strings(entry[0])
+                and isinstance(entry[1], list) and strings(*entry[1])):
+            raise BadState("search shard")
+        search[folder] = (entry[0], entry[1])
     if not strings(data["project"], data["global_signature"]):
         raise BadState("header")
     return BuildState(project=data["project"], global_signature=data["global_signature"], content=content,
-                      markdown=markdown, pages=pages, dep_values=dep_values, output=output,
+                      markdown=markdown, pages=pages, dep_values=dep_values, output=output, search=search,
                       encoded=(decoder, encoded))
 
 

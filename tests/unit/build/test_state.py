@@ -43,7 +43,8 @@ def loaded_state(site: Path) -> BuildState:
                       markdown={"k1": ("d" * 20, 42, [(3, 1, "image 'x.jpg': not found")],
                                           [("x.jpg", "An x", None, 3, 1)])},
                       pages={"index.html": PageRecord("home.html", "ctx", frozenset({dep, ("tag:a", "name")}))},
-                      dep_values={dep: "abc"}, output={"index.html": (1, 2, 3, 4)})
+                      dep_values={dep: "abc"}, output={"index.html": (1, 2, 3, 4)},
+                      search={"0/": ("e" * 32, ["pagefind-entry.json", "fragment/en_1.pf_fragment"])})
 
 
 def test_the_state_round_trips_without_pickle(site: Path, tmp_path: Path) -> None:
@@ -56,8 +57,8 @@ def test_the_state_round_trips_without_pickle(site: Path, tmp_path: Path) -> Non
         assert back.content[src][0] == digest
         assert back.content[src][1] == obj, src
         assert repr(back.content[src][1]) == repr(obj)
-    assert (back.markdown, back.pages, back.dep_values, back.output) == \
-        (state.markdown, state.pages, state.dep_values, state.output)
+    assert (back.markdown, back.pages, back.dep_values, back.output, back.search) == \
+        (state.markdown, state.pages, state.dep_values, state.output, state.search)
     assert state_path(tmp_path).read_bytes().startswith(b"{")
 
 
@@ -96,6 +97,19 @@ def test_a_wrong_typed_state_is_absent_with_one_warning(site: Path, tmp_path: Pa
     state = load_state(tmp_path, site, warnings.append)
     assert state.content == {} and state.pages == {}
     assert len(warnings) == 1 and "\n" not in warnings[0]
+
+
+def test_a_state_without_search_shards_has_none_and_a_wrong_typed_one_is_refused(site: Path, tmp_path: Path) -> None:
+    save_state(tmp_path, loaded_state(site))
+    path = state_path(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["search"]   # saved before the index had shards
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_state(tmp_path, site, pytest.fail).search == {}
+    data["search"] = {"0/": ["e" * 32, [1, 2]]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    warnings: list[str] = []
+    assert load_state(tmp_path, site, warnings.append).search == {} and len(warnings) == 1
 
 
 def test_a_same_size_edit_with_the_mtime_set_back_is_not_a_stat_hit(tmp_path: Path) -> None:

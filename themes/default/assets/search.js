@@ -1,11 +1,17 @@
 /* The search page (search.html): Pagefind's script and index load on first use (focus or
    typing in the box, or a ?q= in the address), never with the page. Results and filters
-   (tag, service, industry, year) update as the visitor types; the address keeps the query. */
+   (tag, service, industry, year) update as the visitor types; the address keeps the query.
+   A big site's index comes in shards (pagefind/shards.json lists them with their languages):
+   the first holding the page's language is loaded, the others holding it are merged in. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
   if (!root) return;
   var d = root.dataset;
+  // One index for the whole site, whatever the page's language: pagefind/ under the site's
+  // root, which is also the base of the pages' URLs.
+  var bundle = d.index.slice(0, d.index.lastIndexOf("/") + 1);
+  var base = bundle.replace(/pagefind\/$/, "");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -23,14 +29,46 @@
 
   function pagefind() {
     if (!loading) {
-      loading = import(d.bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ excerptLength: 24, baseUrl: d.base }).then(function () { return pf.init(); })
-          .then(function () { return pf.filters(); })
-          .then(function (filters) { showFilters(filters); return pf; });
+      loading = fetch(d.index, { cache: "no-cache" }).then(function (response) {
+        if (!response.ok) throw new Error("no search index");
+        return response.json();
+      }).then(function (manifest) {
+        var picked = shardsFor(manifest.shards);
+        var options = { excerptLength: 24, baseUrl: base };
+        return import(bundle + picked.shards[0].path + "pagefind.js").then(function (pf) {
+          return pf.options(options).then(function () { return pf.init(); })
+            .then(function () {
+              return Promise.all(picked.shards.slice(1).map(function (shard) {
+                var merged = { excerptLength: options.excerptLength, baseUrl: options.baseUrl };
+                if (picked.language) merged.language = picked.language;
+                return pf.mergeIndex(bundle + shard.path, merged);
+              }));
+            })
+            .then(function () { return pf.filters(); })
+            .then(function (filters) { showFilters(filters); return pf; });
+        });
       });
       loading.catch(function () { status.textContent = d.statusFailed; });
     }
     return loading;
+  }
+
+  /* The shards holding the language Pagefind picks for this page: its <html lang>, else that
+     language without its region, else the language with the most pages (as Pagefind picks
+     within one bundle; `language` then names it for the merged shards). */
+  function shardsFor(shards) {
+    var lang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+    function holding(key) { return shards.filter(function (s) { return key in s.languages; }); }
+    var found = holding(lang);
+    if (found.length) return { shards: found };
+    found = holding(lang.split("-")[0]);
+    if (found.length) return { shards: found };
+    var pages = {};
+    shards.forEach(function (s) {
+      Object.keys(s.languages).forEach(function (key) { pages[key] = (pages[key] || 0) + s.languages[key]; });
+    });
+    var top = Object.keys(pages).sort(function (a, b) { return pages[b] - pages[a] || (a < b ? -1 : 1); })[0];
+    return { shards: holding(top), language: top };
   }
 
   function showFilters(filters) {
