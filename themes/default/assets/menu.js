@@ -1,12 +1,13 @@
 /* The phone menu (partials/site_nav.html) is a <details>: it opens and closes without
    JavaScript. This adds what a menu button should do: Escape closes it and returns focus
    to the toggle, so does a click outside, and Tab past the last link closes it. On wide
-   screens the list is always shown; browsers without ::details-content get it opened. */
+   screens (80rem, or the menu's own data-wide media query) the list is always shown;
+   browsers without ::details-content get it opened. */
 (function () {
   "use strict";
   var menu = document.querySelector("details.menu");
   if (!menu) return;
-  var toggle = menu.querySelector("summary"), wide = window.matchMedia("(min-width: 80rem)");
+  var toggle = menu.querySelector("summary"), wide = window.matchMedia(menu.dataset.wide || "(min-width: 80rem)");
   function close(refocus) {
     if (!menu.open || wide.matches) return;
     menu.open = false;
