@@ -26,7 +26,8 @@ def test_a_self_hosted_video_shows_with_its_poster_and_captions(out: Path) -> No
     assert re.search(r'poster="/images/encore-poster-[0-9a-f]+\.\d+\.jpg"', video)
     assert '<source src="/work/night-shift/encore.mp4" type="video/mp4">' in video
     assert 'srclang="fr"' in video and 'srclang="en"' in video
-    assert re.search(r'<link rel="stylesheet" href="/assets/media\.[0-9a-f]+\.css">', html)
+    sheet = re.search(r'<link rel="stylesheet" href="/assets/(theme\.[0-9a-f]+\.css)">', html)
+    assert ".fig__video" in (out / "assets" / sheet[1]).read_text()   # media.css, in the one stylesheet
     assert "/assets/embed." not in html                        # no placeholder on this page
 
 
@@ -37,13 +38,15 @@ def test_a_youtube_video_is_a_placeholder_that_fetches_nothing_from_youtube(out:
     assert 'href="https://www.youtube.com/watch?v=' in embed.group(0)
     fetched = re.findall(r'<(?:img|script|iframe|link|source)\b[^>]*?(?:src|href|srcset)="([^"]+)"', html)
     assert not [u for u in fetched if "youtube" in u]
-    assert "/assets/embed." in html and "/assets/media." in html
+    assert "/assets/embed." in html
 
 
-def test_only_pages_with_a_gallery_link_its_stylesheet_and_only_embeds_the_script(out: Path) -> None:
+def test_the_gallery_rules_stay_off_the_home_page_and_only_embeds_load_the_script(out: Path) -> None:
     assert "/assets/embed." not in page(out, "/work/kitchen-table/")      # photos, no embed
-    for url_path in ("/", "/work/", "/services/"):                        # no gallery
-        assert "/assets/media." not in page(out, url_path), url_path
+    sheet = re.search(r'href="/assets/(theme\.[0-9a-f]{10}\.css)"', page(out, "/work/cevennes-autumn/"))
+    home = re.search(r'href="/assets/(home\.[0-9a-f]{10}\.css)"', page(out, "/"))
+    assert ".embed__play" in (out / "assets" / sheet[1]).read_text()    # in the one stylesheet
+    assert ".embed__play" not in (out / "assets" / home[1]).read_text()
 
 
 @pytest.mark.browser

@@ -31,8 +31,9 @@ def test_the_example_site_switches_theme_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "output/index.html").read_text()
     assert 'class="lumen kind-home"' in html
-    # One stylesheet: the default theme's site.css and lumen's layer, inlined by the build.
-    sheets = re.findall(r'<link rel="stylesheet" href="/assets/(theme\.[0-9a-f]{10}\.css)">', html)
+    # One stylesheet: the default theme's site.css and lumen's layer, inlined by the build (the
+    # home page's home.css; the other pages' theme.css adds the rules only they use).
+    sheets = re.findall(r'<link rel="stylesheet" href="/assets/(home\.[0-9a-f]{10}\.css)">', html)
     css = (tmp_path / "output/assets" / sheets[0]).read_text(encoding="utf-8")
     assert len(sheets) == 1 and ".lumen{" in css and ".site-header" in css and "@import" not in css
     pages = sorted(p.relative_to(tmp_path / "output").as_posix() for p in (tmp_path / "output").rglob("*.html"))
