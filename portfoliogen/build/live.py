@@ -20,6 +20,8 @@ from typing import Any
 from portfoliogen.build.fastpath import walk_stats
 from portfoliogen.build.state import BuildState, save_state
 from portfoliogen.fsutil import TMP_SUFFIX, builtin_themes_dir, stat_of, write_atomic
+from portfoliogen.render.bodies import prepare_markdown
+from portfoliogen.render.pages import Renderer
 
 log = logging.getLogger("portfoliogen.build.live")
 
@@ -120,6 +122,25 @@ class LiveSite:
             theme = load(config)
             self._theme = (key, theme, theme.page_wide_files())
         return self._theme[1], self._theme[2]
+
+    # A warm start renders no page and parses no body in this process (nothing changed, or forked
+    # workers did it), so the first save's first look compiled the theme's templates and built the
+    # Markdown parsers: ~50 ms and ~25 ms more than the next saves at 1,000 case studies. They are
+    # made (into the process-wide caches: tracking.COMPILED, bodies._MARKDOWN) while the server
+    # waits for that save, one at a time, stopping when a change arrives.
+    def warm_up(self, site: Any, stop: Callable[[], bool]) -> None:
+        """Compile the last round's theme templates and build the Markdown parsers, until `stop()`."""
+        if self._theme is None or site is None:
+            return
+        env = Renderer(site, self._theme[1]).env
+        for name in env.list_templates():
+            if stop():
+                return
+            try:
+                env.get_template(name)
+            except Exception:  # noqa: BLE001 - a broken template is reported when a page renders it
+                log.debug("compiling %s", name, exc_info=True)
+        prepare_markdown(site.config.markdown.raw_html, stop)
 
     def start_state(self, load: Callable[[], BuildState]) -> BuildState:
         """The state this build starts from: a copy (a failed build leaves

@@ -296,6 +296,8 @@ class DevServer:
     # after the newer save waiting is on screen (serve/leftovers.py).
     def _build_loop(self) -> None:
         collect = gc.isenabled()
+        if self.live is not None and self.last_report is not None:   # before the first save (build/live.py)
+            self.live.warm_up(self.last_report.site, self.queue.waiting)
         while True:
             taken = self.queue.take(self.options.quiet)
             if taken is None:

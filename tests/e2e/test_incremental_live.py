@@ -205,3 +205,30 @@ def test_a_body_edit_reuses_every_other_case_study_as_it_was(scaffold: Path, tmp
     assert "One more sentence, saved." in str(changed[0].body_html)
     assert len(after.case_studies) == len(before.case_studies) >= 2
     assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
+
+
+def test_warm_up_compiles_the_theme_and_builds_the_parsers_the_first_save_needs(
+        scaffold: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+    """What a warm start leaves undone (LiveSite.warm_up) is done before the first save, in the
+    server's process: that save's first look then compiles no template and builds no parser."""
+    from portfoliogen.render import bodies, tracking
+
+    site = tmp_path / "site"
+    shutil.copytree(scaffold, site)
+    live = LiveSite(tmp_path / "served")
+    options = BuildOptions(config_path=site / "config.yaml", output=live.folder, base_url=BASE, today=TODAY)
+    report = build(options, live=live)
+    monkeypatch.setattr(tracking.COMPILED, "_code", {})
+    monkeypatch.setattr(bodies, "_MARKDOWN", {})
+    live.warm_up(report.site, stop=lambda: True)   # a save is waiting: nothing is done
+    assert tracking.COMPILED._code == {} and bodies._MARKDOWN == {}
+    live.warm_up(report.site, stop=lambda: False)
+    compiled = set(tracking.COMPILED._code)
+    assert compiled   # (keyed by digests of name and file)
+    assert len(bodies._MARKDOWN[report.site.config.markdown.raw_html]._instances) == 3   # body, body with h1, inline
+    edited = sorted((site / "content/case-studies").rglob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence, saved.\n", encoding="utf-8")
+    as_in_a_browser(live, [])
+    build(options, live=live)
+    assert set(tracking.COMPILED._code) == compiled   # nothing compiled again
+    assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
