@@ -33,9 +33,10 @@ class DiskStore:
         self.entries = {key: entry for key, entry in previous.items()
                         if key in present and isinstance(entry, tuple) and len(entry) == 4}
         self._present = present
+        self._prefix = os.path.join(self.folder, "")   # a string: joining a Path was most of value()
 
     def path(self, key: str) -> str:
-        return os.path.join(self.folder, key + ".html")
+        return self._prefix + key + ".html"
 
     def has(self, key: str) -> bool:
         return key in self.entries

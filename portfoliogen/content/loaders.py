@@ -241,15 +241,23 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
     files = []
     with os.scandir(root) as listing:
         entries = sorted(listing, key=lambda e: e.name)
+    if len(_PLAIN_NAMES) > 64:
+        _PLAIN_NAMES.clear()   # (tests make many sites in one process)
+    plain = _PLAIN_NAMES.setdefault((shown_folder, tuple(sorted(aliases.items()))), {})
     for found in entries:
         name = found.name
+        known = plain.get(name)
+        if known is not None and found.is_file(follow_symlinks=False):
+            files.append((found.path, *known))
+            continue
         if not is_content_file_name(name):
             continue
         stem, suffix = os.path.splitext(name)
         try:
             if suffix.lower() == ".md" and found.is_file(follow_symlinks=False):
                 # a path string: making a thousand Path objects was a third of loading them
-                files.append((found.path, *split_language(stem, aliases), _joined(shown_folder, name)))
+                known = plain[name] = (*split_language(stem, aliases), _joined(shown_folder, name))
+                files.append((found.path, *known))
                 continue
             entry = root / name
             if suffix.lower() == ".md" and _is_project_file(config, entry):
@@ -263,6 +271,11 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
             errors.add(err)
     items = []
     for path, name, language, display in files:
+        if display is not None:   # a plain file: an unchanged one as load_markdown_file would find it, sooner
+            hit = (cache or _NoCache()).by_stat(_cache_key(config, display), stat_of(path))
+            if hit is not None:
+                items.append(hit)
+                continue
         view = "" if language in (None, config.language) else language
         try:
             items.append(load_markdown_file(config, path, name, cls, cache, view=view, group=f"{folder}:",
@@ -270,6 +283,11 @@ def load_markdown_folder(config: Config, folder: str, cls: type[M], errors: Erro
         except (SiteError, SiteErrors) as err:
             errors.add(err)
     return tuple(items)
+
+
+# What a plain Markdown file's name says (its name and language, and its display path), by folder
+# and name: worked out once, not for each of a thousand files every save. A pure function of both.
+_PLAIN_NAMES: dict[tuple, dict[str, tuple[str, str | None, str]]] = {}
 
 
 def _joined(folder: str, name: str) -> str:
