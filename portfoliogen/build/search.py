@@ -74,17 +74,21 @@ def build_index(staging_root: Path, pages: list[str], work_dir: Path, previous: 
     shards = plan_shards(pages, per_shard)
     records: dict[str, ShardRecord] = {}
     todo: list[tuple[Shard, str]] = []
+    copies: list[tuple[str, Path]] = []   # (out_path, the previous output's file) of reused shards
     for shard in shards:
         digest = shard_digest(staging_root, shard, indexer)
-        files = _reused(previous, shard.folder, digest)
-        if files is None:
+        sources = _reusable(previous, shard.folder, digest)
+        if sources is None:
             todo.append((shard, digest))
         else:
-            records[shard.folder] = (digest, files)
+            records[shard.folder] = previous.shards[shard.folder]   # the same digest, the same files
+            copies += sources
     work_dir.mkdir(parents=True, exist_ok=True)
     try:
         with ThreadPoolExecutor(max_workers=JOBS) as pool:
             made = pool.map(lambda job: _index(executable, staging_root, job[0], work_dir), todo)
+            for out_path, source in copies:   # while Pagefind runs
+                previous.copy(out_path, source)
             for (shard, digest), files in zip(todo, made):
                 records[shard.folder] = (digest, files)
     except BaseException:
@@ -95,21 +99,20 @@ def build_index(staging_root: Path, pages: list[str], work_dir: Path, previous: 
     return dict(sorted(records.items()))
 
 
-def _reused(previous: Previous | None, folder: str, digest: str) -> list[str] | None:
-    """The shard's bundle copied from the previous output, if it was made from the same
-    digest and every file of it is there untouched; its files, else None."""
+def _reusable(previous: Previous | None, folder: str, digest: str) -> list[tuple[str, Path]] | None:
+    """The shard's bundle in the previous output, if it was made from the same digest and
+    every file of it is there untouched: (out_path, file) of each; else None."""
     record = previous.shards.get(folder) if previous else None
     if record is None or record[0] != digest:
         return None
     names = record[1]
     if not names or not all(_BUNDLE_FILE.fullmatch(name) and ".." not in name for name in names):
         return None
-    sources = [previous.intact(f"{BUNDLE}/{folder}{name}") for name in names]
+    out_paths = [f"{BUNDLE}/{folder}{name}" for name in names]
+    sources = [previous.intact(out_path) for out_path in out_paths]
     if any(source is None for source in sources):
         return None
-    for name, source in zip(names, sources):
-        previous.copy(f"{BUNDLE}/{folder}{name}", source)
-    return names
+    return list(zip(out_paths, sources))
 
 
 def _index(executable: Path, staging_root: Path, shard: Shard, work_dir: Path) -> list[str]:
