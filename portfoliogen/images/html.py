@@ -15,6 +15,7 @@ def picture_html(
     url: Callable[[str], str],
     *,
     priority: bool = False,
+    eager: bool = False,
     css_class: str | None = None,
 ) -> str:
     """A <picture> with one <source> per modern format and an <img> fallback.
@@ -22,7 +23,9 @@ def picture_html(
     `sizes` describes the slot (e.g. "(min-width: 60rem) 50vw, 100vw"); `url`
     turns a url_path into the final URL (adds the site's base path). A
     priority image (the hero, the LCP candidate) loads eagerly with
-    fetchpriority="high"; every other one is lazy and decodes off the main thread.
+    fetchpriority="high"; an `eager` one loads eagerly at the browser's own priority
+    (raised once it is on screen: an image the first screen shows on some devices and
+    not on others); every other one is lazy and decodes off the main thread.
     """
 
     def srcset(variants: tuple[Variant, ...]) -> str:
@@ -48,7 +51,7 @@ def picture_html(
     attrs.append(f'alt="{escape(alt)}"')
     if priority:
         attrs.append('fetchpriority="high"')
-    else:
+    elif not eager:
         attrs.append('loading="lazy" decoding="async"')
     if css_class:
         attrs.append(f'class="{escape(css_class)}"')

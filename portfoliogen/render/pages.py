@@ -178,12 +178,12 @@ class Renderer:
         return Markup(asset.data.decode("utf-8"))
 
     def picture(self, image: Any, alt: str | None, slot: str, priority: bool = False,
-                css_class: str | None = None) -> Markup:
+                css_class: str | None = None, eager: bool = False) -> Markup:
         if image is None:
             return Markup("")
         sizes = self.theme.image_sizes.get(slot, "100vw")
         return Markup(picture_html(image, alt or "", sizes, self.urls.url,
-                                   priority=priority, css_class=css_class))
+                                   priority=priority, eager=eager, css_class=css_class))
 
     # ------------------------------------------------------------ pages
     def render_pages(self, pages: list[PlannedPage],

@@ -74,6 +74,12 @@ def test_priority_image_loads_eagerly():
     assert img["class"] == ["hero", "cover"]
 
 
+def test_an_eager_image_loads_at_the_browsers_own_priority():
+    # a case study's cover: the largest thing on a wide first screen, below the fold on phones
+    _, _, img = parse(picture_html(photo(), "Cover", "100vw", base, eager=True))
+    assert not img.has_attr("loading") and not img.has_attr("fetchpriority")
+
+
 def test_alt_is_escaped_and_may_be_empty():
     html = picture_html(photo(), '"><script>alert(1)</script>', "100vw", base)
     assert "<script>" not in html and "&quot;&gt;&lt;script&gt;" in html
