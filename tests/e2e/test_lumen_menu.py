@@ -45,7 +45,7 @@ def test_the_phone_menu_opens_on_every_section(served, javascript: bool) -> None
     page.locator("summary.menu__toggle").click()
     assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert _within_screen(page, links)                                  # nothing off the edge
-    if javascript:                                                      # the default's menu.js
+    if javascript:                                                      # the default theme's site.js
         page.keyboard.press("Escape")
         assert not links.first.is_visible()
         assert page.evaluate("document.activeElement.matches('summary.menu__toggle')")
@@ -66,6 +66,6 @@ def test_wider_screens_show_one_row_and_no_toggle(served, width: int) -> None:
     assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert len({round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}) == 1
     assert _within_screen(page, links)
-    page.keyboard.press("Escape")                                       # menu.js leaves it shown
+    page.keyboard.press("Escape")                                       # site.js leaves it shown
     assert links.first.is_visible()
     context.close()
