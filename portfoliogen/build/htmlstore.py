@@ -51,6 +51,10 @@ class DiskStore:
         self.entries[key] = entry
         self._present.add(key)
 
+    def images(self, key: str) -> Images:
+        """The images the text shows, as written (as value()'s last item)."""
+        return self.entries[key][3]
+
     def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems, Images]:
         digest, size, problems, images = self.entries[key]
         stored = StoredHtml(self.path(key), digest, size)

@@ -98,7 +98,7 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
             _error(errors, t, ("case_study",), f"no case study with slug '{t.case_study}'"
                                                f"{did_you_mean(t.case_study, all_slugs)}")
         paths = _resolve_images(config, t, [(("avatar",), t.avatar)], errors, images)
-        testimonials.append(t.model_copy(update={"image_paths": paths}))
+        testimonials.append(_RESOLVED.copy(t, ("testimonial", paths), {"image_paths": paths}))
     private_t = tuple(t.model_copy(update={"image_paths": _resolve_images(config, t, [(("avatar",), t.avatar)], errors, images)})
                       for t in hidden.testimonials)
 
@@ -186,7 +186,8 @@ class _Reused:
     very object, ContentCache hands an unchanged file's back) and everything else their
     resolved copy is made of: the dev server resolves a thousand unchanged case studies a save,
     two model copies each. The checks that may fail, and the image paths (the disk may have
-    changed), are done again every time; only the copy is reused."""
+    changed), are done again every time; only the copy is reused. Testimonials, pages and the
+    profile likewise: the body renderer then finds them unchanged too (render/bodies.py)."""
 
     KEPT = 8192
 
@@ -199,6 +200,15 @@ class _Reused:
         if entry is not None and entry[0] is loaded and entry[1] == made_of:
             return entry[2]
         return None
+
+    def copy(self, loaded: Model, made_of: tuple, update: dict) -> Model:
+        """loaded.model_copy(update=update), the last one made when `made_of` (which holds what
+        `update` is made of) is the same: a testimonial, a page, the profile."""
+        reused = self.reuse(loaded, made_of)
+        if reused is None:
+            reused = loaded.model_copy(update=update)
+            self.keep(loaded, made_of, reused)
+        return reused
 
     def keep(self, loaded: CaseStudy, made_of: tuple, resolved: CaseStudy) -> None:
         with self._lock:
@@ -283,7 +293,7 @@ def _resolve_profile(profile: Profile, config: Config, errors: ErrorCollector,
     if profile.photo and not profile.photo_alt:
         _error(errors, profile, ("photo",), "photo_alt is required when a photo is given")
     paths = _resolve_images(config, profile, [(("photo",), profile.photo)], errors, images)
-    return profile.model_copy(update={"image_paths": paths})
+    return _RESOLVED.copy(profile, ("profile", paths), {"image_paths": paths})
 
 
 def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[ImageUse],
@@ -300,7 +310,8 @@ def _resolve_pages(pages, config: Config, errors: ErrorCollector, images: list[I
             continue
         seen[page.slug] = page
         paths = _resolve_images(config, page, [(("og_image",), page.og_image)], errors, images)
-        out.append(page.model_copy(update={"url_path": f"{prefix}{page.slug}/", "image_paths": paths}))
+        update = {"url_path": f"{prefix}{page.slug}/", "image_paths": paths}
+        out.append(_RESOLVED.copy(page, ("page", update), update))
     return out
 
 

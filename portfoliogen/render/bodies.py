@@ -79,10 +79,11 @@ class PicturedHtml(StoredHtml):
 # any build may use them); an unchanged text is the very string loaded last time (ContentCache),
 # so finding it costs no pass over the text.
 _LAST_KEYS: dict[tuple, str] = {}
-# Likewise a rendered case study (a model copy with its body and images attached), by the resolved
-# one it was made from (the very object: resolve.py hands an unchanged one back) and what was
-# attached: the body's stored HTML (its file, not only its digest: files unused by a build are
-# deleted) and the processed images. Each entry holds its resolved object, so its id is its own.
+# Likewise a rendered case study, testimonial, page or profile (a model copy with its Markdown and
+# images attached), by the resolved one it was made from (the very object: resolve.py hands an
+# unchanged case study back, ContentCache the YAML files' items) and what was attached: the
+# text's stored HTML (by its key and the store's folder: files unused by a build are deleted) and
+# the processed images. Each entry holds its resolved object, so its id is its own.
 _LAST_RENDERED: dict[int, tuple] = {}
 
 # (owner, text, line of its first line, inline Markdown?, read lazily?)
@@ -111,7 +112,8 @@ class BodyRenderer:
         self._sources: dict[tuple[str, str], Path] = {}   # (owner, src as written) -> image file
         self._missing: list = []
         self._keys: dict[tuple, str] = {}   # this build's keys, by what they digest
-        self._rendered: dict[int, tuple] = {}   # this build's rendered case studies (_LAST_RENDERED)
+        self._rendered: dict[int, tuple] = {}   # this build's rendered copies (_LAST_RENDERED)
+        self._store = (type(store), str(getattr(store, "folder", "")))   # where a key's HTML is
 
     def fields(self) -> list[Field]:
         out: list[Field] = []
@@ -204,12 +206,14 @@ class BodyRenderer:
 
     def _render_view(self, s: Site, images: dict[Path, Any], body_sizes: str) -> Site:
 
-        def md(owner: Model, text: str, first_line: int, inline: bool = False, lazy: bool = True) -> Any:
-            html, _, refs = self.store.value(self.key(owner, text, first_line, inline), lazy)
-            if not refs:
+        def pictures_of(owner: Model, key: str) -> tuple[str, ...]:
+            return tuple(self._picture(owner, images, body_sizes, src, alt, title)
+                         for src, alt, title, _line, _col in self.store.images(key))
+
+        def md(owner: Model, key: str, pictures: tuple[str, ...], lazy: bool = True) -> Any:
+            html, _, _ = self.store.value(key, lazy)
+            if not pictures:
                 return html
-            pictures = tuple(self._picture(owner, images, body_sizes, src, alt, title)
-                             for src, alt, title, _line, _col in refs)
             if isinstance(html, StoredHtml):
                 return PicturedHtml(html.path, html.digest, html.size, pictures)
             return Markup(insert_pictures(str(html), pictures))
@@ -217,37 +221,54 @@ class BodyRenderer:
         def image_for(owner: Model, ref: str | None) -> Any:
             return images.get(owner.image_paths[ref]) if ref else None   # resolved by resolve.py
 
-        def case_study(cs):
-            html = md(cs, cs.body, cs.body_line)
-            made_of = ((type(html), getattr(html, "path", None), html), image_for(cs, cs.cover),
-                       image_for(cs, cs.og_image), tuple(image_for(cs, g.src) for g in cs.gallery))
-            entry = _LAST_RENDERED.get(id(cs))
-            if entry is not None and entry[0] is cs and entry[1] == made_of:
-                done = entry[2]
-            else:
-                done = cs.model_copy(update={
-                    "body_html": html, "cover_image": made_of[1], "og_image_file": made_of[2],
-                    "gallery": tuple(g.model_copy(update={"image": image}) for g, image in zip(cs.gallery, made_of[3])),
-                })
-            self._rendered[id(cs)] = (cs, made_of, done)
+        def reused(owner: Model, made_of: tuple, make: Callable[[], Any]) -> Any:
+            """The last build's copy of `owner` when it was made of the same (_LAST_RENDERED)."""
+            entry = _LAST_RENDERED.get(id(owner))
+            done = entry[2] if entry is not None and entry[0] is owner and entry[1] == made_of else make()
+            self._rendered[id(owner)] = (owner, made_of, done)
             return done
 
+        # What a copy is made of: its text's key (which fixes the stored HTML: the store's folder
+        # is in self._store), the pictures put into it and the images attached. Neither the HTML
+        # value nor a file is read to find an unchanged one (a thousand case studies a save).
+        def case_study(cs):
+            key = self.key(cs, cs.body, cs.body_line, False)
+            made_of = (self._store, key, pictures_of(cs, key), image_for(cs, cs.cover), image_for(cs, cs.og_image),
+                       tuple(image_for(cs, g.src) for g in cs.gallery) if cs.gallery else ())
+            return reused(cs, made_of, lambda: cs.model_copy(update={
+                "body_html": md(cs, key, made_of[2]), "cover_image": made_of[3], "og_image_file": made_of[4],
+                "gallery": tuple(g.model_copy(update={"image": image}) for g, image in zip(cs.gallery, made_of[5])),
+            }))
+
         def testimonial(t):
-            return t.model_copy(update={
-                "quote_html": _in_language(md(t, t.quote, 1, inline=True, lazy=False), t.quote_lang),
-                "avatar_image": image_for(t, t.avatar),
-            })
+            key = self.key(t, t.quote, 1, True)
+            made_of = (self._store, key, pictures_of(t, key), image_for(t, t.avatar))
+            return reused(t, made_of, lambda: t.model_copy(update={
+                "quote_html": _in_language(md(t, key, made_of[2], lazy=False), t.quote_lang),
+                "avatar_image": made_of[3],
+            }))
+
+        def page(p):
+            key = self.key(p, p.body, p.body_line, False)
+            made_of = (self._store, key, pictures_of(p, key), image_for(p, p.og_image))
+            return reused(p, made_of, lambda: p.model_copy(update={
+                "body_html": md(p, key, made_of[2]), "og_image_file": made_of[3]}))
+
+        def pitch(p):
+            key = self.key(p, p.body, p.body_line, False)
+            return p.model_copy(update={"body_html": md(p, key, pictures_of(p, key))})
+
+        def with_bio(profile):
+            key = self.key(profile, profile.bio or "", 1, False)
+            made_of = (self._store, key, pictures_of(profile, key), image_for(profile, profile.photo))
+            return reused(profile, made_of, lambda: profile.model_copy(update={
+                "bio_html": md(profile, key, made_of[2], lazy=False), "photo_image": made_of[3]}))
 
         case_studies = tuple(case_study(cs) for cs in s.case_studies)
         testimonials = tuple(testimonial(t) for t in s.testimonials)
-        pages = tuple(p.model_copy(update={
-            "body_html": md(p, p.body, p.body_line), "og_image_file": image_for(p, p.og_image),
-        }) for p in s.pages)
-        pitches = tuple(p.model_copy(update={"body_html": md(p, p.body, p.body_line)}) for p in s.pitches)
-        profile = s.profile.model_copy(update={
-            "bio_html": md(s.profile, s.profile.bio or "", 1, lazy=False),
-            "photo_image": image_for(s.profile, s.profile.photo),
-        })
+        pages = tuple(page(p) for p in s.pages)
+        pitches = tuple(pitch(p) for p in s.pitches)
+        profile = with_bio(s.profile)
         by_slug = {cs.slug: cs for cs in case_studies}
         tags = tuple(type(t)(t.name, t.slug, t.url_path, tuple(by_slug[c.slug] for c in t.case_studies), t.view)
                      for t in s.tags)

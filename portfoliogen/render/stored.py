@@ -67,6 +67,10 @@ class MemoryStore:
     def add(self, key: str, entry: Any) -> None:
         self.entries[key] = entry
 
+    def images(self, key: str) -> Images:
+        """The images the text shows, as written (as value()'s last item)."""
+        return self.entries[key][2]
+
     def value(self, key: str, lazy: bool = True) -> tuple[Any, Problems, Images]:
         html, problems, images = self.entries[key]
         return Markup(html), problems, images

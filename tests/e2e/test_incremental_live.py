@@ -204,6 +204,10 @@ def test_a_body_edit_reuses_every_other_case_study_as_it_was(scaffold: Path, tmp
     assert [cs.src_path for cs in changed] == [f"content/case-studies/{edited.relative_to(site / 'content/case-studies').as_posix()}"]
     assert "One more sentence, saved." in str(changed[0].body_html)
     assert len(after.case_studies) == len(before.case_studies) >= 2
+    # the testimonials, pages and profile too (their Markdown not read again)
+    assert after.testimonials and all(a is b for a, b in zip(after.testimonials, before.testimonials, strict=True))
+    assert after.pages and all(a is b for a, b in zip(after.pages, before.pages, strict=True))
+    assert after.profile is before.profile
     assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
 
 
