@@ -51,6 +51,10 @@ class DiskStore:
         self.entries[key] = entry
         self._present.add(key)
 
+    def problems(self, key: str) -> Problems:
+        """What the parse found wrong (as value()'s second item)."""
+        return self.entries[key][2]
+
     def images(self, key: str) -> Images:
         """The images the text shows, as written (as value()'s last item)."""
         return self.entries[key][3]

@@ -90,7 +90,7 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
     private_cs = tuple(_resolve_case_study(cs, config, service_ids, testimonial_ids, errors, images, prefix,
                                            default_slugs, public=False)
                        for cs in hidden.case_studies if config.drafts or not cs.draft)
-    resolved_cs.sort(key=lambda cs: (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug))
+    resolved_cs.sort(key=_RESOLVED.order)
 
     testimonials = []
     for t in content.testimonials:
@@ -193,6 +193,7 @@ class _Reused:
 
     def __init__(self) -> None:
         self._entries: dict[int, tuple] = {}
+        self._orders: dict[int, tuple] = {}   # resolved case study -> its sort key (order())
         self._lock = threading.Lock()
 
     def reuse(self, loaded: CaseStudy, made_of: tuple) -> CaseStudy | None:
@@ -200,6 +201,18 @@ class _Reused:
         if entry is not None and entry[0] is loaded and entry[1] == made_of:
             return entry[2]
         return None
+
+    def order(self, cs: CaseStudy) -> tuple:
+        """Where a resolved case study goes in the list: its own order first, then the newest."""
+        found = self._orders.get(id(cs))
+        if found is not None and found[0] is cs:
+            return found[1]
+        order = (cs.weight, -cs.date.date.toordinal(), cs.title.lower(), cs.slug)
+        with self._lock:
+            if len(self._orders) >= self.KEPT:
+                self._orders.clear()
+            self._orders[id(cs)] = (cs, order)   # holds `cs`: its id stays its own
+        return order
 
     def copy(self, loaded: Model, made_of: tuple, update: dict) -> Model:
         """loaded.model_copy(update=update), the last one made when `made_of` (which holds what

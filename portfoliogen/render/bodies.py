@@ -107,7 +107,7 @@ class BodyRenderer:
         self.used: set[str] = set()   # keys this build used, saved for the next
         self.errors = ErrorCollector()
         self.content_urls = _link_targets(site)   # {view: {source path: url path}}
-        self._contexts = {view: digest(repr((sorted(urls.items()), base_path_of(self.config.base_url), self.raw_html)))
+        self._contexts = {view: _context(view, urls, base_path_of(self.config.base_url), self.raw_html)
                           for view, urls in self.content_urls.items()}
         self._sources: dict[tuple[str, str], Path] = {}   # (owner, src as written) -> image file
         self._missing: list = []
@@ -146,7 +146,7 @@ class BodyRenderer:
         uses: list[ImageUse] = []
         for key, owner, _text, _line, _inline in keyed:
             self.used.add(key)
-            _, problems, images = self.store.value(key)
+            problems, images = self.store.problems(key), self.store.images(key)
             for p_line, col, message in problems:
                 self.errors.add(SiteError(owner.src_path, p_line, col, message))
             for src, _alt, _title, i_line, col in images:
@@ -285,6 +285,23 @@ class BodyRenderer:
                  src: str, alt: str, title: str | None) -> str:
         # parse() checked every image; process_images() raised for any it could not process.
         return picture_html(images[self._sources[(owner.src_path, src)]], alt, body_sizes, self.url)
+
+
+# The digest of a language's link targets (a thousand URLs: ~1 ms a save), kept while they are the same.
+_LAST_CONTEXTS: dict[tuple, tuple[dict[str, str], str]] = {}
+
+
+def _context(view: str, urls: dict[str, str], base_path: str, raw_html: bool) -> str:
+    """What every key of one language's texts starts with: where its links may lead, the base
+    URL's path and the raw-HTML policy (all a parse depends on besides the text and its place)."""
+    last = _LAST_CONTEXTS.get((view, base_path, raw_html))
+    if last is not None and last[0] == urls:
+        return last[1]
+    found = digest(repr((sorted(urls.items()), base_path, raw_html)))
+    if len(_LAST_CONTEXTS) > 16:
+        _LAST_CONTEXTS.clear()
+    _LAST_CONTEXTS[(view, base_path, raw_html)] = (urls, found)
+    return found
 
 
 def _link_targets(site: Site) -> dict[str, dict[str, str]]:

@@ -242,11 +242,12 @@ class Renderer:
         work = (_("Work"), "/work/")
         yield (info("home", "/", f"{name} — {profile.headline}", home_desc, card=home_card,
                     picture=profile.photo_image), "home.html", {})
-        yield (info("work", "/work/", _("Work") + f" — {name}",
-                    describe(_("Case studies by %(name)s:") % {"name": name} + " "
-                             + ", ".join(cs.title for cs in site.case_studies)),
-                    crumbs=(work,), card=(_("Selected work"), _("Case studies by %(name)s") % {"name": name})),
-               "work.html", {})
+        if self._asked("/work/"):   # (its description shortens a thousand titles: not made for nothing)
+            yield (info("work", "/work/", _("Work") + f" — {name}",
+                        describe(_("Case studies by %(name)s:") % {"name": name} + " "
+                                 + ", ".join(cs.title for cs in site.case_studies)),
+                        crumbs=(work,), card=(_("Selected work"), _("Case studies by %(name)s") % {"name": name})),
+                   "work.html", {})
         for tag in site.tags:
             if not self._asked(tag.url_path):
                 continue   # (what info() would say, without making its title and description)
@@ -331,7 +332,15 @@ class Renderer:
     def _asked(self, url_path: str) -> bool:
         """Whether page_plan(only=...) plans the page at `url_path` (always, without `only`):
         the dev server's first look plans one page of a thousand."""
-        return self._only is None or out_path_for(self.urls_of(self.view.language).path_in_language(url_path)) in self._only
+        if self._only is None:
+            return True
+        urls = self.urls_of(self.view.language)
+        out_path = _OUT_PATHS.get((urls.prefix, url_path))
+        if out_path is None:
+            if len(_OUT_PATHS) > 65536:
+                _OUT_PATHS.clear()
+            out_path = _OUT_PATHS[(urls.prefix, url_path)] = out_path_for(urls.path_in_language(url_path))
+        return out_path in self._only
 
     def info(self, kind: str, url_path: str, title: str, description: str, *,
              crumbs: tuple = (), noindex: bool = False, og_image: Any = None,
@@ -416,6 +425,10 @@ class Renderer:
             if any(frame.filename.startswith(d) for d in dirs):
                 return self.config.display(Path(frame.filename)), frame.lineno or 1
         return None, 1
+
+
+# A page's file by its language's prefix and its path: the first look asks it of every case study.
+_OUT_PATHS: dict[tuple[str, str], str] = {}
 
 
 def _render_job(renderer: Renderer, index: int) -> tuple[RenderedPage | None, list[tuple]]:

@@ -67,6 +67,10 @@ class MemoryStore:
     def add(self, key: str, entry: Any) -> None:
         self.entries[key] = entry
 
+    def problems(self, key: str) -> Problems:
+        """What the parse found wrong (as value()'s second item)."""
+        return self.entries[key][1]
+
     def images(self, key: str) -> Images:
         """The images the text shows, as written (as value()'s last item)."""
         return self.entries[key][2]
