@@ -194,5 +194,5 @@ def test_github_workflow_steps_run_in_order_and_build_under_the_project_path(tmp
     assert cache["with"]["path"] == ".portfoliogen-cache" and (site / ".portfoliogen-cache").is_dir()
     home = (site / upload["with"]["path"] / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://ada.github.io/portfolio/">' in home
-    assert re.search(r'href="/portfolio/assets/theme\.[0-9a-f]{10}\.css"', home)
+    assert re.search(r'href="/portfolio/assets/home\.[0-9a-f]{10}\.css"', home)
     assert 'href="/assets/' not in home
