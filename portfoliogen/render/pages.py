@@ -229,7 +229,12 @@ class Renderer:
             planned = link_languages(planned, site, self.urls)
         if only is not None:
             planned = [page for page in planned if page.out_path in only]
-        yield from planned
+        # Handed over one at a time and let go of here as they are: a thousand pages' plans (their
+        # structured data: ~250,000 objects) freed at once when the last was taken held the
+        # interpreter ~4.5 ms in one go, the dev server's other threads (a save, a request) waiting.
+        planned.reverse()
+        while planned:
+            yield planned.pop()
 
     def _plan(self, site: Site, language: str | None = None):
         language = language or site.config.language
