@@ -9,7 +9,7 @@ from typing import Any
 
 from portfoliogen.content.site import Site, Tag, reads_of
 from portfoliogen.fsutil import digest
-from portfoliogen.render.pages import PageInfo, PlannedPage, Renderer
+from portfoliogen.render.pages import LazyPage, PageInfo, PlannedPage, Renderer
 from portfoliogen.render.tracking import TEMPLATE, DepKey, object_key, structure
 
 
@@ -154,20 +154,38 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
     intact (`can_carry`). Returns the site so far (every page, the carried
     ones with their records) and the pages to render with their context
     fingerprints. `check` raises to stop (a newer save)."""
+    global _LAST_SPLIT
     result = RenderedSite()
     todo = []
+    kept: dict[str, tuple] = {}
     for page in _looking(plan, check, PAGES_PER_CHECK):
-        info, out_path = page.info, page.out_path
-        context_fp = context_fingerprint(page.template, {**page.context, "page": info})
-        # The sitemap and the cards need every page, not its JSON-LD (the
-        # bulk of a PageInfo): only pages rendered now keep theirs.
-        result.pages.append(replace(info, jsonld=()) if info.jsonld else info)
-        if still_valid(previous.get(out_path), page.template, context_fp, changed) and can_carry(out_path):
+        out_path, planned = page.out_path, None
+        last = _LAST_SPLIT.get(out_path) if isinstance(page, LazyPage) else None
+        if last is not None and last[0] == page.made_of:   # planned of the same: the same plan
+            template, context_fp, listed = last[1:]
+        else:
+            planned = page.plan() if isinstance(page, LazyPage) else page
+            template, info = planned.template, planned.info
+            context_fp = context_fingerprint(template, {**planned.context, "page": info})
+            # The sitemap and the cards need every page, not its JSON-LD (the
+            # bulk of a PageInfo): only pages rendered now keep theirs.
+            listed = replace(info, jsonld=()) if info.jsonld else info
+        if isinstance(page, LazyPage):
+            kept[out_path] = (page.made_of, template, context_fp, listed)
+        result.pages.append(listed)
+        if still_valid(previous.get(out_path), template, context_fp, changed) and can_carry(out_path):
             result.carried.append(out_path)
             result.records[out_path] = previous[out_path]
         else:
-            todo.append((page, context_fp))
+            todo.append((planned or page.plan(), context_fp))
+    _LAST_SPLIT = kept
     return result, todo
+
+
+# A case study page's plan, as split_pages last saw it, by its file: what it was made of
+# (render/pages.py: LazyPage), its template, context fingerprint and the PageInfo listed (without its
+# structured data). A page made of the same is not planned again unless it is rendered.
+_LAST_SPLIT: dict[str, tuple] = {}
 
 
 def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = None,

@@ -79,6 +79,21 @@ class PlannedPage:
         return out_path_for(self.info.url_path)
 
 
+# Planning a case study's page (its title, description, card and structured data) was most of
+# planning a thousand pages, every save, for pages whose plan could not have changed. With every
+# page planned (no `only`, one language), a case study's page is handed over as a LazyPage: what
+# its plan is made of (the site-wide inputs of planning, the case study and its neighbours: the
+# same objects after a save that left them as they were) and how to make it, which build/deps.py
+# does only when the last plan's fingerprint it kept was made of something else, or to render it.
+@dataclass(frozen=True)
+class LazyPage:
+    """A case study's page, not planned yet: `plan()` makes its PlannedPage."""
+
+    out_path: str
+    made_of: tuple
+    plan: Callable[[], PlannedPage]
+
+
 @dataclass(frozen=True)
 class RenderedPage:
     """A page written to the sink, with what its templates read."""
@@ -100,6 +115,7 @@ class Renderer:
         self.errors = ErrorCollector()
         self.check: Callable[[], None] = lambda: None   # raises to stop between pages (a newer save)
         self._only: set[str] | None = None   # page_plan(only=...): the out_paths to plan
+        self._lazy = False   # page_plan: case studies' pages as LazyPage
         self._environments: dict[str, TrackingEnvironment] = {}
         self.env = self.environment(self.config.language)
         self.view = site   # the language being planned (page_plan)
@@ -215,16 +231,19 @@ class Renderer:
         the pages of those out_paths (the dev server's first look). A site in
         several languages is planned whole: each page links its translations."""
         self._only = None if only is None or site.views else set(only)
+        self._lazy = only is None and not site.views
         try:
-            planned = []
+            planned: list = []
             for view in site.all_views:
                 self.view = view
-                for info, template, context in self._plan(view):
+                for item in self._plan(view):
                     self.check()   # planning a thousand pages takes a while: a newer save stops it
-                    if info is not None:
-                        planned.append(PlannedPage(info, template, context))
+                    if isinstance(item, LazyPage):
+                        planned.append(item)
+                    elif item[0] is not None:
+                        planned.append(PlannedPage(*item))
         finally:
-            self.view, self._only = self.site, None
+            self.view, self._only, self._lazy = self.site, None, False
         if site.views:
             planned = link_languages(planned, site, self.urls)
         if only is not None:
@@ -262,16 +281,24 @@ class Renderer:
                         crumbs=(work, (tag.name, tag.url_path)),
                         card=(tag.name, _("Case studies tagged")), subject=tag),
                    "tag.html", {"tag": tag})
+        def case_study(cs, prev, nxt) -> tuple:
+            return (info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
+                         crumbs=(work, (cs.title, cs.url_path)),
+                         og_image=cs.og_image_file, og_type="article",
+                         card=(cs.title, _("Case study") + (f" · {cs.client}" if cs.client else "")),
+                         picture=cs.cover_image, subject=cs),
+                    "case_study.html", {"cs": cs, "prev": prev, "next": nxt})
+
+        inputs = self._plan_inputs(site, language) if self._lazy else None
         for cs in site.case_studies:
             if not self._asked(cs.url_path):
                 continue
             prev, nxt = site.neighbours(cs)
-            yield (info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
-                        crumbs=(work, (cs.title, cs.url_path)),
-                        og_image=cs.og_image_file, og_type="article",
-                        card=(cs.title, _("Case study") + (f" · {cs.client}" if cs.client else "")),
-                        picture=cs.cover_image, subject=cs),
-                   "case_study.html", {"cs": cs, "prev": prev, "next": nxt})
+            if inputs is None:
+                yield case_study(cs, prev, nxt)
+            else:
+                yield LazyPage(out_path_for(cs.url_path), (inputs, cs, prev, nxt),
+                               partial(self._planned, case_study, cs, prev, nxt))
         if site.services:
             tr = self.environment(language).theme_language.translations
             prices = "; ".join(f"{s.name} ({text})" if (text := format_price(s.price, language, tr)) else s.name
@@ -333,6 +360,25 @@ class Renderer:
                     _("This page does not exist."), noindex=True,
                     card=home_card, picture=profile.photo_image, card_slug="home"),
                "404.html", {})
+
+    def _plan_inputs(self, site: Site, language: str) -> tuple:
+        """Everything but the case study and its neighbours that a case study's plan reads: the
+        site-wide values (the profile, services and testimonials in its structured data, the
+        config, base URL and language of its URLs and text, the theme's options and catalogs).
+        The last plan's own tuple when they are equal, so that each page compares it by identity."""
+        inputs = (site.config, self.config.base_url, language, site.prefix, site.profile, site.services,
+                  site.testimonials, self.theme)
+        last = _LAST_INPUTS.get(language)
+        if last is not None and last == inputs:
+            return last
+        _LAST_INPUTS.clear()
+        _LAST_INPUTS[language] = inputs
+        return inputs
+
+    def _planned(self, make: Callable[..., tuple], *args: Any) -> PlannedPage:
+        """A LazyPage's plan: `make(*args)` as page_plan would have made it."""
+        info, template, context = make(*args)
+        return PlannedPage(info, template, context)
 
     def _asked(self, url_path: str) -> bool:
         """Whether page_plan(only=...) plans the page at `url_path` (always, without `only`):
@@ -432,6 +478,8 @@ class Renderer:
         return None, 1
 
 
+# The site-wide inputs of the last plan of case studies' pages, by language (Renderer._plan_inputs).
+_LAST_INPUTS: dict[str, tuple] = {}
 # A page's file by its language's prefix and its path: the first look asks it of every case study.
 _OUT_PATHS: dict[tuple[str, str], str] = {}
 

@@ -236,3 +236,22 @@ def test_warm_up_compiles_the_theme_and_builds_the_parsers_the_first_save_needs(
     build(options, live=live)
     assert set(tracking.COMPILED._code) == compiled   # nothing compiled again
     assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
+
+
+@pytest.mark.parametrize("edit", ["profile", "services", "testimonials"])
+def test_a_site_wide_edit_reaches_every_case_study_page(scaffold: Path, tmp_path: Path, edit: str) -> None:  # noqa: F811
+    """Case studies' pages keep their plans between saves (render/pages.py: LazyPage) only while
+    the site-wide values they show are the same: the name in every title, the services and
+    testimonials in their structured data. An edit of any of them is a clean build's output."""
+    site = tmp_path / "site"
+    shutil.copytree(scaffold, site)
+    live = LiveSite(tmp_path / "served")
+    as_in_a_browser(live, [])
+    assert live_build(site, live) == 0
+    path = site / "content" / f"{edit}.yaml"
+    text = path.read_text(encoding="utf-8")
+    field = {"profile": "name:", "services": "name:", "testimonials": "author:"}[edit]
+    line = next(line for line in text.splitlines() if line.lstrip(" -").startswith(field))
+    path.write_text(text.replace(line, line + " Renamed", 1), encoding="utf-8")
+    assert live_build(site, live) == 0
+    assert tree_digest(live.folder) == clean_build(site, tmp_path)[1]
