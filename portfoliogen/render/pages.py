@@ -364,10 +364,12 @@ class Renderer:
     def _plan_inputs(self, site: Site, language: str) -> tuple:
         """Everything but the case study and its neighbours that a case study's plan reads: the
         site-wide values (the profile, services and testimonials in its structured data, the
-        config, base URL and language of its URLs and text, the theme's options and catalogs).
-        The last plan's own tuple when they are equal, so that each page compares it by identity."""
+        config, base URL and language of its URLs and text, the theme's options and catalogs: the
+        very theme object, as its catalogs are not among its fields; the dev server keeps it while
+        no theme file changed). The last plan's own tuple when they are equal, so that each page
+        compares it by identity."""
         inputs = (site.config, self.config.base_url, language, site.prefix, site.profile, site.services,
-                  site.testimonials, self.theme)
+                  site.testimonials, _Identity(self.theme))
         last = _LAST_INPUTS.get(language)
         if last is not None and last == inputs:
             return last
@@ -476,6 +478,21 @@ class Renderer:
             if any(frame.filename.startswith(d) for d in dirs):
                 return self.config.display(Path(frame.filename)), frame.lineno or 1
         return None, 1
+
+
+class _Identity:
+    """Equal to another only when holding the very same object."""
+
+    __slots__ = ("held",)
+
+    def __init__(self, held: Any):
+        self.held = held
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Identity) and other.held is self.held
+
+    def __hash__(self) -> int:
+        return id(self.held)
 
 
 # The site-wide inputs of the last plan of case studies' pages, by language (Renderer._plan_inputs).
