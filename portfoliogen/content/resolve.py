@@ -130,10 +130,11 @@ def _resolve_view(content: LoadedContent, config: Config, today: dt.date, prefix
             if slug not in all_slugs:
                 _error(errors, content.cv, ("experience", index, "case_studies", at),
                        f"no case study with slug '{slug}'{did_you_mean(slug, all_slugs)}")
-    _check_tag_slugs(resolved_cs, errors)
+    written = [cs.tags for cs in resolved_cs]   # (the same tuples as last time, for unchanged ones)
+    _check_tag_slugs(resolved_cs, errors, written)
 
     errors.raise_if_any()
-    tags = _build_tags(resolved_cs, prefix, "" if prefix == "/" else config.language)
+    tags = _build_tags(resolved_cs, prefix, "" if prefix == "/" else config.language, written)
     menu = tuple(MenuItem(p.title, p.url_path) for p in sorted(
         (p for p in pages if p.menu is not None), key=lambda p: (p.menu, p.title)))
     site = Site(
@@ -255,9 +256,20 @@ def _check_unique_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -
     return list(seen.values())
 
 
-def _check_tag_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -> None:
+# The tags of the case studies, in their order, as the last check that found no clash and the last
+# tag pages were made from (by prefix and language: which case studies each tag page lists, by
+# position). Both are functions of these tags alone; a save that left them as they were (a body
+# edit) finds them equal, and makes neither again: ~2 ms a save at 1,000 case studies.
+_TAGS_CHECKED: list = [None]
+_TAG_LAYOUTS: dict[tuple[str, str], tuple[list, tuple]] = {}
+
+
+def _check_tag_slugs(case_studies: list[CaseStudy], errors: ErrorCollector, written: list | None = None) -> None:
     """Two tags share a page only when they differ in case alone; 'C#' and
     'C++', or 'e-commerce' and 'e commerce', would share one URL."""
+    if written is not None and written == _TAGS_CHECKED[0]:
+        return
+    clashed = False
     first: dict[str, tuple[str, CaseStudy, int]] = {}   # slug -> (name, where it was first seen)
     normal: dict[str, str] = {}   # a tag as written -> as compared (a site writes each tag many times)
     for cs in case_studies:
@@ -269,10 +281,13 @@ def _check_tag_slugs(case_studies: list[CaseStudy], errors: ErrorCollector) -> N
                 if written not in normal:
                     normal[written] = " ".join(written.casefold().split())
             if normal[seen[0]] != normal[name]:
+                clashed = True
                 line, col = locations_of(seen[1]).of(("tags", seen[2]))
                 _error(errors, cs, ("tags", index),
                        f"tag '{name}' would share the page /work/tags/{slug}/ with tag '{seen[0]}' "
                        f"({seen[1].src_path}:{line}:{col}); write both the same way")
+    if written is not None and not clashed:
+        _TAGS_CHECKED[0] = written
 
 
 def _check_unique_ids(items, kind: str, errors: ErrorCollector) -> set[str]:
@@ -397,16 +412,32 @@ def _similar_file(path: Path, ref: str) -> str:
     return f" (did you mean '{head + '/' if head else ''}{match}'?)"
 
 
-def _build_tags(case_studies: list[CaseStudy], prefix: str = "/", view: str = "") -> tuple[Tag, ...]:
+def _build_tags(case_studies: list[CaseStudy], prefix: str = "/", view: str = "",
+                written: list | None = None) -> tuple[Tag, ...]:
+    written = [cs.tags for cs in case_studies] if written is None else written
+    last = _TAG_LAYOUTS.get((prefix, view))
+    if last is not None and last[0] == written:
+        layout = last[1]
+    else:
+        layout = _tag_layout(case_studies, prefix)
+        if len(_TAG_LAYOUTS) > 16:
+            _TAG_LAYOUTS.clear()
+        _TAG_LAYOUTS[(prefix, view)] = (written, layout)
+    return tuple(Tag(name, slug, url_path, tuple(case_studies[i] for i in members), view)
+                 for name, slug, url_path, members in layout)
+
+
+def _tag_layout(case_studies: list[CaseStudy], prefix: str) -> tuple[tuple[str, str, str, tuple[int, ...]], ...]:
+    """Each tag page: (name, slug, URL path, positions of its case studies), the biggest first."""
     names: dict[str, str] = {}
-    members: dict[str, list[CaseStudy]] = {}
-    for cs in case_studies:
+    members: dict[str, list[int]] = {}
+    for position, cs in enumerate(case_studies):
         for name, slug in zip(cs.tags, cs.tag_slugs):
             names.setdefault(slug, name)
             group = members.setdefault(slug, [])
-            if not group or group[-1] is not cs:  # a tag written twice on one case study
-                group.append(cs)
-    return tuple(Tag(names[s], s, f"{prefix}work/tags/{s}/", tuple(members[s]), view)
+            if not group or group[-1] != position:  # a tag written twice on one case study
+                group.append(position)
+    return tuple((names[s], s, f"{prefix}work/tags/{s}/", tuple(members[s]))
                  for s in sorted(names, key=lambda s: (-len(members[s]), s)))
 
 

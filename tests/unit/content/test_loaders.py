@@ -59,3 +59,4 @@ def test_a_translation_is_named_by_its_language_on_every_load(tmp_path: Path) ->
     assert after["content/case-studies/alpha.pt.md"] is before["content/case-studies/alpha.pt.md"]
     assert after["content/case-studies/alpha.pt.md"].view == "pt-PT"
     assert after["content/case-studies/beta.pt.md"].view == "pt-PT"
+

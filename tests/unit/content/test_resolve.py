@@ -191,3 +191,26 @@ def test_an_unchanged_case_study_resolves_to_the_same_object_and_is_still_checke
     changed, _ = again()
     assert changed.case_studies[0] is not first.case_studies[0]
     assert changed.case_studies[0].body == "New text.\n" and changed.case_studies[0].services == ()
+
+
+def test_tag_pages_and_the_tag_check_follow_every_change_of_tags(tmp_path: Path) -> None:
+    """resolve.py keeps the tag pages' layout and a check that found no clash while the case
+    studies' tags are the same: a change of tags, and a clash, still show on the next resolve."""
+    folder = tmp_path / "content" / "case-studies"
+    write_site(tmp_path, {"content/case-studies/alpha.md": study("Alpha", "tags: [UX, Fintech]\n"),
+                          "content/case-studies/beta.md": study("Beta", "tags: [UX]\n")})
+
+    def pages() -> dict[str, list[str]]:
+        return {tag.url_path: [cs.slug for cs in tag.case_studies] for tag in resolve(tmp_path)[0].tags}
+
+    assert pages() == pages() == {"/work/tags/ux/": ["alpha", "beta"], "/work/tags/fintech/": ["alpha"]}
+    (folder / "beta.md").write_text(study("Beta", "tags: [Fintech, Health]\n"), encoding="utf-8")
+    assert pages() == {"/work/tags/fintech/": ["alpha", "beta"], "/work/tags/health/": ["beta"],
+                       "/work/tags/ux/": ["alpha"]}
+    (folder / "beta.md").write_text(study("Beta", "tags: [ux]\n"), encoding="utf-8")   # case alone: one page
+    assert pages()["/work/tags/ux/"] == ["alpha", "beta"]
+    (folder / "alpha.md").write_text(study("Alpha", "tags: [e-commerce]\n"), encoding="utf-8")
+    assert pages() == {"/work/tags/e-commerce/": ["alpha"], "/work/tags/ux/": ["beta"]}
+    (folder / "beta.md").write_text(study("Beta", "tags: [e commerce]\n"), encoding="utf-8")   # the same page
+    with pytest.raises(SiteErrors, match="would share the page"):
+        resolve(tmp_path)
