@@ -152,8 +152,9 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     else:
         state = load_state(config.cache_path, config.root, warned.append) if use_cache else BuildState()
     theme_files, template_paths = page_wide or theme.page_wide_files()
-    signature = global_signature([config.config_path.read_bytes(), sorted(overrides.items()), template_paths],
-                                 theme_files)
+    parts = [config.config_path.read_bytes(), sorted(overrides.items()), template_paths]
+    signature = (live.signature_of(parts, theme_files, global_signature) if live is not None
+                 else global_signature(parts, theme_files))
     if state.global_signature != signature:
         state.pages = {}   # theme, config or version changed: every page renders again
     timer.lap("config")
