@@ -201,3 +201,26 @@ def test_a_content_objects_fingerprints_are_kept_for_the_next_build_by_the_objec
     assert (A, "title") in again and (B, "title") not in again
     assert len(fingerprinted) > kept                                  # fingerprinted again
     assert Fingerprints(changed_site).values(DEPS) == values(site_dir)   # as a fresh build sees them
+
+
+def test_the_objects_a_set_of_values_was_read_from_are_not_compared_again(site_dir: Path) -> None:
+    """A set of values noted with the objects it was read from (render_changed): the next build
+    takes a key naming the very same object as unchanged, and still compares every other one (a
+    new object for an edited file, the site and its tags, made anew every build)."""
+    site, _ = resolve(site_dir)
+    first = Fingerprints(site)
+    before = first.values(DEPS)
+    first.note_read(before)
+    same = Fingerprints(site).unchanged(before)
+    assert {A, B, f"{TESTIMONIALS}#sam", "content/profile.yaml"} <= same
+    assert not {"site", "tag:fintech", "tag:health"} & same
+    assert Fingerprints(site).changed(before) == set()
+    path = site_dir / A
+    path.write_text(path.read_text(encoding="utf-8").replace("Alpha", "Apex"), encoding="utf-8")
+    edited, _ = resolve(site_dir)
+    again = Fingerprints(edited)
+    assert A not in again.unchanged(before)
+    found = again.changed(before)
+    assert (A, "title") in found and (B, "title") not in found
+    assert again.values(DEPS, previous=before)[(A, "title")] != before[(A, "title")]
+    assert Fingerprints(edited).unchanged({**before}) == frozenset()   # another set: compared in full
