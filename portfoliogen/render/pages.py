@@ -281,7 +281,8 @@ class Renderer:
                         crumbs=(work, (tag.name, tag.url_path)),
                         card=(tag.name, _("Case studies tagged")), subject=tag),
                    "tag.html", {"tag": tag})
-        def case_study(cs, prev, nxt) -> tuple:
+        # (made later, by build/deps.py, when this generator has moved on: what it reads is bound now)
+        def case_study(cs, prev, nxt, info=info, name=name, work=work, _=_) -> tuple:
             return (info("case_study", cs.url_path, f"{cs.title} — {name}", describe(cs.summary),
                          crumbs=(work, (cs.title, cs.url_path)),
                          og_image=cs.og_image_file, og_type="article",
@@ -345,17 +346,18 @@ class Renderer:
                    "page.html", {"content": page})
         for pitch in site.pitches:
             proposal = _("A proposal for %(prospect)s") % {"prospect": pitch.prospect}
-            work = pitch_work(site, pitch)   # full versions of blind and pitch-only work
+            # (not `work`: the case studies' lazy plans above read that name when they are made)
+            shown = pitch_work(site, pitch)   # full versions of blind and pitch-only work
             yield (info("pitch", pitch.url_path, f"{pitch.title} — {name}",
                         describe(proposal, body_html=pitch.body_html),
                         noindex=True, card=(pitch.title, proposal), card_slug="proposal"),
-                   "pitch.html", {"pitch": pitch, "pitch_case_studies": work.case_studies,
-                                  "pitch_testimonials": work.testimonials, "pitch_services": work.services,
-                                  "pitch_fingerprint": work.fingerprint})
-            for cs in work.private_pages:
+                   "pitch.html", {"pitch": pitch, "pitch_case_studies": shown.case_studies,
+                                  "pitch_testimonials": shown.testimonials, "pitch_services": shown.services,
+                                  "pitch_fingerprint": shown.fingerprint})
+            for cs in shown.private_pages:
                 yield (info("pitch", cs.url_path, f"{cs.title} — {name}", describe(cs.summary), noindex=True),
                        "case_study.html", {"cs": cs, "prev": None, "next": None,
-                                           "pitch_fingerprint": work.fingerprint})
+                                           "pitch_fingerprint": shown.fingerprint})
         yield (info("404", "/404.html", _("Page not found") + f" — {name}",
                     _("This page does not exist."), noindex=True,
                     card=home_card, picture=profile.photo_image, card_slug="home"),
