@@ -30,9 +30,13 @@ def test_planning_only_some_pages_plans_them_as_the_whole_plan_does(tmp_path: Pa
 def test_a_case_study_page_is_planned_again_only_when_what_it_is_made_of_changed(tmp_path: Path) -> None:
     """The whole plan hands case studies' pages over unplanned (LazyPage), each with what its plan
     is made of: the very same objects when nothing it shows changed; its plan is the full one."""
-    write_site(tmp_path, {f"content/case-studies/{name}.md": study(name.title())
-                          for name in ("alpha", "beta", "gamma", "delta")})
+    write_site(tmp_path, {**{f"content/case-studies/{name}.md": study(name.title())
+                             for name in ("alpha", "beta", "gamma", "delta")},
+                          # a pitch is planned after the case studies, before their lazy plans are made
+                          "content/pitches/p.md": "---\ntitle: For you\nprospect: You\ntoken: abcdefabcdefabcdef123456\n"
+                                                  "case_studies: [alpha]\n---\nHi.\n"})
     site = build(BuildOptions(config_path=tmp_path / "config.yaml", write=False, today=TODAY)).site
+    assert site.pitches
     theme = load_theme(site.config)
     first = {page.out_path: page for page in Renderer(site, theme).page_plan(site)}
     again = {page.out_path: page for page in Renderer(site, theme).page_plan(site)}
