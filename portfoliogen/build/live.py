@@ -352,7 +352,11 @@ class LiveRound:
 # spool is never used again (LiveSite.next_spool), so it can go later: a thread of its own removes
 # it (its system calls do not hold the interpreter lock the build needs).
 class Sweeper:
-    """Removes folders in the background, one at a time; `close` waits for all."""
+    """Removes folders in the background, one at a time; `close` waits for all. Its thread
+    ends once it has had nothing to do for a while: a session never closed (a test's, a
+    crashed server's) leaves no thread behind."""
+
+    IDLE = 0.5   # seconds without a folder to remove before the thread ends
 
     def __init__(self) -> None:
         self._todo: queue.SimpleQueue[str | None] = queue.SimpleQueue()
@@ -362,14 +366,25 @@ class Sweeper:
     def remove(self, path: str) -> None:
         if not os.path.lexists(path):
             return
-        with self._lock:
+        with self._lock:   # put under the lock: an idle thread ending checks the queue under it
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="portfoliogen-sweep", daemon=True)
                 self._thread.start()
-        self._todo.put(path)
+            self._todo.put(path)
 
     def _run(self) -> None:
-        while (path := self._todo.get()) is not None:
+        while True:
+            try:
+                path = self._todo.get(timeout=self.IDLE)
+            except queue.Empty:
+                with self._lock:
+                    if self._todo.empty():
+                        if self._thread is threading.current_thread():
+                            self._thread = None
+                        return
+                continue
+            if path is None:
+                return
             shutil.rmtree(path, ignore_errors=True)
 
     def close(self) -> None:

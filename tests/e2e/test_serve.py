@@ -220,7 +220,7 @@ def test_base_url_path_is_kept_and_root_redirects(new_site: Path) -> None:
         status, home, _ = fetch(server.url)
         assert status == 200
         assert f'href="{server.origin}/portfolio/"' in home          # canonical, on this host
-        assert 'href="/portfolio/assets/theme.' in home
+        assert 'href="/portfolio/assets/home.' in home
         href = stylesheet_href(home)
         assert fetch(server.origin + href)[0] == 200
         status, body, _ = fetch(server.origin + "/work/first-project/")  # outside the base path
@@ -366,18 +366,20 @@ def test_css_change_swaps_assets_without_a_full_build(own_theme_site: Path) -> N
         with css.open("a", encoding="utf-8") as f:
             f.write("\nbody { border-top: 7px solid rgb(1, 2, 3); }\n")
         assert events.next() == ("build", {"epoch": 2, "kind": "css"})
-        server.wait_line(r"^Updated site\.css, theme\.css in ")
+        # site.css is in both bundles: the home page's home.css and the other pages' theme.css
+        server.wait_line(r"^Updated home\.css, site\.css, theme\.css in ")
+        swapped = {}
         for url in (server.url, server.origin + "/work/first-project/", server.origin + "/missing"):
-            href = stylesheet_href(fetch(url)[1])
+            href = swapped[url] = stylesheet_href(fetch(url)[1])
             assert href != old_href, url
-        status, body, headers = fetch(server.origin + href)
-        assert status == 200 and "rgb(1, 2, 3)" in body and headers["Content-Type"].startswith("text/css")
+            status, body, headers = fetch(server.origin + href)
+            assert status == 200 and "rgb(1, 2, 3)" in body and headers["Content-Type"].startswith("text/css")
         # A later full build writes exactly the names the swap served.
         study = new_site / "content" / "case-studies" / "first-project.md"
         study.write_text(study.read_text(encoding="utf-8").replace("finish", "complete"), encoding="utf-8")
         assert_build(events.next(), 3, "/work/first-project/")   # visited: shown first
         server.wait_line(r"^Rebuilt \d+ pages in")
-        assert stylesheet_href(fetch(server.url)[1]) == href
+        assert all(stylesheet_href(fetch(url)[1]) == href for url, href in swapped.items())
         assert any((d / href.lstrip("/")).is_file() for d in server.build_dir.iterdir())
         events.close()
     assert sum(line.startswith("Rebuilt") for line in server.stdout) == 1
