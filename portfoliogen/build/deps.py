@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from portfoliogen.build.plancache import PlanKeys
 from portfoliogen.content.site import Site, Tag, reads_of
 from portfoliogen.fsutil import digest
 from portfoliogen.render.pages import LazyPage, PageInfo, PlannedPage, Renderer
@@ -176,25 +177,36 @@ class RenderedSite:
     carried: list[str] = field(default_factory=list)             # out_paths unchanged since last build
     records: dict[str, PageRecord] = field(default_factory=dict)  # what each page used
     dep_values: dict = field(default_factory=dict)                # and the values it saw
+    plans: dict[str, tuple] = field(default_factory=dict)          # case study plans kept (build/plancache.py)
 
 
 def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], changed: set[DepKey],
                 can_carry: Callable[[str], bool],
-                check: Callable[[], None] = lambda: None) -> tuple[RenderedSite, list[tuple[PlannedPage, str]]]:
+                check: Callable[[], None] = lambda: None, stored: dict[str, tuple] | None = None,
+                plan_key: Callable[[LazyPage], str | None] | None = None,
+                ) -> tuple[RenderedSite, list[tuple[PlannedPage, str]]]:
     """Which pages to carry over from the previous build: those whose record
     says nothing they used has changed and whose previous output file is
     intact (`can_carry`). Returns the site so far (every page, the carried
     ones with their records) and the pages to render with their context
-    fingerprints. `check` raises to stop (a newer save)."""
+    fingerprints. `check` raises to stop (a newer save). With `plan_key`
+    (build/plancache.py), a case study's page whose key is the one `stored`
+    holds is not planned again, and the site's `plans` are kept for the next build."""
     global _LAST_SPLIT
     result = RenderedSite()
     todo = []
     kept: dict[str, tuple] = {}
+    stored = stored or {}
     for page in _looking(plan, check, PAGES_PER_CHECK):
         out_path, planned = page.out_path, None
-        last = _LAST_SPLIT.get(out_path) if isinstance(page, LazyPage) else None
+        lazy = isinstance(page, LazyPage)
+        last = _LAST_SPLIT.get(out_path) if lazy else None
+        made = plan_key(page) if lazy and plan_key is not None else None
+        held = stored.get(out_path) if made is not None else None
         if last is not None and last[0] == page.made_of:   # planned of the same: the same plan
             template, context_fp, listed = last[1:]
+        elif held is not None and held[0] == made:   # made of the same values last build
+            template, context_fp, listed = held[1:]
         else:
             planned = page.plan() if isinstance(page, LazyPage) else page
             template, info = planned.template, planned.info
@@ -202,8 +214,10 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
             # The sitemap and the cards need every page, not its JSON-LD (the
             # bulk of a PageInfo): only pages rendered now keep theirs.
             listed = replace(info, jsonld=()) if info.jsonld else info
-        if isinstance(page, LazyPage):
+        if lazy:
             kept[out_path] = (page.made_of, template, context_fp, listed)
+        if made is not None:
+            result.plans[out_path] = (made, template, context_fp, listed)
         result.pages.append(listed)
         if still_valid(previous.get(out_path), template, context_fp, changed) and can_carry(out_path):
             result.carried.append(out_path)
@@ -223,14 +237,19 @@ _LAST_SPLIT: dict[str, tuple] = {}
 def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = None,
                    previous_values: dict | None = None,
                    can_carry: Callable[[str], bool] = lambda out_path: False,
-                   sink: Callable[[str, bytes], None] | None = None) -> RenderedSite:
+                   sink: Callable[[str, bytes], None] | None = None,
+                   plans: dict[str, tuple] | None = None) -> RenderedSite:
     """Render every page into `sink` except those carried over unchanged
-    (split_pages), and record what each page used for the next build."""
+    (split_pages), and record what each page used for the next build.
+    `plans`: the case study plans the last build kept (build/plancache.py; the
+    command line's: the dev server keeps its own in memory), None to keep none."""
     previous = previous or {}
     check = getattr(renderer, "check", lambda: None)   # the dev server's: a newer save stops the build
     fingerprints = Fingerprints(renderer.site, renderer.template_source)
     changed = fingerprints.changed(previous_values or {}, check) if previous else set()
-    result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry, check)
+    plan_key = PlanKeys(fingerprints.of) if plans is not None else None
+    result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry, check,
+                               plans, plan_key)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
     rendered = renderer.render_pages([page for page, _ in todo], sink)
     # One tuple per (object, attribute) shared by every record that names

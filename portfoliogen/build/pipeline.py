@@ -157,6 +157,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
                  else global_signature(parts, theme_files))
     if state.global_signature != signature:
         state.pages = {}   # theme, config or version changed: every page renders again
+        state.plans = {}   # (and is planned again: a theme's options and catalogs are in its plan)
     timer.lap("config")
 
     content_cache = ContentCache(state.content)
@@ -216,7 +217,8 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         if warnings is None:
             warnings = presence_warnings(resolved) + untranslated_warnings(config, theme.folders)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
-                                  can_carry, staging.write if staging else None)
+                                  can_carry, staging.write if staging else None,
+                                  plans=state.plans if use_cache and live is None else None)
         timer.lap("render")
         warned += renderer.language_notices()   # a language the theme has no catalog for: English text
         if live is not None:
@@ -286,7 +288,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
             save_state(config.cache_path, BuildState(
                 project=str(config.root), global_signature=signature, content=content_cache.current,
                 markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
-                output=output_manifest(out), search=search_index), previous=state)
+                output=output_manifest(out), search=search_index, plans=rendered.plans), previous=state)
             outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
             fastpath.record(options.config_path, fastpath.options_key(
                 options.output, options.drafts, options.base_url, options.strict, options.today),

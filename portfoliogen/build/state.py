@@ -44,6 +44,7 @@ class BuildState:
     dep_values: dict[tuple[str, str], str] = field(default_factory=dict)  # (object, attribute) -> fingerprint
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
     search: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # shard folder -> (digest, files)
+    plans: dict[str, tuple] = field(default_factory=dict)                # out_path -> plancache.PlanRecord
     # How the loaded content was encoded: (statejson.Decoder, {src: (object, its JSON)}),
     # so an unchanged entry is saved again without encoding it again.
     encoded: tuple | None = field(default=None, repr=False, compare=False)
@@ -73,7 +74,7 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
             # state names files by absolute path); processed images, cached
             # by content, are still reused. Nothing for the user to do.
             return BuildState(project=str(project))
-        return _decode_state(data)
+        return _decode_state(data, CacheDirs(cache_dir).images)
     except Exception as err:  # noqa: BLE001 - any unreadable cache is just ignored
         message = str(err).splitlines()[0][:200] if str(err) else ""
         warn(f"{path}: ignoring the build cache ({type(err).__name__}: {message}); building everything")
@@ -93,6 +94,7 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
 
 
 def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
+    from portfoliogen.build.plancache import encode_plans
     from portfoliogen.build.statejson import (  # models: only when caching
         MODELS_SIGNATURE,
         Encoder,
@@ -123,11 +125,13 @@ def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
         "deps": [[obj, attr, state.dep_values.get((obj, attr))] for obj, attr in deps], "pages": pages,
         "output": state.output,
         "search": {folder: [digest, files] for folder, (digest, files) in state.search.items()},
+        "plans": encode_plans(state.plans),
     }
 
 
-def _decode_state(data: dict) -> BuildState:
+def _decode_state(data: dict, image_cache: Path) -> BuildState:
     from portfoliogen.build.deps import PageRecord
+    from portfoliogen.build.plancache import decode_plans
     from portfoliogen.build.statejson import BadState, Decoder
 
     def strings(*values) -> bool:
@@ -201,7 +205,7 @@ def _decode_state(data: dict) -> BuildState:
         raise BadState("header")
     return BuildState(project=data["project"], global_signature=data["global_signature"], content=content,
                       markdown=markdown, pages=pages, dep_values=dep_values, output=output, search=search,
-                      encoded=(decoder, encoded))
+                      plans=decode_plans(data.get("plans", {}), image_cache), encoded=(decoder, encoded))
 
 
 def output_manifest(out: Path) -> dict[str, FileStat]:
