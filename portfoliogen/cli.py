@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 import time
 import traceback
@@ -155,6 +156,23 @@ def build_command(config_path: Path, output: Path | None, drafts: bool, base_url
         click.echo(f"warning: {notice}", err=True)
     click.echo(report.summary(config_path.resolve().parent))
     _mention_check(len(report.warnings))
+    del report
+    _exit_now()
+
+
+# A build leaves a million objects behind (the site, its state, the last values kept for the
+# dev server): freeing them one by one and the interpreter's last collection took ~0.3 s at
+# 1,000 case studies, after the work was done. The command line exits at once instead, as
+# mypy does; its own files are closed, its workers gone, and a test runner calling `main`
+# in-process (its argv[0] is not ours) exits as usual.
+def _exit_now(code: int = 0) -> None:
+    first = Path(sys.argv[0])
+    if first.name != "portfoliogen" and first.parent.name != "portfoliogen":   # (python -m portfoliogen)
+        return
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _mention_check(count: int) -> None:
