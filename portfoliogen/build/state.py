@@ -1,6 +1,6 @@
-"""The persistent build state (`cache_dir/build/state.json`): parsed content, rendered
-Markdown keys, what each page used (deps.PageRecord), the last output's manifest and the
-search index's shards (build/search.py)."""
+"""The persistent build state (`cache_dir/build/state.json` and its shards): parsed content,
+rendered Markdown keys, what each page used (deps.PageRecord), the case study pages' plans,
+the last output's manifest and the search index's shards (build/search.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from typing import Any
 
 from portfoliogen import __version__
 from portfoliogen.build.cachedirs import OLD_STATE_FILE, STATE_FORMAT, CacheDirs
+from portfoliogen.build.stateparts import FORMAT as PARTS_FORMAT
+from portfoliogen.build.stateparts import Parts, shard_of
 from portfoliogen.fsutil import (
     FileStat,
     bytes_digest,
@@ -30,7 +32,8 @@ MAGIC = "portfoliogen-build-state"
 # itself is in `cache_dir/markdown/`, htmlstore.py).
 # Everything here is an optimisation: a missing, corrupt or foreign cache is ignored with a warning
 # and the build does all the work again. `--no-cache` ignores it too. The state is JSON data
-# (statejson.py): loading it never runs code, whoever wrote the file.
+# (statejson.py, statecodec.py): loading it never runs code, whoever wrote the files. state.json
+# holds the small sections and names the shards of the big ones (stateparts.py).
 @dataclass
 class BuildState:
     magic: str = MAGIC
@@ -45,13 +48,17 @@ class BuildState:
     output: dict[str, FileStat] = field(default_factory=dict)             # out_path -> stat after writing
     search: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # shard folder -> (digest, files)
     plans: dict[str, tuple] = field(default_factory=dict)                # out_path -> plancache.PlanRecord
-    # How the loaded content was encoded: (statejson.Decoder, {src: (object, its JSON)}),
-    # so an unchanged entry is saved again without encoding it again.
-    encoded: tuple | None = field(default=None, repr=False, compare=False)
+    # The shards as loaded or saved, by section (stateparts.Shard): a shard whose entries are
+    # the same is not encoded or written again.
+    parts: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
 
 def state_path(cache_dir: Path) -> Path:
     return CacheDirs(cache_dir).state_file
+
+
+def parts_folder(cache_dir: Path) -> Path:
+    return state_path(cache_dir).parent / "state-parts"
 
 
 def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
@@ -66,15 +73,15 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
             raise ValueError("not a portfoliogen build cache")
         from portfoliogen.build.statejson import MODELS_SIGNATURE
 
-        if (data.get("version"), data.get("format"), data.get("models")) != (
-                __version__, STATE_FORMAT, MODELS_SIGNATURE):
+        if (data.get("version"), data.get("format"), data.get("models"), data.get("parts_format")) != (
+                __version__, STATE_FORMAT, MODELS_SIGNATURE, PARTS_FORMAT):
             return BuildState(project=str(project))   # another version: start over quietly
         if data.get("project") != str(project):
             # A copied or moved project: its pages are rendered again (the
             # state names files by absolute path); processed images, cached
             # by content, are still reused. Nothing for the user to do.
             return BuildState(project=str(project))
-        return _decode_state(data, CacheDirs(cache_dir).images)
+        return _decode_state(data, cache_dir)
     except Exception as err:  # noqa: BLE001 - any unreadable cache is just ignored
         message = str(err).splitlines()[0][:200] if str(err) else ""
         warn(f"{path}: ignoring the build cache ({type(err).__name__}: {message}); building everything")
@@ -82,130 +89,72 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
 
 
 def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None = None) -> None:
+    """Write the shards that changed since `previous` was loaded or saved, then state.json."""
+    from portfoliogen.build.statecodec import sections
+    from portfoliogen.build.statejson import MODELS_SIGNATURE  # models: only when caching
+
     path = state_path(cache_dir)
+    parts = Parts(parts_folder(cache_dir))
+    old = previous.parts if previous is not None else {}
+    listed, kept = {}, {}
+    for name, (attr, key_text, same, encode, _decode) in sections(CacheDirs(cache_dir).images).items():
+        shard_memo: dict[str, int] = {}
+
+        def shard_key(key, key_text=key_text, memo=shard_memo) -> int:
+            text = key_text(key)
+            index = memo.get(text)
+            if index is None:
+                index = memo[text] = shard_of(text)
+            return index
+
+        kept[name] = parts.write(name, getattr(state, attr), shard_key, old.get(name), same, encode)
+        listed[name] = [file for file, _entries in kept[name]]
+    head = {
+        "magic": state.magic, "format": state.format, "version": state.version,
+        "models": MODELS_SIGNATURE, "parts_format": PARTS_FORMAT, "project": state.project,
+        "global_signature": state.global_signature, "parts": listed, "output": state.output,
+        "search": {folder: [digest, files] for folder, (digest, files) in state.search.items()},
+    }
     # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
-    text = json.dumps(_encode_state(state, previous.encoded if previous else None),
-                      ensure_ascii=False, separators=(",", ":"))
-    write_atomic(path, text)
+    write_atomic(path, json.dumps(head, ensure_ascii=False, separators=(",", ":")))
+    state.parts = kept   # the next save (the dev server's) compares with what is on disk now
+    parts.tidy({name for shards in old.values() for name, _entries in shards if name})
     try:
         (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
     except OSError:
         pass
 
 
-def _encode_state(state: BuildState, encoded: tuple | None) -> dict:
-    from portfoliogen.build.plancache import encode_plans
-    from portfoliogen.build.statejson import (  # models: only when caching
-        MODELS_SIGNATURE,
-        Encoder,
-    )
+def _decode_state(data: dict, cache_dir: Path) -> BuildState:
+    from portfoliogen.build.statecodec import sections
+    from portfoliogen.build.statejson import BadState
 
-    decoder, previous = encoded or (None, {})
-    encoder = Encoder(decoder)
-    content = {}
-    for src, (digest, obj, stat) in state.content.items():
-        before = previous.get(src)
-        try:
-            data = before[1] if before is not None and before[0] is obj else encoder.value(obj)
-        except TypeError:
-            continue   # not storable: parsed again next time
-        content[src] = [digest, data, stat]
-    deps: dict = {}   # every (object, attribute) once, with its value; records name them by index
-    pages = {out_path: [record.template, record.context,
-                        sorted(deps.setdefault(dep, len(deps)) for dep in record.deps)]
-             for out_path, record in state.pages.items()}
-    for dep in state.dep_values:
-        deps.setdefault(dep, len(deps))
-    return {
-        "magic": state.magic, "format": state.format, "version": state.version,
-        "models": MODELS_SIGNATURE, "project": state.project,
-        "global_signature": state.global_signature, "layouts": encoder.layouts, "content": content,
-        "markdown": {key: [digest, size, [list(p) for p in problems], [list(i) for i in images]]
-                     for key, (digest, size, problems, images) in state.markdown.items()},
-        "deps": [[obj, attr, state.dep_values.get((obj, attr))] for obj, attr in deps], "pages": pages,
-        "output": state.output,
-        "search": {folder: [digest, files] for folder, (digest, files) in state.search.items()},
-        "plans": encode_plans(state.plans),
-    }
-
-
-def _decode_state(data: dict, image_cache: Path) -> BuildState:
-    from portfoliogen.build.deps import PageRecord
-    from portfoliogen.build.plancache import decode_plans
-    from portfoliogen.build.statejson import BadState, Decoder
-
-    def strings(*values) -> bool:
-        return all(isinstance(v, str) for v in values)
-
-    def ints(values, count: int) -> bool:
-        return (isinstance(values, list) and len(values) == count
-                and all(type(v) is int for v in values))
-
-    decoder = Decoder(data["layouts"])
-    content, encoded = {}, {}
-    for src, (digest, obj, stat) in data["content"].items():
-        if not (strings(digest) and (stat is None or ints(stat, 4))):
-            raise BadState("content entry")
-        value = decoder.value(obj)
-        content[src] = (digest, value, tuple(stat) if stat else None)
-        encoded[src] = (value, obj)
-    markdown = {}
-    for key, entry in data["markdown"].items():
-        if not (isinstance(entry, list) and len(entry) == 4):
-            raise BadState("markdown entry")
-        digest, size, problems, images = entry
-        if not (strings(digest) and type(size) is int and isinstance(problems, list)
-                and isinstance(images, list)):
-            raise BadState("markdown entry")
-        checked = []
-        for problem in problems:
-            if not (isinstance(problem, list) and len(problem) == 3):
-                raise BadState("markdown problem")
-            line, column, message = problem
-            if not (type(line) is int and type(column) is int and strings(message)):
-                raise BadState("markdown problem")
-            checked.append((line, column, message))
-        shown = []
-        for image in images:
-            if not (isinstance(image, list) and len(image) == 5):
-                raise BadState("markdown image")
-            src, alt, title, line, column = image
-            if not (strings(src, alt) and (title is None or type(title) is str)
-                    and type(line) is int and type(column) is int):
-                raise BadState("markdown image")
-            shown.append((src, alt, title, line, column))
-        markdown[key] = (digest, size, checked, shown)
-    deps, dep_values = [], {}
-    for obj, attr, value in data["deps"]:
-        if not (type(obj) is str and type(attr) is str and (value is None or type(value) is str)):
-            raise BadState("dependency")
-        deps.append((obj, attr))
-        if value is not None:
-            dep_values[(obj, attr)] = value
-    pages = {}
-    count = len(deps)
-    for out_path, (template, context, used) in data["pages"].items():
-        if not (strings(template, context) and isinstance(used, list)):
-            raise BadState("page record")
-        if not all(type(i) is int and 0 <= i < count for i in used):
-            raise BadState("page record")
-        pages[out_path] = PageRecord(template, context, frozenset([deps[i] for i in used]))
+    if not (isinstance(data.get("project"), str) and isinstance(data.get("global_signature"), str)
+            and isinstance(data.get("parts"), dict)):
+        raise BadState("header")
+    parts = Parts(parts_folder(cache_dir))
+    shared: dict = {}   # one tuple per (object, attribute), held once after loading
+    state = BuildState(project=data["project"], global_signature=data["global_signature"])
+    for name, (attr, _key, _same, _encode, decode) in sections(CacheDirs(cache_dir).images).items():
+        shards = parts.read(data["parts"].get(name), lambda shard: decode(shard, shared))
+        merged: dict = {}
+        for _name, entries in shards:
+            merged.update(entries)
+        setattr(state, attr, merged)
+        state.parts[name] = shards
     output = {}
     for out_path, stat in data["output"].items():
-        if not ints(stat, 4):
+        if not (isinstance(stat, list) and len(stat) == 4 and all(type(v) is int for v in stat)):
             raise BadState("output entry")
         output[out_path] = tuple(stat)
     search = {}
     for folder, entry in data.get("search", {}).items():   # a state saved before the index had shards: none
-        if not (isinstance(entry, list) and len(entry) == 2 and strings(entry[0])
-                and isinstance(entry[1], list) and strings(*entry[1])):
+        if not (isinstance(entry, list) and len(entry) == 2 and type(entry[0]) is str
+                and isinstance(entry[1], list) and all(type(f) is str for f in entry[1])):
             raise BadState("search shard")
         search[folder] = (entry[0], entry[1])
-    if not strings(data["project"], data["global_signature"]):
-        raise BadState("header")
-    return BuildState(project=data["project"], global_signature=data["global_signature"], content=content,
-                      markdown=markdown, pages=pages, dep_values=dep_values, output=output, search=search,
-                      plans=decode_plans(data.get("plans", {}), image_cache), encoded=(decoder, encoded))
+    state.output, state.search = output, search
+    return state
 
 
 def output_manifest(out: Path) -> dict[str, FileStat]:

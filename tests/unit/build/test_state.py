@@ -17,6 +17,7 @@ from portfoliogen.build.state import (
     global_signature,
     load_state,
     output_manifest,
+    parts_folder,
     save_state,
     state_path,
 )
@@ -90,13 +91,56 @@ def test_the_decoder_refuses_what_the_encoder_never_writes(data) -> None:
 def test_a_wrong_typed_state_is_absent_with_one_warning(site: Path, tmp_path: Path) -> None:
     save_state(tmp_path, loaded_state(site))
     path = state_path(tmp_path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    shard = part_of(tmp_path, "pages")
+    data = json.loads(shard.read_text(encoding="utf-8"))
     data["pages"]["index.html"][2] = "not a list"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    shard.write_text(json.dumps(data), encoding="utf-8")
     warnings: list[str] = []
     state = load_state(tmp_path, site, warnings.append)
     assert state.content == {} and state.pages == {}
     assert len(warnings) == 1 and "\n" not in warnings[0]
+
+
+def part_of(cache: Path, section: str) -> Path:
+    """The file of the one shard of `section` that holds anything."""
+    names = [n for n in json.loads(state_path(cache).read_text(encoding="utf-8"))["parts"][section] if n]
+    assert len(names) == 1, names
+    return parts_folder(cache) / names[0]
+
+
+@pytest.mark.parametrize("damage", ["../../elsewhere.json", "missing", "short list"])
+def test_a_wrong_or_missing_shard_is_absent_with_one_warning(site: Path, tmp_path: Path, damage: str) -> None:
+    save_state(tmp_path, loaded_state(site))
+    path = state_path(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if damage == "missing":
+        part_of(tmp_path, "pages").unlink()
+    elif damage == "short list":
+        data["parts"]["pages"] = data["parts"]["pages"][:3]
+    else:
+        data["parts"]["pages"] = [damage] * len(data["parts"]["pages"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    warnings: list[str] = []
+    assert load_state(tmp_path, site, warnings.append).pages == {}
+    assert len(warnings) == 1, warnings
+
+
+def test_a_save_writes_only_the_shards_that_changed(site: Path, tmp_path: Path) -> None:
+    save_state(tmp_path, loaded_state(site))
+    first = set(os.listdir(parts_folder(tmp_path)))
+    state = load_state(tmp_path, site, pytest.fail)
+    save_state(tmp_path, state, previous=state)   # the same entries: the same files, none written
+    assert set(os.listdir(parts_folder(tmp_path))) == first
+    again = load_state(tmp_path, site, pytest.fail)
+    src = sorted(again.content)[0]
+    digest, obj, stat = again.content[src]
+    edited = BuildState(project=again.project, global_signature=again.global_signature,
+                        content={**again.content, src: ("0" * 32, obj, stat)}, markdown=again.markdown,
+                        pages=again.pages, dep_values=again.dep_values, output=again.output, search=again.search)
+    save_state(tmp_path, edited, previous=again)
+    now = set(os.listdir(parts_folder(tmp_path)))
+    assert len(now - first) == 1 and len(first - now) == 1   # one content shard replaced, the old one deleted
+    assert load_state(tmp_path, site, pytest.fail).content[src][0] == "0" * 32
 
 
 def test_a_state_without_search_shards_has_none_and_a_wrong_typed_one_is_refused(site: Path, tmp_path: Path) -> None:

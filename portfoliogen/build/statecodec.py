@@ -1,0 +1,163 @@
+"""Each big section of the build state, one shard at a time, as JSON data and back
+(build/stateparts.py stores the shards). Decoding checks every value's type: a damaged
+or crafted shard raises ValueError, never runs code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from portfoliogen.build.deps import PageRecord
+from portfoliogen.build.plancache import decode_plans, encode_plans
+from portfoliogen.build.statejson import BadState, Decoder, Encoder
+
+
+def _strings(*values: Any) -> bool:
+    return all(type(v) is str for v in values)
+
+
+def _ints(values: Any, count: int) -> bool:
+    return isinstance(values, list) and len(values) == count and all(type(v) is int for v in values)
+
+
+# ---------------------------------------------------------------- content: src -> (digest, object, stat)
+def encode_content(entries: dict) -> dict:
+    encoder = Encoder()
+    out = {}
+    for src, (digest, obj, stat) in entries.items():
+        try:
+            out[src] = [digest, encoder.value(obj), stat]
+        except TypeError:
+            continue   # not storable: parsed again next time
+    return {"layouts": encoder.layouts, "entries": out}
+
+
+def decode_content(data: Any) -> dict:
+    if not (isinstance(data, dict) and data.keys() == {"layouts", "entries"} and isinstance(data["entries"], dict)):
+        raise BadState("content shard")
+    decoder = Decoder(data["layouts"])
+    content = {}
+    for src, entry in data["entries"].items():
+        if not (isinstance(entry, list) and len(entry) == 3):
+            raise BadState("content entry")
+        digest, obj, stat = entry
+        if not (_strings(digest) and (stat is None or _ints(stat, 4))):
+            raise BadState("content entry")
+        content[src] = (digest, decoder.value(obj), tuple(stat) if stat else None)
+    return content
+
+
+# ---------------------------------------------------------------- markdown: key -> htmlstore entry
+def encode_markdown(entries: dict) -> dict:
+    return {key: [digest, size, [list(p) for p in problems], [list(i) for i in images]]
+            for key, (digest, size, problems, images) in entries.items()}
+
+
+def decode_markdown(data: Any) -> dict:
+    if not isinstance(data, dict):
+        raise BadState("markdown shard")
+    markdown = {}
+    for key, entry in data.items():
+        if not (isinstance(entry, list) and len(entry) == 4):
+            raise BadState("markdown entry")
+        digest, size, problems, images = entry
+        if not (_strings(digest) and type(size) is int and isinstance(problems, list) and isinstance(images, list)):
+            raise BadState("markdown entry")
+        checked = []
+        for problem in problems:
+            if not (isinstance(problem, list) and len(problem) == 3):
+                raise BadState("markdown problem")
+            line, column, message = problem
+            if not (type(line) is int and type(column) is int and _strings(message)):
+                raise BadState("markdown problem")
+            checked.append((line, column, message))
+        shown = []
+        for image in images:
+            if not (isinstance(image, list) and len(image) == 5):
+                raise BadState("markdown image")
+            src, alt, title, line, column = image
+            if not (_strings(src, alt) and (title is None or type(title) is str)
+                    and type(line) is int and type(column) is int):
+                raise BadState("markdown image")
+            shown.append((src, alt, title, line, column))
+        markdown[key] = (digest, size, checked, shown)
+    return markdown
+
+
+# ---------------------------------------------------------------- pages: out_path -> PageRecord
+def encode_pages(records: dict) -> dict:
+    deps: dict = {}   # every (object, attribute) of the shard once; records name them by index
+    pages = {out_path: [record.template, record.context,
+                        sorted(deps.setdefault(dep, len(deps)) for dep in record.deps)]
+             for out_path, record in records.items()}
+    return {"deps": [list(dep) for dep in deps], "pages": pages}
+
+
+def decode_pages(data: Any, shared: dict) -> dict:
+    """`shared`: one tuple per (object, attribute) across shards, held once after loading."""
+    if not (isinstance(data, dict) and data.keys() == {"deps", "pages"}
+            and isinstance(data["deps"], list) and isinstance(data["pages"], dict)):
+        raise BadState("pages shard")
+    deps = []
+    for dep in data["deps"]:
+        if not (isinstance(dep, list) and len(dep) == 2 and _strings(*dep)):
+            raise BadState("dependency")
+        dep = (dep[0], dep[1])
+        deps.append(shared.setdefault(dep, dep))
+    count = len(deps)
+    pages = {}
+    for out_path, entry in data["pages"].items():
+        if not (isinstance(entry, list) and len(entry) == 3):
+            raise BadState("page record")
+        template, context, used = entry
+        if not (_strings(template, context) and isinstance(used, list)
+                and all(type(i) is int and 0 <= i < count for i in used)):
+            raise BadState("page record")
+        pages[out_path] = PageRecord(template, context, frozenset([deps[i] for i in used]))
+    return pages
+
+
+# ---------------------------------------------------------------- dependency values: (object, attribute) -> value
+def encode_values(values: dict) -> list:
+    return [[obj, attr, value] for (obj, attr), value in values.items()]
+
+
+def decode_values(data: Any, shared: dict) -> dict:
+    if not isinstance(data, list):
+        raise BadState("values shard")
+    values = {}
+    for entry in data:
+        if not (isinstance(entry, list) and len(entry) == 3 and _strings(*entry)):
+            raise BadState("dependency value")
+        dep = (entry[0], entry[1])
+        values[shared.setdefault(dep, dep)] = entry[2]
+    return values
+
+
+# ---------------------------------------------------------------- the sections, as state.json lists them
+def _identical(new: Any, old: Any) -> bool:
+    return new is old   # a content entry the build reused is the very tuple loaded
+
+
+def _equal(new: Any, old: Any) -> bool:
+    return new is old or new == old
+
+
+def _by_key(key: str) -> str:
+    return key
+
+
+def _by_object(key: tuple[str, str]) -> str:
+    return key[0]   # an object's attributes in one shard: an edit rewrites one
+
+
+def sections(image_cache: Path) -> dict[str, tuple]:
+    """name -> (BuildState field, the text an entry's key is sharded by, sameness of an
+    entry with the loaded one, encode(shard), decode(data, shared))."""
+    return {
+        "content": ("content", _by_key, _identical, encode_content, lambda data, shared: decode_content(data)),
+        "markdown": ("markdown", _by_key, _equal, encode_markdown, lambda data, shared: decode_markdown(data)),
+        "pages": ("pages", _by_key, _equal, encode_pages, decode_pages),
+        "values": ("dep_values", _by_object, _equal, encode_values, decode_values),
+        "plans": ("plans", _by_key, _equal, encode_plans, lambda data, shared: decode_plans(data, image_cache)),
+    }
