@@ -247,7 +247,7 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
     check = getattr(renderer, "check", lambda: None)   # the dev server's: a newer save stops the build
     fingerprints = Fingerprints(renderer.site, renderer.template_source)
     changed = fingerprints.changed(previous_values or {}, check) if previous else set()
-    plan_key = PlanKeys(fingerprints.of) if plans is not None else None
+    plan_key = PlanKeys() if plans is not None else None
     result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry, check,
                                plans, plan_key)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
