@@ -9,16 +9,14 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from portfoliogen.build import fastpath
 from portfoliogen.build.anonymise import neutral_image_names
-from portfoliogen.build.leakcheck import check_leaks, leak_inputs
 from portfoliogen.build.search import Previous, SearchUnavailable, build_index, searchable
 from portfoliogen.build.cachedirs import CacheDirs
 from portfoliogen.build.deps import render_changed
 from portfoliogen.build.htmlstore import DiskStore
-from portfoliogen.build.live import LiveRound, LiveSite
 from portfoliogen.build.output import check_output_dir, output_site
 from portfoliogen.build.staging import Staging, tidy_output
 from portfoliogen.build.state import (
@@ -31,7 +29,6 @@ from portfoliogen.build.state import (
 )
 from portfoliogen.check import presence_warnings, untranslated_warnings
 from portfoliogen.config import Config, load_config
-from portfoliogen.documents.pdf import pdf_unavailable
 from portfoliogen.content.loaders import load_content
 from portfoliogen.content.media import video_copies
 from portfoliogen.content.resolve import ImageUse, resolve_site
@@ -41,7 +38,6 @@ from portfoliogen.documents.artifacts import build_documents
 from portfoliogen.documents.plan import plan_pitches
 from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.fsutil import stat_of
-from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
 from portfoliogen.render.bodies import BodyRenderer
@@ -52,6 +48,9 @@ from portfoliogen.schema.yamlfile import read_bytes
 from portfoliogen.seo.artifacts import build_seo_files
 from portfoliogen.seo.llms import machine_files
 from portfoliogen.urls import Urls, out_path_for
+
+if TYPE_CHECKING:   # the dev server's: the command line's build never loads it
+    from portfoliogen.build.live import LiveRound, LiveSite
 
 log = logging.getLogger("portfoliogen.build.pipeline")
 
@@ -106,7 +105,7 @@ class _Timer:
         self._last = now
 
 
-def build(options: BuildOptions, live: LiveSite | None = None) -> BuildReport:
+def build(options: BuildOptions, live: "LiveSite | None" = None) -> BuildReport:
     """`live`: the dev server's session (build/live.py): state kept in memory,
     its folder updated in place with only the changed files."""
     # A build makes millions of objects that live until it ends and hardly
@@ -122,7 +121,7 @@ def build(options: BuildOptions, live: LiveSite | None = None) -> BuildReport:
             gc.enable()
 
 
-def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
+def _build(options: BuildOptions, live: "LiveSite | None") -> BuildReport:
     started = time.perf_counter()
     started_ns = time.time_ns()   # inputs touched after this may differ from what was read
     timer = _Timer()
@@ -142,7 +141,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
     # (the dev server keeps the theme between saves that leave it as it was: live.theme_of)
     theme, page_wide = live.theme_of(config, load_theme) if live is not None else (load_theme(config), None)
     warned: list[str] = []
-    if options.write and config.pdf and _may_print(config) and (missing := pdf_unavailable()):
+    if options.write and config.pdf and _may_print(config) and (missing := _pdf_unavailable()):
         # PDFs are an optional extra: without WeasyPrint the site builds, its pages link no PDF.
         warned.append(f"{config.config_path.name}: {missing}")
         config = config.model_copy(update={"pdf": False})
@@ -211,7 +210,7 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
         renderer = Renderer(site, theme)
         if live is not None:
             renderer.check = live.check   # a newer save stops the render between two pages
-        if live is not None and live.on_show is not None and isinstance(staging, LiveRound):
+        if live is not None and live.on_show is not None and _is_live_round(staging):
             _show_visited_first(renderer, site, theme, images, live, staging)
             timer.lap("first look")
         if warnings is None:
@@ -314,8 +313,8 @@ def _build(options: BuildOptions, live: LiveSite | None) -> BuildReport:
 # and put on screen with what they may show that is new (the theme's assets, processed images).
 # A page whose bytes did not change is left alone. The build then goes on as always; it renders
 # those pages again, and the same bytes are not written twice (build/live.py).
-def _show_visited_first(renderer: Renderer, site: Site, theme, images: dict, live: LiveSite,
-                        staging: LiveRound) -> None:
+def _show_visited_first(renderer: Renderer, site: Site, theme, images: dict, live: "LiveSite",
+                        staging: "LiveRound") -> None:
     visited = live.visited()
     if not visited:
         return
@@ -328,6 +327,18 @@ def _show_visited_first(renderer: Renderer, site: Site, theme, images: dict, liv
     pictures = {url.lstrip("/"): path for image in images.values() if image is not None
                 for url, path in image.files().items()}
     staging.show_now(pages, assets=assets, copies=pictures)
+
+
+def _is_live_round(staging) -> bool:
+    from portfoliogen.build.live import LiveRound
+
+    return isinstance(staging, LiveRound)
+
+
+def _pdf_unavailable() -> str | None:
+    from portfoliogen.documents.pdf import pdf_unavailable
+
+    return pdf_unavailable()
 
 
 def _may_print(config: Config) -> bool:
@@ -347,6 +358,8 @@ def _before_publishing(root: Path, site: Site, pages, images: dict, cache: Cache
     except SearchUnavailable as err:
         warned.append(str(err))
     if site.secrets:
+        from portfoliogen.build.leakcheck import check_leaks, leak_inputs
+
         check_leaks(root, site.config, site.secrets, *leak_inputs(site, pages, images),
                     record=cache.leak_file if use_cache else None)
     return search_index
@@ -381,6 +394,8 @@ def _static_copies(config: Config, site: Site, files: dict[str, bytes], pages: s
                                     f"'{rel}' clashes with a page portfoliogen generates; rename or remove it"))
             continue
         if path.suffix.lower() == ".svg":
+            from portfoliogen.images.clean import SvgError, clean_svg   # (a site with none never loads it)
+
             try:
                 files[rel] = clean_svg(read_bytes(path, shown(config.root, path)))
             except SvgError as err:
