@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from portfoliogen.build.plancache import PlanKeys
+from portfoliogen.content.model import Model
 from portfoliogen.content.site import Site, Tag, reads_of
 from portfoliogen.fsutil import digest
 from portfoliogen.render.pages import LazyPage, PageInfo, PlannedPage, Renderer
@@ -41,6 +42,18 @@ _READ_FROM: dict[int, tuple[dict, dict[str, Any]]] = {}
 READS_KEPT = 8
 
 
+# The command line's process starts with none of the objects a save handed on (above): it compares
+# each content object's fields in one digest, kept as a pseudo-attribute among the values (a
+# template never records a name starting with "_": tracking.Recorder). An object whose digest is
+# as last build's has every field as it was, so the pairs naming its fields are not compared one
+# by one (~30,000 at 1,000 case studies). A content model is frozen and has no properties: what a
+# template reads of it is a field, or a method (compared one by one, as are the fields left out).
+# The fields left out are the costliest to repr and rarely read: where each value sits in its
+# file (error messages) and the Markdown source (a page shows `body_html`, which is in).
+WHOLE = "_fields"
+WHOLE_SKIPS = frozenset({"locs", "body"})
+
+
 class Fingerprints:
     """Current fingerprints of (object, attribute) pairs, computed once per build."""
 
@@ -51,6 +64,7 @@ class Fingerprints:
         self._objects: dict[str, Any] | None = None
         self._key_of: dict[int, str] = {}   # object_key of each of objects(), by id: a relation reads a thousand
         self.by_object: dict[tuple[int, str], tuple[Any, str]] = {}   # for the next build (_LAST_VALUES)
+        self._same_fields: dict[int, tuple[dict, dict[str, dict]]] = {}   # same_fields(), by `previous`
 
     def objects(self) -> dict[str, Any]:
         if self._objects is None:
@@ -110,7 +124,39 @@ class Fingerprints:
         if key.startswith(TEMPLATE):
             return self._template(key)
         obj = self.objects().get(key)
-        return None if obj is None else self.of(obj, key, attr)
+        if obj is None:
+            return None
+        return self.whole(obj, key) if attr == WHOLE else self.of(obj, key, attr)
+
+    def whole(self, obj: Any, key: str) -> str | None:
+        """One digest of a content object's fields (all but WHOLE_SKIPS); None for a Site or Tag."""
+        value = self._memo.get((key, WHOLE))
+        if value is None and isinstance(obj, Model):
+            value = self._memo[(key, WHOLE)] = digest(repr(
+                [(name, v) for name, v in obj.__dict__.items() if name not in WHOLE_SKIPS]))
+        return value
+
+    def wholes(self, keys: Iterable[str]) -> dict[DepKey, str]:
+        """(key, WHOLE) -> digest of each content object among `keys`, for the next build."""
+        objects = self.objects()
+        return {(key, WHOLE): value for key in keys
+                if (obj := objects.get(key)) is not None and (value := self.whole(obj, key)) is not None}
+
+    def same_fields(self, previous: dict[DepKey, str]) -> Callable[[str, str], bool]:
+        """Whether (key, attr) is a field of an object whose fields all digest as in
+        `previous` (its WHOLE entry): its value is the one `previous` holds."""
+        held = self._same_fields.get(id(previous))
+        if held is None or held[0] is not previous:
+            objects = self.objects()
+            same = {}
+            for key, attr in previous:
+                if attr == WHOLE and (obj := objects.get(key)) is not None \
+                        and self.whole(obj, key) == previous[(key, WHOLE)]:
+                    same[key] = obj.__dict__
+            held = self._same_fields[id(previous)] = (previous, same)
+        same = held[1]
+        return lambda key, attr: (fields := same.get(key)) is not None and attr in fields \
+            and attr not in WHOLE_SKIPS
 
     def _template(self, key: str) -> str | None:
         value = self._memo.get((key, "source"))
@@ -123,11 +169,12 @@ class Fingerprints:
         """The (object, attribute) pairs whose value differs from last build's.
         `check` raises to stop (a newer save): tens of thousands of pairs at 1,000 case studies."""
         same = self.unchanged(previous)
+        same_field = self.same_fields(previous)
         out = set()
         for done, (dep, old) in enumerate(previous.items()):
             if not done % CHECK_EVERY:
                 check()
-            if dep[0] not in same and self.current(*dep) != old:
+            if dep[0] not in same and not same_field(*dep) and self.current(*dep) != old:
                 out.add(dep)
         return out
 
@@ -136,9 +183,13 @@ class Fingerprints:
         """The current value of each pair (an unchanged object's from `previous`). `check` raises
         to stop (a newer save): ~20 ms at 1,000 case studies, where a newer save waited for the
         next stage's look."""
-        same = self.unchanged(previous) if previous is not None else frozenset()
+        if previous is None:
+            return {dep: value for dep in _looking(deps, check, CHECK_EVERY)
+                    if (value := self.current(*dep)) is not None}
+        same, same_field = self.unchanged(previous), self.same_fields(previous)
         return {dep: value for dep in _looking(deps, check, CHECK_EVERY)
-                if (value := (previous.get(dep) if dep[0] in same else None) or self.current(*dep)) is not None}
+                if (value := (previous.get(dep) if dep[0] in same or same_field(*dep) else None)
+                    or self.current(*dep)) is not None}
 
     # Most of the pairs a build compares (~30,000 at 1,000 case studies: ~45 ms) belong to objects
     # the save handed on unchanged, the very objects the last values were read from; a content
@@ -247,7 +298,7 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
     check = getattr(renderer, "check", lambda: None)   # the dev server's: a newer save stops the build
     fingerprints = Fingerprints(renderer.site, renderer.template_source)
     changed = fingerprints.changed(previous_values or {}, check) if previous else set()
-    plan_key = PlanKeys() if plans is not None else None
+    plan_key = PlanKeys(fingerprints.whole) if plans is not None else None
     result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry, check,
                                plans, plan_key)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
@@ -262,6 +313,8 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
         result.rendered.append(page.out_path)
     used = {dep for record in _looking(result.records.values(), check, PAGES_PER_CHECK) for dep in record.deps}
     result.dep_values = fingerprints.values(used, check, previous_values)
+    if plans is not None:   # the command line's: its next build compares objects by their fields' digest
+        result.dep_values.update(fingerprints.wholes({key for key, _attr in used}))
     fingerprints.note_read(result.dep_values)
     global _LAST_VALUES
     _LAST_VALUES = fingerprints.by_object

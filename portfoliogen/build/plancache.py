@@ -4,6 +4,7 @@ the PageInfo listed. build/deps.py plans a page again only when that digest diff
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,33 +16,29 @@ from portfoliogen.seo.social import CardSpec, Picture
 PlanRecord = tuple[str, str, str, PageInfo]   # (made_key, template, context fingerprint, listed)
 
 
-# A case study's fields no plan reads, the costliest to repr: where each value sits in its
-# file (for error messages) and the Markdown source (a page shows `body_html`, which is in the key).
-UNPLANNED = frozenset({"locs", "body"})
-
-
 # The dev server compares what a plan is made of by identity (render/pages.py: LazyPage.made_of);
-# a new process has other objects, so it compares their values, by repr as build/deps.py compares
-# what a page read (Fingerprints.of): the case study's fields in one go (~17 ms for a thousand,
-# where a digest per field took ~80), its neighbours by key (a plan shows none of theirs), and
-# the site-wide inputs (config, profile, services, testimonials, base URL, language) once a build.
-# The theme's part of them is the global signature's, which empties the kept plans when it
+# a new process has other objects, so it compares their values: the case study's fields in one
+# digest (build/deps.py: Fingerprints.whole, which the build compares the pages' reads by too; the
+# fields it leaves out no plan reads), its neighbours by key (a plan shows none of theirs), and the
+# site-wide inputs (config, profile, services, testimonials, base URL, language) once a build, by
+# repr. The theme's part of them is the global signature's, which empties the kept plans when it
 # changes (pipeline.py).
 class PlanKeys:
     """The key of what a LazyPage's plan is made of, from current values."""
 
-    def __init__(self) -> None:
+    def __init__(self, whole: Callable[[Any, str], str | None]):
+        self.whole = whole   # (content object, its key) -> digest of its fields
         self._inputs: dict[int, tuple[tuple, str]] = {}
 
     def __call__(self, page: LazyPage) -> str | None:
         inputs, cs, prev, nxt = page.made_of
         key = object_key(cs)
-        if key is None:
+        fields = self.whole(cs, key) if key is not None else None
+        if fields is None:
             return None   # not nameable across builds: planned every time
         held = self._inputs.get(id(inputs))
         if held is None or held[0] is not inputs:
             held = self._inputs[id(inputs)] = (inputs, digest(repr(inputs[:-1])))   # [-1]: the theme
-        fields = repr([(name, value) for name, value in cs.__dict__.items() if name not in UNPLANNED])
         return digest(f"{held[1]}|{key}|{structure(prev)}|{structure(nxt)}|{fields}")
 
 

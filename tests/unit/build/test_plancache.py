@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from portfoliogen.build.deps import Fingerprints
 from portfoliogen.build.plancache import PlanKeys, decode_plans, encode_plans
 from portfoliogen.render.pages import LazyPage, PageInfo, Renderer
 from portfoliogen.render.theme import load_theme
@@ -28,7 +29,7 @@ def site_dir(tmp_path: Path) -> Path:
 def keys(root: Path) -> dict[str, str]:
     site, _ = resolve(root)
     renderer = Renderer(site, load_theme(site.config))
-    plan_key = PlanKeys()
+    plan_key = PlanKeys(Fingerprints(site).whole)
     return {page.out_path: plan_key(page) for page in renderer.page_plan(site) if isinstance(page, LazyPage)}
 
 
