@@ -99,8 +99,8 @@ def decode_pages(data: Any, shared: dict) -> dict:
             and isinstance(data["deps"], list) and isinstance(data["pages"], dict)):
         raise BadState("pages shard")
     deps = []
-    for dep in data["deps"]:
-        if not (isinstance(dep, list) and len(dep) == 2 and _strings(*dep)):
+    for dep in data["deps"]:   # (tens of thousands: the checks written out)
+        if not (type(dep) is list and len(dep) == 2 and type(dep[0]) is str and type(dep[1]) is str):
             raise BadState("dependency")
         dep = (dep[0], dep[1])
         deps.append(shared.setdefault(dep, dep))
@@ -127,7 +127,8 @@ def decode_values(data: Any, shared: dict) -> dict:
         raise BadState("values shard")
     values = {}
     for entry in data:
-        if not (isinstance(entry, list) and len(entry) == 3 and _strings(*entry)):
+        if not (type(entry) is list and len(entry) == 3 and type(entry[0]) is str and type(entry[1]) is str
+                and type(entry[2]) is str):
             raise BadState("dependency value")
         dep = (entry[0], entry[1])
         values[shared.setdefault(dep, dep)] = entry[2]
