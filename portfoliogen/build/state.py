@@ -53,6 +53,10 @@ class BuildState:
     parts: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
 
+TABLE = "deps"   # the pages' table of (object, attribute) pairs: one part, not sharded (statecodec.DepTable)
+TABLE_SLACK = 4096   # pairs no page names that a table may hold past twice the named, before starting afresh
+
+
 def state_path(cache_dir: Path) -> Path:
     return CacheDirs(cache_dir).state_file
 
@@ -90,14 +94,18 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
 
 def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None = None) -> None:
     """Write the shards that changed since `previous` was loaded or saved, then state.json."""
-    from portfoliogen.build.statecodec import sections
+    from portfoliogen.build.statecodec import DepTable, encode_table, sections
     from portfoliogen.build.statejson import MODELS_SIGNATURE  # models: only when caching
 
     path = state_path(cache_dir)
     parts = Parts(parts_folder(cache_dir))
-    old = previous.parts if previous is not None else {}
+    old = dict(previous.parts) if previous is not None else {}
+    table_name, loaded_table = old.pop(TABLE, (None, None))
+    table = DepTable(loaded_table.deps if loaded_table is not None else None)
+    if loaded_table is None or len(table.deps) > 2 * len(state.dep_values) + TABLE_SLACK:
+        table, old["pages"], table_name = DepTable(), None, None   # (mostly pairs no page names any more)
     listed, kept = {}, {}
-    for name, (attr, key_text, same, encode, _decode) in sections(CacheDirs(cache_dir).images).items():
+    for name, (attr, key_text, same, encode, _decode) in sections(CacheDirs(cache_dir).images, table).items():
         shard_memo: dict[str, int] = {}
 
         def shard_key(key, key_text=key_text, memo=shard_memo) -> int:
@@ -109,6 +117,10 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
 
         kept[name] = parts.write(name, getattr(state, attr), shard_key, old.get(name), same, encode)
         listed[name] = [file for file, _entries in kept[name]]
+    if table_name is None or len(table.deps) != len(loaded_table.deps):
+        table_name = parts.write_one(TABLE, encode_table(table))   # afresh, or pairs added
+    parts.named.add(table_name)
+    listed[TABLE], kept[TABLE] = table_name, (table_name, table)
     head = {
         "magic": state.magic, "format": state.format, "version": state.version,
         "models": MODELS_SIGNATURE, "parts_format": PARTS_FORMAT, "project": state.project,
@@ -118,7 +130,8 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
     # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
     write_atomic(path, json.dumps(head, ensure_ascii=False, separators=(",", ":")))
     state.parts = kept   # the next save (the dev server's) compares with what is on disk now
-    parts.tidy({name for shards in old.values() for name, _entries in shards if name})
+    parts.tidy({name for shards in (previous.parts if previous is not None else {}).values()
+                for name, _entries in (shards if isinstance(shards, list) else [shards]) if name})
     try:
         (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
     except OSError:
@@ -126,7 +139,7 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
 
 
 def _decode_state(data: dict, cache_dir: Path) -> BuildState:
-    from portfoliogen.build.statecodec import sections
+    from portfoliogen.build.statecodec import decode_table, sections
     from portfoliogen.build.statejson import BadState
 
     if not (isinstance(data.get("project"), str) and isinstance(data.get("global_signature"), str)
@@ -135,7 +148,10 @@ def _decode_state(data: dict, cache_dir: Path) -> BuildState:
     parts = Parts(parts_folder(cache_dir))
     shared: dict = {}   # one tuple per (object, attribute), held once after loading
     state = BuildState(project=data["project"], global_signature=data["global_signature"])
-    for name, (attr, _key, _same, _encode, decode) in sections(CacheDirs(cache_dir).images).items():
+    table_name = data["parts"].get(TABLE)
+    table = parts.read_one(table_name, lambda raw: decode_table(raw, shared))
+    state.parts[TABLE] = (table_name, table)
+    for name, (attr, _key, _same, _encode, decode) in sections(CacheDirs(cache_dir).images, table).items():
         shards = parts.read(data["parts"].get(name), lambda shard: decode(shard, shared))
         merged: dict = {}
         for _name, entries in shards:

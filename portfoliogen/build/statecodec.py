@@ -32,10 +32,11 @@ def encode_content(entries: dict) -> dict:
     return {"layouts": encoder.layouts, "entries": out}
 
 
-def decode_content(data: Any) -> dict:
+def decode_content(data: Any, layouts: dict | None = None) -> dict:
+    """`layouts`: those of the shards read before (statejson.Decoder)."""
     if not (isinstance(data, dict) and data.keys() == {"layouts", "entries"} and isinstance(data["entries"], dict)):
         raise BadState("content shard")
-    decoder = Decoder(data["layouts"])
+    decoder = Decoder(data["layouts"], layouts)
     content = {}
     for src, entry in data["entries"].items():
         if not (isinstance(entry, list) and len(entry) == 3):
@@ -85,28 +86,52 @@ def decode_markdown(data: Any) -> dict:
 
 
 # ---------------------------------------------------------------- pages: out_path -> PageRecord
-def encode_pages(records: dict) -> dict:
-    deps: dict = {}   # every (object, attribute) of the shard once; records name them by index
-    pages = {out_path: [record.template, record.context,
-                        sorted(deps.setdefault(dep, len(deps)) for dep in record.deps)]
-             for out_path, record in records.items()}
-    return {"deps": [list(dep) for dep in deps], "pages": pages}
+# Records name what they read by index into one table of (object, attribute) pairs, its own file:
+# a table per shard repeated the site-wide pairs sixteen times (twice the pairs to read). The
+# table is only appended to, so a shard written against it stays valid when another adds pairs;
+# it starts afresh (every shard written again) once it holds twice what the pages name.
+class DepTable:
+    def __init__(self, deps: list[tuple[str, str]] | None = None):
+        self.deps = list(deps or ())
+        self.index = {dep: i for i, dep in enumerate(self.deps)}
+
+    def add(self, dep: tuple[str, str]) -> int:
+        i = self.index.get(dep)
+        if i is None:
+            i = self.index[dep] = len(self.deps)
+            self.deps.append(dep)
+        return i
 
 
-def decode_pages(data: Any, shared: dict) -> dict:
-    """`shared`: one tuple per (object, attribute) across shards, held once after loading."""
-    if not (isinstance(data, dict) and data.keys() == {"deps", "pages"}
-            and isinstance(data["deps"], list) and isinstance(data["pages"], dict)):
-        raise BadState("pages shard")
+def encode_table(table: DepTable) -> list:
+    return [list(dep) for dep in table.deps]
+
+
+def decode_table(data: Any, shared: dict) -> DepTable:
+    """`shared`: one tuple per (object, attribute), held once after loading (the values' too)."""
+    if not isinstance(data, list):
+        raise BadState("dependency table")
     deps = []
-    for dep in data["deps"]:   # (tens of thousands: the checks written out)
+    for dep in data:   # (tens of thousands: the checks written out)
         if not (type(dep) is list and len(dep) == 2 and type(dep[0]) is str and type(dep[1]) is str):
             raise BadState("dependency")
         dep = (dep[0], dep[1])
         deps.append(shared.setdefault(dep, dep))
-    count = len(deps)
+    return DepTable(deps)
+
+
+def encode_pages(records: dict, table: DepTable) -> dict:
+    add = table.add
+    return {out_path: [record.template, record.context, sorted(add(dep) for dep in record.deps)]
+            for out_path, record in records.items()}
+
+
+def decode_pages(data: Any, table: DepTable) -> dict:
+    if not isinstance(data, dict):
+        raise BadState("pages shard")
+    deps, count = table.deps, len(table.deps)
     pages = {}
-    for out_path, entry in data["pages"].items():
+    for out_path, entry in data.items():
         if not (isinstance(entry, list) and len(entry) == 3):
             raise BadState("page record")
         template, context, used = entry
@@ -152,13 +177,17 @@ def _by_object(key: tuple[str, str]) -> str:
     return key[0]   # an object's attributes in one shard: an edit rewrites one
 
 
-def sections(image_cache: Path) -> dict[str, tuple]:
+def sections(image_cache: Path, table: DepTable) -> dict[str, tuple]:
     """name -> (BuildState field, the text an entry's key is sharded by, sameness of an
-    entry with the loaded one, encode(shard), decode(data, shared))."""
+    entry with the loaded one, encode(shard), decode(data, shared)). `table`: the pages'
+    pairs (loaded before the pages, written after them)."""
+    layouts: dict = {}
     return {
-        "content": ("content", _by_key, _identical, encode_content, lambda data, shared: decode_content(data)),
+        "content": ("content", _by_key, _identical, encode_content,
+                    lambda data, shared: decode_content(data, layouts)),
         "markdown": ("markdown", _by_key, _equal, encode_markdown, lambda data, shared: decode_markdown(data)),
-        "pages": ("pages", _by_key, _equal, encode_pages, decode_pages),
+        "pages": ("pages", _by_key, _equal, lambda records: encode_pages(records, table),
+                  lambda data, shared: decode_pages(data, table)),
         "values": ("dep_values", _by_object, _equal, encode_values, decode_values),
         "plans": ("plans", _by_key, _equal, encode_plans, lambda data, shared: decode_plans(data, image_cache)),
     }

@@ -80,12 +80,20 @@ class Encoder:
 class Decoder:
     """JSON data -> Python values, refusing anything Encoder does not write."""
 
-    def __init__(self, layouts: Any):
+    def __init__(self, layouts: Any, known: dict[str, tuple] | None = None):
+        """`known`: layouts read already, by their JSON's repr (shards of one state share most)."""
         if not isinstance(layouts, list):
             raise BadState("layouts")
         self.raw_layouts = layouts
         # Each layout interned once (as Locations does), shared by every use.
-        self.layouts = [Locations._packed(self._read_layout(layout), b"")._layout for layout in layouts]
+        known = {} if known is None else known
+        self.layouts = []
+        for layout in layouts:
+            text = repr(layout)   # (JSON data: equal reprs, equal values)
+            read = known.get(text)
+            if read is None:
+                read = known[text] = Locations._packed(self._read_layout(layout), b"")._layout
+            self.layouts.append(read)
 
     @staticmethod
     def _read_layout(layout: Any) -> tuple:

@@ -15,7 +15,7 @@ from typing import Any
 from portfoliogen.fsutil import bytes_digest, write_atomic
 
 SHARDS = 16
-FORMAT = 1   # of the parts and of state.json's list of them (a state without it: started over)
+FORMAT = 2   # of the parts and of state.json's list of them (a state without it: started over)
 # A part's name holds its bytes' digest: a name is written once and never changed, so state.json
 # (written last, atomically) names a consistent set whatever a killed or concurrent build left.
 _NAME = re.compile(r"[a-z]+-[0-9]{2}-[0-9a-f]{32}\.json")
@@ -51,6 +51,22 @@ class Parts:
             shards.append((name, decode(json.loads((self.folder / name).read_bytes()))))
         return shards
 
+    def read_one(self, name: Any, decode: Callable[[Any], Any]) -> Any:
+        """A section kept whole in one part (its name in state.json), decoded."""
+        if not (isinstance(name, str) and _NAME.fullmatch(name)):
+            raise ValueError("state part name")
+        return decode(json.loads((self.folder / name).read_bytes()))
+
+    def write_one(self, section: str, data: Any) -> str:
+        """Write a section kept whole; its part's name."""
+        return self._write(section, 0, data)
+
+    def _write(self, section: str, index: int, data: Any) -> str:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        name = f"{section}-{index:02d}-{bytes_digest(text.encode('utf-8', 'surrogatepass'))}.json"
+        write_atomic(self.folder / name, text)   # (a file of that name may be a damaged one)
+        return name
+
     def write(self, section: str, items: dict, shard_key: Callable[[Any], int], previous: list[Shard] | None,
               same: Callable[[Any, Any], bool], encode: Callable[[dict], Any]) -> list[Shard]:
         """Each shard of `items` whose entries are all `same` as `previous`'s keeps its file;
@@ -67,9 +83,7 @@ class Parts:
                     same(value, old[key]) for key, value in bucket.items()):
                 name = old_name
             else:
-                text = json.dumps(encode(bucket), ensure_ascii=False, separators=(",", ":"))
-                name = f"{section}-{index:02d}-{bytes_digest(text.encode('utf-8', 'surrogatepass'))}.json"
-                write_atomic(self.folder / name, text)   # (a file of that name may be a damaged one)
+                name = self._write(section, index, encode(bucket))
             if name is not None:
                 self.named.add(name)
             shards.append((name, bucket))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from portfoliogen.build import state as state_module
 from portfoliogen.build.deps import PageRecord
 from portfoliogen.build.state import (
     BuildState,
@@ -93,7 +94,7 @@ def test_a_wrong_typed_state_is_absent_with_one_warning(site: Path, tmp_path: Pa
     path = state_path(tmp_path)
     shard = part_of(tmp_path, "pages")
     data = json.loads(shard.read_text(encoding="utf-8"))
-    data["pages"]["index.html"][2] = "not a list"
+    data["index.html"][2] = "not a list"
     shard.write_text(json.dumps(data), encoding="utf-8")
     warnings: list[str] = []
     state = load_state(tmp_path, site, warnings.append)
@@ -251,3 +252,25 @@ def test_a_state_written_for_other_content_models_is_dropped_quietly(site: Path,
     warnings: list[str] = []
     state = load_state(tmp_path, site, warnings.append)
     assert (state.content, state.pages, warnings) == ({}, {}, [])
+
+
+def test_the_pages_table_grows_and_starts_afresh_when_mostly_unused(site: Path, tmp_path: Path) -> None:
+    pages = {f"p{i}/index.html": PageRecord("page.html", "ctx", frozenset({("site", "tags"), (f"o{i}", "title")}))
+             for i in range(40)}
+    save_state(tmp_path, BuildState(project=str(site), pages=pages, dep_values={("site", "tags"): "v"}))
+    state = load_state(tmp_path, site, pytest.fail)
+    before = set(os.listdir(parts_folder(tmp_path)))
+    new = PageRecord("page.html", "ctx", frozenset({("site", "tags"), ("o0", "summary")}))
+    grown = BuildState(project=str(site), pages={**state.pages, "p0/index.html": new}, dep_values=state.dep_values)
+    save_state(tmp_path, grown, previous=state)
+    after = set(os.listdir(parts_folder(tmp_path)))
+    assert len(after - before) == 2   # the table (one pair added) and the shard of p0; the other shards kept
+    back = load_state(tmp_path, site, pytest.fail)
+    assert back.pages == grown.pages
+    few = BuildState(project=str(site), pages={"p1/index.html": pages["p1/index.html"]})
+    with pytest.MonkeyPatch.context() as patch:   # a table mostly of pairs no page names: written afresh
+        patch.setattr(state_module, "TABLE_SLACK", 0)
+        save_state(tmp_path, few, previous=back)
+    table = json.loads((parts_folder(tmp_path) / json.loads(state_path(tmp_path).read_text())["parts"]["deps"])
+                       .read_text())
+    assert len(table) == 2 and load_state(tmp_path, site, pytest.fail).pages == few.pages
