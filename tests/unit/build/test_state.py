@@ -91,7 +91,6 @@ def test_the_decoder_refuses_what_the_encoder_never_writes(data) -> None:
 
 def test_a_wrong_typed_state_is_absent_with_one_warning(site: Path, tmp_path: Path) -> None:
     save_state(tmp_path, loaded_state(site))
-    path = state_path(tmp_path)
     shard = part_of(tmp_path, "pages")
     data = json.loads(shard.read_text(encoding="utf-8"))
     data["index.html"][2] = "not a list"
