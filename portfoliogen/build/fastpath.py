@@ -104,22 +104,29 @@ def racy(stats: list, since_ns: int) -> bool:
     return False
 
 
-def output_digest(out: Path) -> str:
-    h = hashlib.blake2b(digest_size=16)
+def output_files(out: Path) -> list[tuple[str, int, int, int, int]]:
+    """(path under `out`, size, mtime_ns, ctime_ns, inode) of every file, as walk_stats finds them."""
     entries: list = []
     walk_stats(out, entries)
     prefix = os.path.join(os.path.abspath(out), "")
-    for full, size, mtime, ctime, ino in entries:
-        rel = full[len(prefix):] if full.startswith(prefix) else os.path.relpath(full, out)  # relpath is slow
+    return [(full[len(prefix):] if full.startswith(prefix) else os.path.relpath(full, out),  # relpath is slow
+             size, mtime, ctime, ino) for full, size, mtime, ctime, ino in entries]
+
+
+def output_digest(out: Path, files: list | None = None) -> str:
+    """`files`: output_files(out), when the caller walked it already (the build's state lists them too)."""
+    h = hashlib.blake2b(digest_size=16)
+    for rel, size, mtime, ctime, ino in output_files(out) if files is None else files:
         h.update(f"{rel}\0{size}\0{mtime}\0{ctime}\0{ino}\n".encode())
     return h.hexdigest()
 
 
 def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary: dict,
-           extra_inputs: list[str], started_ns: int) -> None:
+           extra_inputs: list[str], started_ns: int, files: list | None = None) -> None:
     """After a successful build that started at `started_ns` (time.time_ns):
-    remember its inputs and its output. If an input may have changed while
-    it ran, the next build must not take the shortcut: it records none."""
+    remember its inputs and its output (`files`: output_files(out), if walked
+    already). If an input may have changed while it ran, the next build must
+    not take the shortcut: it records none."""
     path = CacheDirs(cache_dir).fast_file
     stats = input_stats(config_path, extra_inputs)
     if racy(stats, started_ns):
@@ -129,7 +136,7 @@ def record(config_path: Path, options: dict, out: Path, cache_dir: Path, summary
             pass
         return
     state = {"signature": signature_of(stats, options), "output": str(out),
-             "output_digest": output_digest(out), "extra_inputs": extra_inputs, **summary}
+             "output_digest": output_digest(out, files), "extra_inputs": extra_inputs, **summary}
     write_atomic(path, json.dumps(state))
 
 

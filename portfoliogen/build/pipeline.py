@@ -284,15 +284,18 @@ def _build(options: BuildOptions, live: "LiveSite | None") -> BuildReport:
         # The new site is in place: from here nothing may fail the build, or
         # the exit status would lie about output/. The cache is only a speed-up.
         try:
+            out_files = fastpath.output_files(out)   # one walk for the state's manifest and the shortcut's record
             save_state(config.cache_path, BuildState(
                 project=str(config.root), global_signature=signature, content=content_cache.current,
                 markdown=store.used(bodies.used), pages=rendered.records, dep_values=rendered.dep_values,
-                output=output_manifest(out), search=search_index, plans=rendered.plans), previous=state)
+                output=output_manifest(out, out_files), search=search_index, plans=rendered.plans),
+                previous=state)
             outside = sorted({str(u.src) for u in image_uses if not u.src.is_relative_to(config.content_dir)})
             fastpath.record(options.config_path, fastpath.options_key(
                 options.output, options.drafts, options.base_url, options.strict, options.today),
                 out, config.cache_path, {"pages": len(rendered.pages), "images": len(images),
-                                         "notices": warned + [str(n) for n in site.notices], "warnings": len(warnings)}, outside, started_ns)
+                                         "notices": warned + [str(n) for n in site.notices], "warnings": len(warnings)}, outside, started_ns,
+                out_files)
         except Exception as err:  # noqa: BLE001 - full disk, read-only cache: the next build does all the work
             log.debug("saving the build cache failed", exc_info=True)
             warned.append(f"{config.cache_path}: could not save the build cache ({type(err).__name__}: "

@@ -173,17 +173,15 @@ def _decode_state(data: dict, cache_dir: Path) -> BuildState:
     return state
 
 
-def output_manifest(out: Path) -> dict[str, FileStat]:
-    manifest = {}
-    prefix = os.path.join(os.path.abspath(out), "")
-    for dirpath, _dirs, files in os.walk(out):
-        here = os.path.join(os.path.abspath(dirpath), "")
-        folder = (here[len(prefix):] if here.startswith(prefix) else os.path.relpath(here, out) + "/")
-        folder = folder.replace(os.sep, "/")   # relpath is slow: one slice per folder
-        for name in files:
-            st = os.stat(os.path.join(dirpath, name))
-            manifest[folder + name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    return manifest
+def output_manifest(out: Path, files: list | None = None) -> dict[str, FileStat]:
+    """Each output file's stat, by out_path. `files`: fastpath.output_files(out), if walked already."""
+    if files is None:
+        from portfoliogen.build.fastpath import output_files
+
+        files = output_files(out)
+    sep = os.sep
+    return {(rel if sep == "/" else rel.replace(sep, "/")): (size, mtime, ctime, ino)
+            for rel, size, mtime, ctime, ino in files}
 
 
 class ContentCache:
