@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,13 +195,14 @@ def _build(options: BuildOptions, live: "LiveSite | None") -> BuildReport:
     timer.lap("render bodies")
 
     out = config.output_dir
+    out_prefix = os.path.join(out, "")   # (a path joined as text: a thousand pages asked, and their search shards)
 
     def can_carry(out_path: str) -> bool:
         """The previous output file is there, untouched since we wrote it."""
         if live is not None:
             return live.has(out_path)    # its folder is private: only the session writes it
         recorded = state.output.get(out_path)
-        return recorded is not None and stat_of(out / out_path) == recorded
+        return recorded is not None and stat_of(out_prefix + out_path) == recorded
 
     if live is not None:
         live.check()
