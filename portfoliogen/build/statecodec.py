@@ -165,10 +165,6 @@ def _identical(new: Any, old: Any) -> bool:
     return new is old   # a content entry the build reused is the very tuple loaded
 
 
-def _equal(new: Any, old: Any) -> bool:
-    return new is old or new == old
-
-
 def _by_key(key: str) -> str:
     return key
 
@@ -179,15 +175,15 @@ def _by_object(key: tuple[str, str]) -> str:
 
 def sections(image_cache: Path, table: DepTable) -> dict[str, tuple]:
     """name -> (BuildState field, the text an entry's key is sharded by, sameness of an
-    entry with the loaded one, encode(shard), decode(data, shared)). `table`: the pages'
+    entry with the loaded one (None: equality), encode(shard), decode(data, shared)). `table`: the pages'
     pairs (loaded before the pages, written after them)."""
     layouts: dict = {}
     return {
         "content": ("content", _by_key, _identical, encode_content,
                     lambda data, shared: decode_content(data, layouts)),
-        "markdown": ("markdown", _by_key, _equal, encode_markdown, lambda data, shared: decode_markdown(data)),
-        "pages": ("pages", _by_key, _equal, lambda records: encode_pages(records, table),
+        "markdown": ("markdown", _by_key, None, encode_markdown, lambda data, shared: decode_markdown(data)),
+        "pages": ("pages", _by_key, None, lambda records: encode_pages(records, table),
                   lambda data, shared: decode_pages(data, table)),
-        "values": ("dep_values", _by_object, _equal, encode_values, decode_values),
-        "plans": ("plans", _by_key, _equal, encode_plans, lambda data, shared: decode_plans(data, image_cache)),
+        "values": ("dep_values", _by_object, None, encode_values, decode_values),
+        "plans": ("plans", _by_key, None, encode_plans, lambda data, shared: decode_plans(data, image_cache)),
     }

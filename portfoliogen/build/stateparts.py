@@ -68,9 +68,10 @@ class Parts:
         return name
 
     def write(self, section: str, items: dict, shard_key: Callable[[Any], int], previous: list[Shard] | None,
-              same: Callable[[Any, Any], bool], encode: Callable[[dict], Any]) -> list[Shard]:
-        """Each shard of `items` whose entries are all `same` as `previous`'s keeps its file;
-        the others are encoded and written. Returns the shards (their names go in state.json)."""
+              same: Callable[[Any, Any], bool] | None, encode: Callable[[dict], Any]) -> list[Shard]:
+        """Each shard of `items` whose entries are all `same` as `previous`'s (None: equal, the
+        shards compared as dicts at once) keeps its file; the others are encoded and written.
+        Returns the shards (their names go in state.json)."""
         buckets: list[dict] = [{} for _ in range(SHARDS)]
         for key, value in items.items():
             buckets[shard_key(key)][key] = value
@@ -79,8 +80,8 @@ class Parts:
             old_name, old = previous[index] if previous else (None, None)
             if not bucket:
                 name = None
-            elif old_name is not None and old.keys() == bucket.keys() and all(
-                    same(value, old[key]) for key, value in bucket.items()):
+            elif old_name is not None and (bucket == old if same is None else old.keys() == bucket.keys() and all(
+                    same(value, old[key]) for key, value in bucket.items())):
                 name = old_name
             else:
                 name = self._write(section, index, encode(bucket))
