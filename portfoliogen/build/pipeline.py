@@ -36,9 +36,11 @@ from portfoliogen.content.resolve import ImageUse, resolve_site
 from portfoliogen.content.site import Site
 from portfoliogen.content.sources import shown
 from portfoliogen.documents.artifacts import build_documents
+from portfoliogen.documents.pdf import pdf_unavailable
 from portfoliogen.documents.plan import plan_pitches
 from portfoliogen.errors import SiteError, SiteErrors, plural
 from portfoliogen.fsutil import stat_of
+from portfoliogen.images.clean import SvgError, clean_svg
 from portfoliogen.images.plan import ImageErrors, ImageSettings
 from portfoliogen.images.process import process_images
 from portfoliogen.render.bodies import BodyRenderer
@@ -142,7 +144,7 @@ def _build(options: BuildOptions, live: "LiveSite | None") -> BuildReport:
     # (the dev server keeps the theme between saves that leave it as it was: live.theme_of)
     theme, page_wide = live.theme_of(config, load_theme) if live is not None else (load_theme(config), None)
     warned: list[str] = []
-    if options.write and config.pdf and _may_print(config) and (missing := _pdf_unavailable()):
+    if options.write and config.pdf and _may_print(config) and (missing := pdf_unavailable()):
         # PDFs are an optional extra: without WeasyPrint the site builds, its pages link no PDF.
         warned.append(f"{config.config_path.name}: {missing}")
         config = config.model_copy(update={"pdf": False})
@@ -340,12 +342,6 @@ def _is_live_round(staging) -> bool:
     return isinstance(staging, LiveRound)
 
 
-def _pdf_unavailable() -> str | None:
-    from portfoliogen.documents.pdf import pdf_unavailable
-
-    return pdf_unavailable()
-
-
 def _may_print(config: Config) -> bool:
     """Whether the site has what cv.pdf or proposal.pdf are made from (a CV, a pitch): only
     then is WeasyPrint loaded to see whether it works (its import costs ~0.3 s a build)."""
@@ -399,8 +395,6 @@ def _static_copies(config: Config, site: Site, files: dict[str, bytes], pages: s
                                     f"'{rel}' clashes with a page portfoliogen generates; rename or remove it"))
             continue
         if path.suffix.lower() == ".svg":
-            from portfoliogen.images.clean import SvgError, clean_svg   # (a site with none never loads it)
-
             try:
                 files[rel] = clean_svg(read_bytes(path, shown(config.root, path)))
             except SvgError as err:
