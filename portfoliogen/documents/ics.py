@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from portfoliogen.documents.plan import ProposalPlan
+
+if TYPE_CHECKING:
+    import icalendar
 
 ONE_DAY = dt.timedelta(days=1)
 
 
 def render_ics(pitch, plan: ProposalPlan, host: str, gettext) -> bytes:
     """`gettext`: the theme's, so event titles are in the site's language."""
+    import icalendar   # here, not at import: only a site with pitches makes calendars (~20 ms)
+
     proposal = pitch.proposal
     cal = icalendar.Calendar()
     cal.add("prodid", "-//portfoliogen//proposal//EN")

@@ -9,7 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays as holiday_data
+
+def _holiday_data():
+    """The `holidays` package, imported when a date is planned (~30 ms: most builds plan none)."""
+    import holidays
+    return holidays
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -17,7 +21,7 @@ ONE_DAY = dt.timedelta(days=1)
 @lru_cache(maxsize=64)
 def _holidays(country: str, years: tuple[int, ...], language: str | None = None):
     code, _, subdiv = country.partition("-")
-    return holiday_data.country_holidays(code, subdiv=subdiv or None, years=years,
+    return _holiday_data().country_holidays(code, subdiv=subdiv or None, years=years,
                                          language=holiday_language(code, language))
 
 
@@ -28,7 +32,7 @@ def holiday_language(code: str, language: str | None) -> str | None:
         return None
     wanted = language.replace("-", "_")
     base = wanted.split("_")[0].lower()
-    known = holiday_data.list_localized_countries().get(code, [])
+    known = _holiday_data().list_localized_countries().get(code, [])
     for candidate in (wanted, f"{base}_{code}", base):
         if candidate in known:
             return candidate
@@ -37,7 +41,7 @@ def holiday_language(code: str, language: str | None) -> str | None:
 
 def known_country(country: str) -> bool:
     code, _, subdiv = country.partition("-")
-    supported = holiday_data.list_supported_countries()
+    supported = _holiday_data().list_supported_countries()
     return code in supported and (not subdiv or subdiv in supported[code])
 
 
