@@ -12,7 +12,9 @@ OLD_STATE_FILE = "state.pickle"   # formats <= 4: never loaded (unpickling can r
 
 
 # Other modules get concrete folders from here (images/ and seo/ are handed theirs by the pipeline):
-#     build/state.json     the build state (state.py), STATE_FORMAT
+#     build/state.json     the build state (state.py), STATE_FORMAT: its small sections, and the
+#                          names of the shards of its big ones, in build/state-parts/
+#                          (stateparts.py, its FORMAT; a shard rewritten only when it changed)
 #     build/fast.json      the no-change shortcut's record (fastpath.py), FAST_FORMAT
 #     build/leakcheck.json the files the leak check found clean (leakcache.py), its FORMAT
 #     markdown/<base>/     rendered Markdown bodies (htmlstore.py), keyed by their inputs
