@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from portfoliogen.fsutil import bytes_digest, write_atomic
+from portfoliogen.fsutil import TMP_SUFFIX, bytes_digest, write_atomic
 
 SHARDS = 16
 FORMAT = 2   # of the parts and of state.json's list of them (a state without it: started over)
@@ -99,10 +99,17 @@ class Parts:
             return
         now = time.time()
         for entry in entries:
-            if entry.name in self.named:
-                continue
+            if entry.name in self.named or not _ours(entry.name):
+                continue   # (a file of any other name is not ours to delete)
             try:
                 if entry.name in replaced or now - entry.stat().st_mtime > STALE_S:
                     os.unlink(entry.path)
             except OSError:
                 pass
+
+
+def _ours(name: str) -> bool:
+    """A part's name, or the temporary name write_atomic gave one (killed before its rename)."""
+    if name.endswith(TMP_SUFFIX) and name.startswith("."):
+        name = name[1:].split(".json.", 1)[0] + ".json"
+    return bool(_NAME.fullmatch(name))

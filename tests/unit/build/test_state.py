@@ -143,6 +143,20 @@ def test_a_save_writes_only_the_shards_that_changed(site: Path, tmp_path: Path) 
     assert load_state(tmp_path, site, pytest.fail).content[src][0] == "0" * 32
 
 
+def test_a_save_deletes_only_old_parts_of_its_own_naming(site: Path, tmp_path: Path) -> None:
+    folder = parts_folder(tmp_path)
+    folder.mkdir(parents=True)
+    leftover = folder / ("pages-03-" + "a" * 32 + ".json")                 # a killed build's part
+    killed = folder / (".pages-04-" + "b" * 32 + ".json.99.0123abcd.tmp")   # and its temporary file
+    foreign = folder / "notes.txt"                                          # not ours, whatever its age
+    for path in (leftover, killed, foreign):
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (time.time() - 2 * 86400,) * 2)
+    save_state(tmp_path, loaded_state(site))
+    assert not leftover.exists() and not killed.exists()
+    assert foreign.read_text(encoding="utf-8") == "{}"
+
+
 def test_a_state_without_search_shards_has_none_and_a_wrong_typed_one_is_refused(site: Path, tmp_path: Path) -> None:
     save_state(tmp_path, loaded_state(site))
     path = state_path(tmp_path)
