@@ -8,11 +8,16 @@ The builds run in-process (build()) for speed; each example ends with one
 more edit built by the real command line in a fresh process, so nothing
 held in this process's memory can hide a stale cache on disk.
 Extends test_incremental.py's random edits (its Editor) with the image and
-template edits; that test keeps its own sequences."""
+template edits; that test keeps its own sequences.
+
+PORTFOLIOGEN_PROPERTY_EXAMPLES=N raises both tests' max_examples to N for a
+longer search (with --hypothesis-seed=S for another draw); unset, they stay
+small enough for CI."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import re
 import shutil
@@ -33,6 +38,7 @@ from tests.e2e.test_incremental import Editor
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 PICTURE = re.compile(r"pic-\d+\.(?:jpg|png)")
+EXAMPLES = int(os.environ.get("PORTFOLIOGEN_PROPERTY_EXAMPLES", "0"))   # 0: each test's own default
 
 
 class ImageEditor(Editor):
@@ -167,7 +173,7 @@ def site_copy(scaffold: Path, editor_class):
         yield work, site, editor_class(site, random.Random(0))
 
 
-@settings(max_examples=10, deadline=None, database=None,
+@settings(max_examples=EXAMPLES or 10, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5),
        last_seed=st.integers(0, 2**32 - 1))
@@ -282,7 +288,7 @@ def bilingual_scaffold(scaffold: Path, tmp_path_factory) -> Path:
     return site
 
 
-@settings(max_examples=8, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
+@settings(max_examples=EXAMPLES or 8, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(st.sampled_from(ML_EDITS), st.integers(0, 2**32 - 1)), min_size=2, max_size=5),
        last_seed=st.integers(0, 2**32 - 1))
