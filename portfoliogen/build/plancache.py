@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from portfoliogen.build.statejson import strings
 from portfoliogen.fsutil import digest
 from portfoliogen.render.pages import LazyPage, PageInfo
 from portfoliogen.render.tracking import object_key, structure
@@ -55,7 +56,7 @@ def decode_plans(data: Any, images: Path) -> dict[str, PlanRecord]:
         raise ValueError("plans")
     plans = {}
     for out_path, entry in data.items():
-        if not (isinstance(entry, list) and len(entry) == 4 and _strings(*entry[:3])):
+        if not (isinstance(entry, list) and len(entry) == 4 and strings(*entry[:3])):
             raise ValueError("plan")
         plans[out_path] = (entry[0], entry[1], entry[2], _decode_info(entry[3], images))
     return plans
@@ -87,7 +88,7 @@ def _encode_info(info: PageInfo) -> dict:
 def _decode_info(data: Any, images: Path) -> PageInfo:
     keys = {*_STR, "breadcrumbs", "noindex", "og_image", "og_image_width", "og_image_height", "tags",
             "alternates", "og_locale_alternates", "card"}
-    if not (isinstance(data, dict) and data.keys() == keys and _strings(*(data[name] for name in _STR))
+    if not (isinstance(data, dict) and data.keys() == keys and strings(*(data[name] for name in _STR))
             and type(data["noindex"]) is bool and (data["og_image"] is None or type(data["og_image"]) is str)
             and all(v is None or type(v) is int for v in (data["og_image_width"], data["og_image_height"]))
             and _string_list(data["tags"]) and _string_list(data["og_locale_alternates"])
@@ -105,12 +106,12 @@ def _decode_card(data: Any, images: Path) -> CardSpec | None:
     if data is None:
         return None
     if not (isinstance(data, dict) and data.keys() == {*_CARD_STR, "picture_focus", "picture"}
-            and _strings(*(data[name] for name in _CARD_STR)) and type(data["picture_focus"]) in (int, float)):
+            and strings(*(data[name] for name in _CARD_STR)) and type(data["picture_focus"]) in (int, float)):
         raise ValueError("card")
     picture = data["picture"]
     if picture is not None:
         # A card draws this file into a published image: only ever one of the image cache's.
-        if not (isinstance(picture, list) and len(picture) == 2 and _strings(*picture)
+        if not (isinstance(picture, list) and len(picture) == 2 and strings(*picture)
                 and ".." not in Path(picture[0]).parts and Path(picture[0]).is_relative_to(images)):
             raise ValueError("card picture")
         picture = Picture(*picture)
@@ -118,13 +119,9 @@ def _decode_card(data: Any, images: Path) -> CardSpec | None:
                     picture=picture)
 
 
-def _strings(*values: Any) -> bool:
-    return all(type(v) is str for v in values)
-
-
 def _string_list(value: Any) -> bool:
-    return isinstance(value, list) and _strings(*value)
+    return isinstance(value, list) and strings(*value)
 
 
 def _pairs(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(p, list) and len(p) == 2 and _strings(*p) for p in value)
+    return isinstance(value, list) and all(isinstance(p, list) and len(p) == 2 and strings(*p) for p in value)

@@ -9,15 +9,7 @@ from typing import Any
 
 from portfoliogen.build.deps import PageRecord
 from portfoliogen.build.plancache import decode_plans, encode_plans
-from portfoliogen.build.statejson import BadState, Decoder, Encoder
-
-
-def _strings(*values: Any) -> bool:
-    return all(type(v) is str for v in values)
-
-
-def _ints(values: Any, count: int) -> bool:
-    return isinstance(values, list) and len(values) == count and all(type(v) is int for v in values)
+from portfoliogen.build.statejson import BadState, Decoder, Encoder, ints, strings
 
 
 # ---------------------------------------------------------------- content: src -> (digest, object, stat)
@@ -42,7 +34,7 @@ def decode_content(data: Any, layouts: dict | None = None) -> dict:
         if not (isinstance(entry, list) and len(entry) == 3):
             raise BadState("content entry")
         digest, obj, stat = entry
-        if not (_strings(digest) and (stat is None or _ints(stat, 4))):
+        if not (strings(digest) and (stat is None or ints(stat, 4))):
             raise BadState("content entry")
         content[src] = (digest, decoder.value(obj), tuple(stat) if stat else None)
     return content
@@ -62,14 +54,14 @@ def decode_markdown(data: Any) -> dict:
         if not (isinstance(entry, list) and len(entry) == 4):
             raise BadState("markdown entry")
         digest, size, problems, images = entry
-        if not (_strings(digest) and type(size) is int and isinstance(problems, list) and isinstance(images, list)):
+        if not (strings(digest) and type(size) is int and isinstance(problems, list) and isinstance(images, list)):
             raise BadState("markdown entry")
         checked = []
         for problem in problems:
             if not (isinstance(problem, list) and len(problem) == 3):
                 raise BadState("markdown problem")
             line, column, message = problem
-            if not (type(line) is int and type(column) is int and _strings(message)):
+            if not (type(line) is int and type(column) is int and strings(message)):
                 raise BadState("markdown problem")
             checked.append((line, column, message))
         shown = []
@@ -77,7 +69,7 @@ def decode_markdown(data: Any) -> dict:
             if not (isinstance(image, list) and len(image) == 5):
                 raise BadState("markdown image")
             src, alt, title, line, column = image
-            if not (_strings(src, alt) and (title is None or type(title) is str)
+            if not (strings(src, alt) and (title is None or type(title) is str)
                     and type(line) is int and type(column) is int):
                 raise BadState("markdown image")
             shown.append((src, alt, title, line, column))
@@ -135,7 +127,7 @@ def decode_pages(data: Any, table: DepTable) -> dict:
         if not (isinstance(entry, list) and len(entry) == 3):
             raise BadState("page record")
         template, context, used = entry
-        if not (_strings(template, context) and isinstance(used, list)
+        if not (strings(template, context) and isinstance(used, list)
                 and all(type(i) is int and 0 <= i < count for i in used)):
             raise BadState("page record")
         pages[out_path] = PageRecord(template, context, frozenset([deps[i] for i in used]))

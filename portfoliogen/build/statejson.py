@@ -21,6 +21,16 @@ class BadState(ValueError):
     """The state file holds something a build never writes."""
 
 
+# Type checks the decoders of the state's sections share (statecodec.py, plancache.py).
+def strings(*values: Any) -> bool:
+    return all(type(v) is str for v in values)
+
+
+def ints(values: Any, count: int) -> bool:
+    """A list of `count` ints."""
+    return isinstance(values, list) and len(values) == count and all(type(v) is int for v in values)
+
+
 MODELS: dict[str, type[Model]] = {
     name: cls for name, cls in vars(content_model).items()
     if isinstance(cls, type) and issubclass(cls, Model) and cls is not Model
