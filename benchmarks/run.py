@@ -10,6 +10,11 @@ make_hugo_site.py, then times three builds, each the median of --repeat runs:
   unchanged  a second build with nothing changed
   one edit   one case study's body gets one more sentence
 
+portfoliogen's site has a search index (Pagefind) and Hugo's has none. So Hugo
+is also timed as a Hugo user with the same search would run it: `hugo`, then
+`pagefind --site public` over every page (Pagefind has no incremental mode),
+with the Pagefind binary portfoliogen uses. `--no-search-peer` skips that run.
+
 Every build runs as a subprocess of a tiny wrapper process that reports the
 wall time and the peak memory of the build's process tree: the sum of PSS
 (/proc/PID/smaps_rollup) over the tree sampled every 20 ms, which counts pages
@@ -224,6 +229,28 @@ class Hugo(Tool):
         return [self.exe, "--quiet"]
 
 
+class HugoPagefind(Hugo):
+    """Hugo, then Pagefind over its output: what a Hugo user runs for the same site search."""
+    name = "Hugo+Pagefind"
+
+    def __init__(self, root: Path, edit_file: Path, exe: str, pagefind: str):
+        super().__init__(root, edit_file, exe)
+        self.pagefind = pagefind
+
+    def command(self) -> list[str]:
+        return ["sh", "-c", '"$0" --quiet && "$1" --site public --silent', self.exe, self.pagefind]
+
+
+def pagefind_executable() -> str | None:
+    """The Pagefind binary portfoliogen runs (the `pagefind[bin]` package), else one on PATH."""
+    try:
+        from pagefind.service import get_executable
+        found = get_executable()
+    except ImportError:
+        found = None
+    return str(found) if found else shutil.which("pagefind")
+
+
 def portfoliogen_command(explicit: str | None) -> list[str]:
     if explicit:
         return explicit.split()
@@ -422,8 +449,10 @@ def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×" if a is not None and b else "–"
 
 
-def table(pg: list[Measure], hugo: list[Measure]) -> str:
+def table(pg: list[Measure], hugo: list[Measure], searched: list[Measure] | None = None) -> str:
     hugo_by = {(m.n, m.scenario): m for m in hugo}
+    if searched:
+        return table(pg, hugo) + "\n\n" + search_table(pg, searched)
     if hugo:
         lines = ["| N | build | portfoliogen | Hugo | ratio | CPU | Hugo CPU | peak PSS | Hugo peak PSS "
                  "| memory ratio | pages/s | Hugo pages/s |",
@@ -446,6 +475,22 @@ def table(pg: list[Measure], hugo: list[Measure]) -> str:
     return "\n".join(lines)
 
 
+def search_table(pg: list[Measure], searched: list[Measure]) -> str:
+    """portfoliogen beside Hugo+Pagefind: the same site with the same search."""
+    by = {(m.n, m.scenario): m for m in searched}
+    lines = ["| N | build | portfoliogen | Hugo+Pagefind | ratio | CPU | Hugo+Pagefind CPU | peak PSS "
+             "| Hugo+Pagefind peak PSS |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for m in pg:
+        h = by.get((m.n, m.scenario))
+        row = [str(m.n), m.scenario, fmt(m.wall, ".2f", " s"), fmt(h.wall, ".2f", " s") if h else "–",
+               ratio(m.wall, h.wall if h else None), fmt(m.cpu, ".2f", " s"),
+               fmt(h.cpu, ".2f", " s") if h else "–", fmt(m.peak_mb, ".0f", " MB"),
+               fmt(h.peak_mb, ".0f", " MB") if h else "–"]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000",
@@ -458,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="images.formats for portfoliogen (default webp, which Hugo can also "
                              "encode; 'default' keeps portfoliogen's own default)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--no-search-peer", action="store_true",
+                        help="skip timing Hugo followed by Pagefind (the same site search as portfoliogen's)")
     parser.add_argument("--stages", action="store_true",
                         help="also show portfoliogen's own per-stage timings (from --debug) per size")
     parser.add_argument("--hugo", default=None, help="the hugo executable (default: hugo on PATH)")
@@ -479,12 +526,16 @@ def main(argv: list[str] | None = None) -> int:
     hugo_exe = None if args.no_hugo else (args.hugo or shutil.which("hugo"))
     if not args.no_hugo and not hugo_exe:
         print("hugo not found on PATH: measuring portfoliogen alone (pass --no-hugo to silence)")
+    pagefind = None if args.no_search_peer or not hugo_exe else pagefind_executable()
+    if hugo_exe and not args.no_search_peer and not pagefind:
+        print("Pagefind not found: no Hugo+Pagefind figures (pass --no-search-peer to silence)")
     pg_cmd = portfoliogen_command(args.portfoliogen)
 
     tools = versions(pg_cmd, hugo_exe)
     print("; ".join(tools.values()), flush=True)
     pg_results: list[Measure] = []
     hugo_results: list[Measure] = []
+    searched_results: list[Measure] = []
     stage_results: dict[int, dict[str, dict[str, float]]] = {}
     for n in sizes:
         photos = min(args.photos, n)
@@ -497,6 +548,10 @@ def main(argv: list[str] | None = None) -> int:
         if hugo_exe:
             hugo = Hugo(hugo_root, make_hugo_site.case_study_path(hugo_root, slug), hugo_exe)
             hugo_results += measure(hugo, n, args.repeat)
+            if pagefind:
+                searched = HugoPagefind(hugo_root, make_hugo_site.case_study_path(hugo_root, slug), hugo_exe,
+                                        pagefind)
+                searched_results += measure(searched, n, args.repeat)
 
     print()
     print(f"portfoliogen build vs {'Hugo' if hugo_exe else '(no Hugo)'}: median of {args.repeat} "
@@ -505,11 +560,11 @@ def main(argv: list[str] | None = None) -> int:
           f"ratio = portfoliogen / Hugo")
     print("; ".join(tools.values()))
     print()
-    print(table(pg_results, hugo_results))
+    print(table(pg_results, hugo_results, searched_results))
     for n, timings in stage_results.items():
         print()
         print(stage_table(n, timings))
-    for m in pg_results + hugo_results:
+    for m in pg_results + hugo_results + searched_results:
         if m.error and m.error != "cold build failed":
             print(f"\n{m.tool} N={m.n} {m.scenario}: {m.error}")
 
@@ -520,10 +575,10 @@ def main(argv: list[str] | None = None) -> int:
         "args": vars(args), "cpus": os.cpu_count(), "versions": tools, "portfoliogen": pg_cmd, "hugo": hugo_exe,
         "stages": stage_results,
         "results": [{**asdict(m), "median_s": m.wall, "median_cpu_s": m.cpu, "peak_mb": m.peak_mb,
-                     "pages_per_s": m.pages_per_s} for m in pg_results + hugo_results],
+                     "pages_per_s": m.pages_per_s} for m in pg_results + hugo_results + searched_results],
     }, indent=2))
     print(f"\nresults written to {out.relative_to(HERE.parent)}")
-    return 1 if any(m.error for m in pg_results + hugo_results) else 0
+    return 1 if any(m.error for m in pg_results + hugo_results + searched_results) else 0
 
 
 if __name__ == "__main__":
