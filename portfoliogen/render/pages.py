@@ -18,6 +18,7 @@ from portfoliogen import __version__, parallel
 from portfoliogen.content.site import Site
 from portfoliogen.errors import ErrorCollector, SiteError
 from portfoliogen.i18n import availability_label, format_date, format_price, iso_date
+from portfoliogen.render.fastgettext import install_gettext
 from portfoliogen.render.language import language_globals, load_theme_language
 from portfoliogen.images.html import picture_html
 from portfoliogen.render.languages import LanguageLink, link_languages
@@ -168,7 +169,7 @@ class Renderer:
         # Every theme string goes through _() / ngettext / {% trans %} (newstyle gettext:
         # autoescaped, %(name)s placeholders), translated by the theme's catalog (render/language.py).
         env.theme_language = load_theme_language(self.config, self.theme, language)
-        env.install_gettext_translations(env.theme_language.translations, newstyle=True)
+        install_gettext(env, env.theme_language.translations)
         env.globals.update(language_globals(language, env.theme_language.translations))
         env.globals.update(
             url=self.urls.url, abs_url=self.urls.abs_url, asset=self.asset_url,
