@@ -4,14 +4,17 @@ Markdown for short fields; one parse returns the HTML and the images it referenc
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+from pygments.formatters.html import HtmlFormatter
 
 from portfoliogen.render.quickinline import quicken
 
@@ -97,6 +100,42 @@ class _Rewrite(Extension):
         md.postprocessors.register(_FocusableCode(md), "pg_code", 5)
 
 
+class _Toc(TocTreeprocessor):
+    """toc's heading ids and permalinks; the table of contents itself only for a text with the
+    marker that shows it. We never read md.toc: making and serializing it for every body (and
+    looking through the whole tree for a marker the text does not have) was ~5% of a parse."""
+
+    def _marked(self) -> bool:
+        # (the marker stands alone in a paragraph: the text holds it as written; a conversion
+        # not started by MarkdownRenderer, without pg_text, does all toc does)
+        text = getattr(self.md, "pg_text", None)
+        return text is None or bool(self.marker) and self.marker in text
+
+    def build_toc_div(self, toc_list):
+        return super().build_toc_div(toc_list) if self._marked() else etree.Element("div")
+
+    def replace_marker(self, root, elem) -> None:
+        if self._marked():
+            super().replace_marker(root, elem)
+
+
+class _TocExtension(TocExtension):
+    TreeProcessorClass = _Toc
+
+
+_FORMATTERS: dict[tuple, HtmlFormatter] = {}
+
+
+def _html_formatter(lang_str: str, **options) -> HtmlFormatter:
+    """Pygments' HTML formatter (what codehilite's default 'html' gets), one per set of options:
+    making one builds its style table (~0.15 ms a code block); formatting leaves it as it was."""
+    key = tuple(sorted((name, repr(value)) for name, value in options.items()))
+    formatter = _FORMATTERS.get(key)
+    if formatter is None:
+        formatter = _FORMATTERS[key] = HtmlFormatter(**options)
+    return formatter
+
+
 def _no_raw_html(md: markdown.Markdown) -> None:
     """Raw HTML becomes text (escaped by the serializer)."""
     md.preprocessors.deregister("html_block")
@@ -107,12 +146,13 @@ def _no_raw_html(md: markdown.Markdown) -> None:
 # typographic quotes. Links to content files are rewritten by a callback (_RewriteTree).
 def _full_markdown(baselevel: int, raw_html: bool) -> markdown.Markdown:
     md = markdown.Markdown(
-        extensions=["tables", "fenced_code", "codehilite", "footnotes", "toc", "attr_list",
-                    "smarty", "sane_lists", "def_list", "abbr", _Rewrite()],
+        extensions=["tables", "fenced_code", "codehilite", "footnotes",
+                    _TocExtension(permalink="#", permalink_class="headerlink",
+                                  permalink_title="Link to this section", baselevel=baselevel),
+                    "attr_list", "smarty", "sane_lists", "def_list", "abbr", _Rewrite()],
         extension_configs={
-            "codehilite": {"css_class": "codehilite", "guess_lang": False},
-            "toc": {"permalink": "#", "permalink_class": "headerlink",
-                    "permalink_title": "Link to this section", "baselevel": baselevel},
+            "codehilite": {"css_class": "codehilite", "guess_lang": False,
+                           "pygments_formatter": _html_formatter},
             "footnotes": {"BACKLINK_TITLE": "Back to reference %d"},
         },
         output_format="html",
@@ -169,11 +209,12 @@ class MarkdownRenderer:
         md.reset()
         md.pg_parsed = parsed = Parsed("")
         md.pg_resolve_link = resolve_link
+        md.pg_text = text
         try:
             parsed.html = md.convert(text)
             return parsed
         finally:
-            md.pg_parsed = md.pg_resolve_link = None
+            md.pg_parsed = md.pg_resolve_link = md.pg_text = None
 
     def render(self, text: str, resolve_link: LinkResolver, render_image: ImageRenderer
                ) -> tuple[str, list[tuple[str, str]]]:

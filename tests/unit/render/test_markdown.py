@@ -57,3 +57,40 @@ def test_images_replaced_by_the_callback():
     img = soup.find("picture").find("img")
     assert img["src"] == "/i/flow.png" and img["alt"] == "A flow"
     assert soup.find("p").text.strip() == "Before  after"
+
+
+# The table of contents is made only when a body shows it, and one Pygments formatter serves all
+# code blocks with the same options: the HTML must be Python-Markdown's own.
+_AS_STOCK = [
+    "# T\n\n[TOC]\n\n## A\n\ntext\n\n## B {#bee}\n\n### C\n",
+    "[TOC]\n\n## One\n\n## One\n",
+    "## H\n\n\\[TOC\\]\n\n&#91;TOC&#93;\n\nPara [TOC] inline\n\n## X[^1]\n\n[^1]: note [TOC]\n",
+    '```python hl_lines="1"\nx = 1\ny = 2\n```\n\n```{.js linenums="1"}\nlet a\n```\n\n```python\nz = 3\n```\n'
+    "\n```\nplain\n```\n\n```nosuchlang\nz\n```\n",
+]
+
+
+def _stock(baselevel: int):
+    import markdown
+    from portfoliogen.render.markdown import _Rewrite
+    return markdown.Markdown(
+        extensions=["tables", "fenced_code", "codehilite", "footnotes", "toc", "attr_list",
+                    "smarty", "sane_lists", "def_list", "abbr", _Rewrite()],
+        extension_configs={
+            "codehilite": {"css_class": "codehilite", "guess_lang": False},
+            "toc": {"permalink": "#", "permalink_class": "headerlink",
+                    "permalink_title": "Link to this section", "baselevel": baselevel},
+            "footnotes": {"BACKLINK_TITLE": "Back to reference %d"},
+        },
+        output_format="html",
+    )
+
+
+def test_toc_and_code_blocks_as_python_markdown_makes_them():
+    from portfoliogen.render.markdown import Parsed
+    for text in _AS_STOCK:
+        ours = MarkdownRenderer().parse(text, lambda href: href).html
+        stock = _stock(2 if text.startswith("# ") else 1)
+        stock.pg_parsed, stock.pg_resolve_link = Parsed(""), lambda href: href
+        assert ours == stock.convert(text), text
+    assert 'class="toc"' in MarkdownRenderer().parse(_AS_STOCK[0], lambda href: href).html
