@@ -130,7 +130,7 @@ def decode_pages(data: Any, table: DepTable) -> dict:
         if not (strings(template, context) and isinstance(used, list)
                 and all(type(i) is int and 0 <= i < count for i in used)):
             raise BadState("page record")
-        pages[out_path] = PageRecord(template, context, frozenset([deps[i] for i in used]))
+        pages[out_path] = PageRecord(template, context, tuple(map(deps.__getitem__, used)))
     return pages
 
 

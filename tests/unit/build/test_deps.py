@@ -123,7 +123,7 @@ def test_the_context_fingerprint_follows_template_and_values(site_dir: Path) -> 
     assert context_fingerprint("case_study.html", {"cs": edited, "page": 1}) == base
 
 
-RECORD = PageRecord("case_study.html", "ctx", frozenset({(A, "title"), ("site", "tags")}))
+RECORD = PageRecord("case_study.html", "ctx", ((A, "title"), ("site", "tags")))
 
 
 @pytest.mark.parametrize("record, template, context, changed, valid", [
@@ -138,6 +138,16 @@ RECORD = PageRecord("case_study.html", "ctx", frozenset({(A, "title"), ("site", 
         "other-context", "no-record"])
 def test_still_valid(record, template, context, changed, valid) -> None:
     assert still_valid(record, template, context, changed) is valid
+
+
+def test_records_are_equal_whatever_the_order_of_their_pairs() -> None:
+    """A page rendered again reads its pairs in another order than its loaded record lists them:
+    the same record (the state's shard is not written again)."""
+    turned = PageRecord("case_study.html", "ctx", RECORD.deps[::-1])
+    assert turned == RECORD and RECORD == turned
+    assert PageRecord("case_study.html", "ctx", ((A, "title"), ("site", "name"))) != RECORD
+    assert PageRecord("case_study.html", "ctx", ((A, "title"),)) != RECORD
+    assert PageRecord("page.html", "ctx", RECORD.deps) != RECORD
 
 
 class _Newer(Exception):

@@ -79,9 +79,9 @@ def test_split_pages_carries_only_unchanged_intact_pages():
     _, todo = split_pages(plan, {}, set(), lambda out_path: True)
     context = {p.out_path: fp for p, fp in todo}
     previous = {
-        "a/index.html": PageRecord("page.html", context["a/index.html"], frozenset({("x", "title")})),
-        "b/index.html": PageRecord("page.html", context["b/index.html"], frozenset({("y", "title")})),
-        "c/index.html": PageRecord("page.html", context["c/index.html"], frozenset()),
+        "a/index.html": PageRecord("page.html", context["a/index.html"], (("x", "title"),)),
+        "b/index.html": PageRecord("page.html", context["b/index.html"], (("y", "title"),)),
+        "c/index.html": PageRecord("page.html", context["c/index.html"], ()),
     }
     result, todo = split_pages(plan, previous, {("y", "title")}, lambda out_path: out_path != "c/index.html")
     assert result.carried == ["a/index.html"]                       # b read a changed value, c's file is gone

@@ -44,7 +44,7 @@ def loaded_state(site: Path) -> BuildState:
     return BuildState(project=str(site), global_signature="sig", content=cache.current,
                       markdown={"k1": ("d" * 20, 42, [(3, 1, "image 'x.jpg': not found")],
                                           [("x.jpg", "An x", None, 3, 1)])},
-                      pages={"index.html": PageRecord("home.html", "ctx", frozenset({dep, ("tag:a", "name")}))},
+                      pages={"index.html": PageRecord("home.html", "ctx", (dep, ("tag:a", "name")))},
                       dep_values={dep: "abc"}, output={"index.html": (1, 2, 3, 4)},
                       search={"0/": ("e" * 32, ["pagefind-entry.json", "fragment/en_1.pf_fragment"])})
 
@@ -268,12 +268,12 @@ def test_a_state_written_for_other_content_models_is_dropped_quietly(site: Path,
 
 
 def test_the_pages_table_grows_and_starts_afresh_when_mostly_unused(site: Path, tmp_path: Path) -> None:
-    pages = {f"p{i}/index.html": PageRecord("page.html", "ctx", frozenset({("site", "tags"), (f"o{i}", "title")}))
+    pages = {f"p{i}/index.html": PageRecord("page.html", "ctx", (("site", "tags"), (f"o{i}", "title")))
              for i in range(40)}
     save_state(tmp_path, BuildState(project=str(site), pages=pages, dep_values={("site", "tags"): "v"}))
     state = load_state(tmp_path, site, pytest.fail)
     before = set(os.listdir(parts_folder(tmp_path)))
-    new = PageRecord("page.html", "ctx", frozenset({("site", "tags"), ("o0", "summary")}))
+    new = PageRecord("page.html", "ctx", (("site", "tags"), ("o0", "summary")))
     grown = BuildState(project=str(site), pages={**state.pages, "p0/index.html": new}, dep_values=state.dep_values)
     save_state(tmp_path, grown, previous=state)
     after = set(os.listdir(parts_folder(tmp_path)))
