@@ -71,9 +71,13 @@ WHOLE_SKIPS = frozenset({"locs", "body"})
 class Fingerprints:
     """Current fingerprints of (object, attribute) pairs, computed once per build."""
 
-    def __init__(self, site: Site, template_source: Callable[[str], str | None] = lambda name: None):
+    def __init__(self, site: Site, template_source: Callable[[str], str | None] = lambda name: None,
+                 keep: bool = True):
+        """`keep`: note what the next build in this process may take as it was (by_object,
+        note_read): the dev server's; the command line's one build keeps nothing."""
         self.site = site
         self.template_source = template_source   # a template's text by name (None: not found)
+        self.keep = keep
         self._memo: dict[DepKey, str] = {}
         self._objects: dict[str, Any] | None = None
         self._key_of: dict[int, str] = {}   # object_key of each of objects(), by id: a relation reads a thousand
@@ -110,7 +114,7 @@ class Fingerprints:
                     value = self.relation(attr, obj)
                 else:
                     value = digest(structure(current) if made_anew else repr(current))
-            if not made_anew:
+            if not made_anew and self.keep:
                 self.by_object[(id(obj), attr)] = (obj, value)
             self._memo[memo_key] = value
         return value
@@ -227,6 +231,8 @@ class Fingerprints:
 
     def note_read(self, values: dict[DepKey, str]) -> None:
         """Note the objects `values` were read from (for unchanged() in the next builds)."""
+        if not self.keep:
+            return
         if len(_READ_FROM) >= READS_KEPT:
             del _READ_FROM[next(iter(_READ_FROM))]   # the oldest
         _READ_FROM[id(values)] = (values, {key: obj for key, obj in self.objects().items()
@@ -255,7 +261,7 @@ class RenderedSite:
 def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], changed: set[DepKey],
                 can_carry: Callable[[str], bool],
                 check: Callable[[], None] = lambda: None, stored: dict[str, tuple] | None = None,
-                plan_key: Callable[[LazyPage], str | None] | None = None,
+                plan_key: Callable[[LazyPage], str | None] | None = None, keep: bool = True,
                 ) -> tuple[RenderedSite, list[tuple[PlannedPage, str]]]:
     """Which pages to carry over from the previous build: those whose record
     says nothing they used has changed and whose previous output file is
@@ -263,7 +269,8 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
     ones with their records) and the pages to render with their context
     fingerprints. `check` raises to stop (a newer save). With `plan_key`
     (build/plancache.py), a case study's page whose key is the one `stored`
-    holds is not planned again, and the site's `plans` are kept for the next build."""
+    holds is not planned again, and the site's `plans` are kept for the next build.
+    `keep`: the plans are kept for the next build in this process too (_LAST_SPLIT)."""
     global _LAST_SPLIT
     result = RenderedSite()
     todo = []
@@ -286,7 +293,7 @@ def split_pages(plan: Iterable[PlannedPage], previous: dict[str, PageRecord], ch
             # The sitemap and the cards need every page, not its JSON-LD (the
             # bulk of a PageInfo): only pages rendered now keep theirs.
             listed = replace(info, jsonld=()) if info.jsonld else info
-        if lazy:
+        if lazy and keep:
             kept[out_path] = (page.made_of, template, context_fp, listed)
         if made is not None:
             result.plans[out_path] = (made, template, context_fp, listed)
@@ -310,18 +317,19 @@ def render_changed(renderer: Renderer, previous: dict[str, PageRecord] | None = 
                    previous_values: dict | None = None,
                    can_carry: Callable[[str], bool] = lambda out_path: False,
                    sink: Callable[[str, bytes], None] | None = None,
-                   plans: dict[str, tuple] | None = None) -> RenderedSite:
+                   plans: dict[str, tuple] | None = None, keep: bool = True) -> RenderedSite:
     """Render every page into `sink` except those carried over unchanged
     (split_pages), and record what each page used for the next build.
     `plans`: the case study plans the last build kept (build/plancache.py; the
-    command line's: the dev server keeps its own in memory), None to keep none."""
+    command line's: the dev server keeps its own in memory), None to keep none. `keep`: what
+    the next build in this process may reuse is kept (the dev server's; Fingerprints)."""
     previous = previous or {}
     check = getattr(renderer, "check", lambda: None)   # the dev server's: a newer save stops the build
-    fingerprints = Fingerprints(renderer.site, renderer.template_source)
+    fingerprints = Fingerprints(renderer.site, renderer.template_source, keep)
     changed = fingerprints.changed(previous_values or {}, check) if previous else set()
     plan_key = PlanKeys(fingerprints.whole) if plans is not None else None
     result, todo = split_pages(renderer.page_plan(renderer.site), previous, changed, can_carry, check,
-                               plans, plan_key)
+                               plans, plan_key, keep)
     context_of = {page.out_path: context_fp for page, context_fp in todo}
     rendered = renderer.render_pages([page for page, _ in todo], sink)
     # One tuple per (object, attribute) shared by every record that names

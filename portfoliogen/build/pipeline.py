@@ -221,7 +221,8 @@ def _build(options: BuildOptions, live: "LiveSite | None") -> BuildReport:
             warnings = presence_warnings(resolved) + untranslated_warnings(config, theme.folders)
         rendered = render_changed(renderer, state.pages if options.write else None, state.dep_values,
                                   can_carry, staging.write if staging else None,
-                                  plans=state.plans if use_cache and live is None else None)
+                                  plans=state.plans if use_cache and live is None else None,
+                                  keep=live is not None)   # (the command line builds once a process)
         timer.lap("render")
         warned += renderer.language_notices()   # a language the theme has no catalog for: English text
         if live is not None:

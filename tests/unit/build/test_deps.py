@@ -150,6 +150,17 @@ def test_records_are_equal_whatever_the_order_of_their_pairs() -> None:
     assert PageRecord("page.html", "ctx", RECORD.deps) != RECORD
 
 
+def test_a_build_that_keeps_nothing_notes_nothing_for_the_next(site_dir: Path) -> None:
+    """The command line builds once a process: the values and the objects they were read
+    from are not kept for a next build (the dev server's)."""
+    site, _ = resolve(site_dir)
+    once = Fingerprints(site, keep=False)
+    before = once.values(DEPS)
+    once.note_read(before)
+    assert once.by_object == {} and Fingerprints(site).unchanged(before) == frozenset()
+    assert before == values(site_dir)
+
+
 class _Newer(Exception):
     pass
 
