@@ -25,14 +25,20 @@ def workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def forks(count: int) -> bool:
+    """Whether run() spreads `count` items over forked workers: then what every item needs (a
+    cache, a compiled pattern) is best made before, once, than in each worker."""
+    return count >= MIN_ITEMS and workers() >= 2
+
+
 # Forked workers inherit the parent's state (the resolved site, compiled templates, the Markdown
 # instance), so a work unit crossing to a worker is an index and what comes back is a small result:
 # nothing is re-read from disk or re-parsed.
 def run(func: Callable[[Any, int], T], state: Any, count: int) -> list[T]:
     """[func(state, i) for i in range(count)], on every core when worth it."""
-    n = workers()
-    if n < 2 or count < MIN_ITEMS:
+    if not forks(count):
         return [func(state, i) for i in range(count)]
+    n = workers()
     global _JOB
     _JOB = (func, state)
     try:

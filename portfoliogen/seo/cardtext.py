@@ -235,5 +235,16 @@ def _pair_composes(path: str, left: str, right: str) -> bool:
     return drawn.tobytes() == ours.tobytes()
 
 
+def warm_pairs(lines: list[tuple[str, bool]]) -> None:
+    """_pair_composes of each two neighbouring characters of these (text, bold?) lines, made now
+    (before forking: cards.py); a line as drawn (wrapped, ellipsised) asks for these and few others."""
+    pairs: set[tuple[str, str, str]] = set()
+    for text, bold in lines:
+        path = _font(bold, 76).path
+        pairs.update((path, left, right) for left, right in zip(text, text[1:]))
+    for pair in sorted(pairs):
+        _pair_composes(*pair)
+
+
 # Bidirectional classes that never reorder a left-to-right line.
 _LTR_CLASSES = frozenset(("L", "EN", "ES", "ET", "CS", "ON", "WS"))

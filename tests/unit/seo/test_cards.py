@@ -41,3 +41,28 @@ def test_ellipsise_of_a_long_line_is_the_short_result(draw) -> None:
     font = _font(True, 40)
     short = ellipsise(draw, "alpha beta gamma delta epsilon", font, 300)
     assert ellipsise(draw, "alpha beta gamma delta epsilon " + "zeta " * 10_000, font, 300) == short
+
+
+def test_a_card_drawn_after_warming_is_the_card_drawn_without() -> None:
+    """cards._warm (run before the workers fork) fills caches only: the bytes do not change."""
+    from portfoliogen.seo import cards, cardtext
+    from portfoliogen.seo.social import CardSpec
+
+    specs = [CardSpec(slug=f"s{i}", title=title, label=label, name="Mira Solberg", host="example.com",
+                      accent=accent)
+             for i, (title, label, accent) in enumerate([
+                 ("Checkout redesign for a regional bank", "Case study · Acme", "#4338ca"),
+                 ("Office fit-out: finance, filing and efficient flows", "Case study · Ærø Ltd", "#4338ca"),
+                 ("Überarbeitung — à la carte, naïve café", "Fallstudie", "#0f766e"),
+                 ("日本語のタイトル", "Case study", "#4338ca"),
+             ])]
+    caches = (cardtext._pair_composes, cardtext._glyph, cardtext._length64, cards._png_layer,
+              cards._shared_layer, cards._palette)
+    for cache in caches:
+        cache.cache_clear()
+    drawn = [cards.render_card(spec) for spec in specs]
+    for cache in caches:
+        cache.cache_clear()
+    cards._warm(specs)
+    assert cardtext._pair_composes.cache_info().currsize > 0
+    assert [cards.render_card(spec) for spec in specs] == drawn
