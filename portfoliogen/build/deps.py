@@ -58,7 +58,7 @@ READS_KEPT = 8
 
 # The command line's process starts with none of the objects a save handed on (above): it compares
 # each content object's fields in one digest, kept as a pseudo-attribute among the values (a
-# template never records a name starting with "_": tracking.TrackingEnvironment._touch). An object whose digest is
+# template never records a name starting with "_": tracking.py's TrackingEnvironment._touch). An object whose digest is
 # as last build's has every field as it was, so the pairs naming its fields are not compared one
 # by one (~30,000 at 1,000 case studies). A content model is frozen and has no properties: what a
 # template reads of it is a field, or a method (compared one by one, as are the fields left out).

@@ -135,20 +135,12 @@ class TrackingEnvironment(jinja2.Environment):
         if recorder is not None and template.name:
             recorder.deps.add((TEMPLATE + template.name, "source"))
 
-    # The hot path of a render (~400 reads a page): one frame per read. Jinja2's own getattr
-    # starts with the builtin getattr; only a miss goes to it (for the item, or Undefined).
+    # The hot path of a render (~400 reads a page). Jinja2's own getattr starts with the builtin
+    # getattr; only a miss goes to it (for the item, or Undefined).
     def getattr(self, obj: Any, attribute: str) -> Any:
         recorder = self._recorder.get()
-        if recorder is not None and attribute[:1] != "_":
-            content = _IS_CONTENT.get(type(obj))
-            if content is None:
-                content = _content_type(type(obj))
-            if content:
-                known = self._keys.get(id(obj))
-                if known is None or known[0] is not obj:
-                    known = self._keys[id(obj)] = (obj, object_key(obj))
-                if known[1] is not None:
-                    recorder.deps.add((known[1], attribute))
+        if recorder is not None:
+            self._touch(recorder, obj, attribute)
         try:
             return getattr(obj, attribute)
         except AttributeError:
@@ -161,13 +153,14 @@ class TrackingEnvironment(jinja2.Environment):
         return super().getitem(obj, argument)
 
     def _touch(self, recorder: Recorder, obj: Any, attr: Any) -> None:
-        """Record (object key, attr) for a content object's public attribute (getitem's; getattr
-        does the same inline)."""
+        """Record (object key, attr) for a content object's public attribute; the type test and the
+        object's key are made once."""
         if not isinstance(attr, str) or attr[:1] == "_":
             return
-        content = _IS_CONTENT.get(type(obj))
+        cls = type(obj)
+        content = _IS_CONTENT.get(cls)
         if content is None:
-            content = _content_type(type(obj))
+            content = _IS_CONTENT[cls] = issubclass(cls, (Site, Tag, Model))
         if not content:
             return
         known = self._keys.get(id(obj))
@@ -175,12 +168,6 @@ class TrackingEnvironment(jinja2.Environment):
             known = self._keys[id(obj)] = (obj, object_key(obj))
         if known[1] is not None:
             recorder.deps.add((known[1], attr))
-
-
-def _content_type(cls: type) -> bool:
-    """Whether object_key may name an object of this type (remembered in _IS_CONTENT)."""
-    content = _IS_CONTENT[cls] = issubclass(cls, (Site, Tag, Model))
-    return content
 
 
 _IS_CONTENT: dict[type, bool] = {}   # whether object_key may name an object of this type
