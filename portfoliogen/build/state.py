@@ -52,6 +52,18 @@ class BuildState:
     # the same is not encoded or written again.
     parts: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
+    def head_only(self) -> BuildState:
+        """This state without its big sections, its parts named but not held: what a build
+        still needs of the previous state once the new one's parts are written (write_parts)."""
+        return BuildState(project=self.project, global_signature=self.global_signature,
+                          output=self.output, search=self.search, parts=_names_of(self.parts))
+
+
+def _names_of(parts: dict[str, Any]) -> dict[str, Any]:
+    """A state's parts by section (each a list of shards or one whole part), named but empty."""
+    return {section: [(name, None) for name, _entries in shards] if isinstance(shards, list) else (shards[0], None)
+            for section, shards in parts.items()}
+
 
 TABLE = "deps"   # the pages' table of (object, attribute) pairs: one part, not sharded (statecodec.DepTable)
 TABLE_SLACK = 4096   # pairs no page names that a table may hold past twice the named, before starting afresh
@@ -94,10 +106,27 @@ def load_state(cache_dir: Path, project: Path, warn) -> BuildState:
 
 def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None = None) -> None:
     """Write the shards that changed since `previous` was loaded or saved, then state.json."""
-    from portfoliogen.build.statecodec import DepTable, encode_table, sections
-    from portfoliogen.build.statejson import MODELS_SIGNATURE  # models: only when caching
+    finish_state(cache_dir, state, write_parts(cache_dir, state, previous), previous)
 
-    path = state_path(cache_dir)
+
+@dataclass
+class WrittenParts:
+    """The big sections' shards, on disk but named by no state.json yet (write_parts)."""
+    parts: Parts
+    listed: dict[str, Any]   # section -> its shards' file names, as state.json lists them
+    kept: dict[str, Any]     # section -> its shards as written: what the next save compares with
+
+    def names_only(self) -> WrittenParts:
+        """Without the shards' entries: for a build that makes no next save."""
+        return WrittenParts(self.parts, self.listed, _names_of(self.kept))
+
+
+def write_parts(cache_dir: Path, state: BuildState, previous: BuildState | None) -> WrittenParts:
+    """The first half of save_state: the shards of the big sections that changed since
+    `previous`. The previous state.json still names the old ones: a build that fails
+    before finish_state leaves the new files to a later Parts.tidy."""
+    from portfoliogen.build.statecodec import DepTable, encode_table, sections
+
     parts = Parts(parts_folder(cache_dir))
     old = dict(previous.parts) if previous is not None else {}
     table_name, loaded_table = old.pop(TABLE, (None, None))
@@ -121,17 +150,28 @@ def save_state(cache_dir: Path, state: BuildState, previous: BuildState | None =
         table_name = parts.write_one(TABLE, encode_table(table))   # afresh, or pairs added
     parts.named.add(table_name)
     listed[TABLE], kept[TABLE] = table_name, (table_name, table)
+    return WrittenParts(parts, listed, kept)
+
+
+def finish_state(cache_dir: Path, state: BuildState, written: WrittenParts,
+                 previous: BuildState | None) -> None:
+    """The second half of save_state: state.json, with the small sections (the output's
+    manifest, the search index's shards) and the names of the parts `written`; then the
+    parts no state.json names any more are deleted."""
+    from portfoliogen.build.statejson import MODELS_SIGNATURE  # models: only when caching
+
+    path = state_path(cache_dir)
     head = {
         "magic": state.magic, "format": state.format, "version": state.version,
         "models": MODELS_SIGNATURE, "parts_format": PARTS_FORMAT, "project": state.project,
-        "global_signature": state.global_signature, "parts": listed, "output": state.output,
+        "global_signature": state.global_signature, "parts": written.listed, "output": state.output,
         "search": {folder: [digest, files] for folder, (digest, files) in state.search.items()},
     }
     # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
     write_atomic(path, json.dumps(head, ensure_ascii=False, separators=(",", ":")))
-    state.parts = kept   # the next save (the dev server's) compares with what is on disk now
-    parts.tidy({name for shards in (previous.parts if previous is not None else {}).values()
-                for name, _entries in (shards if isinstance(shards, list) else [shards]) if name})
+    state.parts = written.kept   # the next save (the dev server's) compares with what is on disk now
+    written.parts.tidy({name for shards in (previous.parts if previous is not None else {}).values()
+                        for name, _entries in (shards if isinstance(shards, list) else [shards]) if name})
     try:
         (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
     except OSError:

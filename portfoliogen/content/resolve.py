@@ -40,9 +40,19 @@ class ImageUse:
 
 # Every problem is collected, so the user sees all of them at once. Bodies' images come from
 # their Markdown parse (render/bodies.py), not from here.
-def resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
+def resolve_site(content: LoadedContent, config: Config, today: dt.date,
+                 keep: bool = True) -> tuple[Site, tuple[ImageUse, ...]]:
     """The site; a multilingual one is its default language's Site holding
-    every language's (`views`), each resolved like a site of its own."""
+    every language's (`views`), each resolved like a site of its own.
+    `keep`: the copies made are kept for the next resolve in this process (_Reused)."""
+    try:
+        return _resolve_site(content, config, today)
+    finally:
+        if not keep:
+            _RESOLVED.forget()   # (the command line builds once: its copies are not held to its end)
+
+
+def _resolve_site(content: LoadedContent, config: Config, today: dt.date) -> tuple[Site, tuple[ImageUse, ...]]:
     if not config.languages:
         return _resolve_view(content, config, today)
     errors = ErrorCollector()
@@ -223,6 +233,10 @@ class _Reused:
             reused = loaded.model_copy(update=update)
             self.keep(loaded, made_of, reused)
         return reused
+
+    def forget(self) -> None:
+        with self._lock:
+            self._entries, self._orders = {}, {}
 
     def keep(self, loaded: CaseStudy, made_of: tuple, resolved: CaseStudy) -> None:
         with self._lock:

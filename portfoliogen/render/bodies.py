@@ -97,7 +97,7 @@ Field = tuple[Model, str, int, bool, bool]
 # The parse holds a marker for each image; the processed image's HTML is put in when the body is
 # printed, so a body follows its images' pixels without being parsed again.
 class BodyRenderer:
-    def __init__(self, site: Site, url: Callable[[str], str], store: Any):
+    def __init__(self, site: Site, url: Callable[[str], str], store: Any, keep: bool = True):
         """`store`: build/htmlstore.DiskStore (the build cache) or stored.MemoryStore."""
         self.site = site
         self.config = site.config
@@ -113,6 +113,7 @@ class BodyRenderer:
         self._missing: list = []
         self._keys: dict[tuple, str] = {}   # this build's keys, by what they digest
         self._rendered: dict[int, tuple] = {}   # this build's rendered copies (_LAST_RENDERED)
+        self._keep = keep   # False: the command line's single build keeps nothing for a next one
         self._store = (type(store), str(getattr(store, "folder", "")))   # where a key's HTML is
 
     def fields(self) -> list[Field]:
@@ -138,7 +139,8 @@ class BodyRenderer:
         images they show. Broken links and bad images are SiteErrors."""
         global _LAST_KEYS
         keyed = [(self.key(*f[:4]), *f[:4]) for f in self.fields()]
-        _LAST_KEYS = self._keys
+        if self._keep:
+            _LAST_KEYS = self._keys
         self._missing = [item for item in keyed if not self.store.has(item[0])]
         for key, entry in parallel.run(_parse_missing, self, len(self._missing)):
             self.store.add(key, entry)
@@ -201,7 +203,8 @@ class BodyRenderer:
         every language's, for a multilingual site."""
         global _LAST_RENDERED
         views = [self._render_view(view, images, body_sizes) for view in self.site.all_views]
-        _LAST_RENDERED = self._rendered
+        if self._keep:
+            _LAST_RENDERED = self._rendered
         return dataclasses.replace(views[0], views=tuple(views)) if self.site.views else views[0]
 
     def _render_view(self, s: Site, images: dict[Path, Any], body_sizes: str) -> Site:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import run_cli, tree_digest
+from tests.conftest import clean_build, run_cli, tree_digest
 from tests.e2e.nda_site import SECRETS, TOKEN, copy_site, make_nda_site, write_photo
 
 BLIND_SLUG = "a-route-planner-for-a-logistics-company"
@@ -153,6 +153,26 @@ def test_secrets_in_files_and_metadata_fail_the_build(kind: str, nda_site: Path,
                       encoding="utf-8")
         expected = "content/images/initech-route.jpg"
     _assert_leak(site, expected, before)
+
+
+def test_a_build_stopped_by_a_leak_leaves_the_cache_describing_the_published_site(nda_site: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The new build state's parts are written before the leak check (the site is let go
+    before the search index): state.json still names the old ones until the swap."""
+    site = copy_site(nda_site, tmp_path / "site")
+    state = site / ".portfoliogen-cache/build/state.json"
+    state_before = state.read_bytes()
+    path, old, new, expected = PLANTS["page-body"]
+    text = (site / path).read_text(encoding="utf-8")
+    (site / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    _assert_leak(site, expected, tree_digest(site / "output"))
+    assert state.read_bytes() == state_before
+    # Another edit, then the plant taken out: the cached build is the clean build of that content.
+    (site / path).write_text(text.replace(old, "Write about yourself here, briefly", 1), encoding="utf-8")
+    result = run_cli("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "building everything" not in result.stderr   # the cache was trusted
+    assert tree_digest(site / "output") == clean_build(site, tmp_path)
 
 
 def _assert_leak(site: Path, expected: str, before: dict) -> None:
