@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -338,12 +339,13 @@ def _give_back_memory() -> None:
     C allocator's free pages back to the system, so that they are not held beside Pagefind's:
     ~40 MB at 4,000 case studies. (Python's own arenas stay: a few live objects pin each.)"""
     gc.collect()
-    try:
-        import ctypes
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
 
-        ctypes.CDLL(None).malloc_trim(0)   # glibc's; other C libraries have no such call
-    except (AttributeError, OSError):
-        pass
+            ctypes.CDLL(None).malloc_trim(0)   # glibc's; musl has no such call
+        except (AttributeError, OSError):
+            pass
 
 
 def _write_parts(cache_path: Path, state: BuildState, previous: BuildState, warned: list[str]):

@@ -15,12 +15,14 @@ from portfoliogen.build.deps import PageRecord
 from portfoliogen.build.state import (
     BuildState,
     ContentCache,
+    finish_state,
     global_signature,
     load_state,
     output_manifest,
     parts_folder,
     save_state,
     state_path,
+    write_parts,
 )
 from portfoliogen.build.statejson import BadState, Decoder, Encoder
 from portfoliogen.config import load_config
@@ -141,6 +143,32 @@ def test_a_save_writes_only_the_shards_that_changed(site: Path, tmp_path: Path) 
     now = set(os.listdir(parts_folder(tmp_path)))
     assert len(now - first) == 1 and len(first - now) == 1   # one content shard replaced, the old one deleted
     assert load_state(tmp_path, site, pytest.fail).content[src][0] == "0" * 32
+
+
+def test_parts_written_by_a_build_that_then_failed_are_named_by_no_state(site: Path, tmp_path: Path) -> None:
+    """A publishing build writes its parts before the search index and the swap, and state.json
+    after them: stopped between the two, the previous state is the one loaded, whole."""
+    save_state(tmp_path, loaded_state(site))
+    before = load_state(tmp_path, site, pytest.fail)
+    head = state_path(tmp_path).read_bytes()
+    src = sorted(before.content)[0]
+    digest, obj, stat = before.content[src]
+    edited = BuildState(project=before.project, global_signature=before.global_signature,
+                        content={**before.content, src: ("0" * 32, obj, stat)}, markdown=before.markdown,
+                        pages=before.pages, dep_values=before.dep_values)
+    written = write_parts(tmp_path, edited, before).names_only()   # ... and the build fails here
+    assert state_path(tmp_path).read_bytes() == head
+    assert load_state(tmp_path, site, pytest.fail).content[src][0] == digest
+    # Finished from what the build kept of each state (no entries): the new parts named, the old deleted.
+    old_parts = set(os.listdir(parts_folder(tmp_path)))
+    kept, previous = edited.head_only(), before.head_only()
+    assert not (kept.content or kept.pages or previous.content or previous.pages)
+    kept.output, kept.search = {"index.html": (1, 2, 3, 4)}, {}
+    finish_state(tmp_path, kept, written, previous)
+    after = load_state(tmp_path, site, pytest.fail)
+    assert after.content[src][0] == "0" * 32 and after.output == {"index.html": (1, 2, 3, 4)}
+    assert after.pages == before.pages
+    assert len(old_parts - set(os.listdir(parts_folder(tmp_path)))) == 1   # the replaced content shard
 
 
 def test_a_save_deletes_only_old_parts_of_its_own_naming(site: Path, tmp_path: Path) -> None:
