@@ -98,7 +98,8 @@ Field = tuple[Model, str, int, bool, bool]
 # printed, so a body follows its images' pixels without being parsed again.
 class BodyRenderer:
     def __init__(self, site: Site, url: Callable[[str], str], store: Any, keep: bool = True):
-        """`store`: build/htmlstore.DiskStore (the build cache) or stored.MemoryStore."""
+        """`store`: build/htmlstore.DiskStore (the build cache) or stored.MemoryStore. `keep`:
+        this build's keys and rendered copies are kept for the next one in this process."""
         self.site = site
         self.config = site.config
         self.url = url
@@ -113,7 +114,7 @@ class BodyRenderer:
         self._missing: list = []
         self._keys: dict[tuple, str] = {}   # this build's keys, by what they digest
         self._rendered: dict[int, tuple] = {}   # this build's rendered copies (_LAST_RENDERED)
-        self._keep = keep   # False: the command line's single build keeps nothing for a next one
+        self._keep = keep
         self._store = (type(store), str(getattr(store, "folder", "")))   # where a key's HTML is
 
     def fields(self) -> list[Field]:
