@@ -57,7 +57,10 @@ def weasyprint_module():
 def render_pdf(html: str, cache_dir: Path) -> bytes:
     """The PDF of `html`, from the cache when the same HTML was printed before."""
     weasyprint = weasyprint_module()
-    key = hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode("utf-8")).hexdigest()
+    # (the fonts' file URLs name the folder portfoliogen is installed in: not part of the key, or
+    # the same site would print with another identifier from another checkout or machine)
+    printed = html.replace(FONTS.as_uri(), "fonts:")
+    key = hashlib.sha256(f"{weasyprint.__version__}\n{printed}".encode("utf-8")).hexdigest()
     cached = cache_dir / f"{key}.pdf"
     if cached.is_file():
         return cached.read_bytes()

@@ -4,6 +4,7 @@ with pypdf, proposal.ics with two parsers, resume.json against the shipped JSON 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, run_cli, tree_digest
+from tests.conftest import FIXED_TODAY, REPO, run_cli, tree_digest
 
 SCHEMA = REPO / "portfoliogen" / "documents" / "schema" / "resume.schema.json"
 SAMPLE = REPO / "tests" / "data" / "jsonresume-sample.resume.json"
@@ -140,6 +141,26 @@ def test_two_clean_builds_give_identical_documents(example: Path, tmp_path: Path
     assert {rel: first[rel] for rel in documents} == {rel: second[rel] for rel in documents}
 
 
+def test_documents_do_not_depend_on_where_portfoliogen_is_installed(example: Path, tmp_path: Path) -> None:
+    """The same site printed by a copy of portfoliogen in another folder (another checkout, another
+    machine): the PDFs' bytes, identifier included, are the same."""
+    elsewhere = tmp_path / "elsewhere" / "site-packages"
+    shutil.copytree(REPO / "portfoliogen", elsewhere / "portfoliogen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    site = _copy_example(tmp_path / "again")
+    argv = [sys.executable, "-m", "portfoliogen", "build", "--today", FIXED_TODAY]
+    env = {**os.environ, "PYTHONPATH": str(elsewhere)}
+    result = subprocess.run(argv, cwd=site, capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr
+    code = subprocess.run([sys.executable, "-c", "import portfoliogen; print(portfoliogen.__file__)"],
+                          cwd=site, capture_output=True, text=True, env=env, check=True).stdout
+    assert code.startswith(str(elsewhere))   # (the copy ran, not the checkout)
+    first, second = tree_digest(example), tree_digest(site / "output")
+    pdfs = [rel for rel in first if rel.endswith(".pdf")]
+    assert len(pdfs) == 4
+    assert {rel: first[rel] for rel in pdfs} == {rel: second[rel] for rel in pdfs}
+
+
 def test_resume_json_is_valid_json_resume(example: Path) -> None:
     resume = json.loads((example / "resume.json").read_text())
     schema = json.loads(SCHEMA.read_text())
@@ -228,7 +249,7 @@ def test_without_weasyprint_the_site_builds_without_pdfs_and_says_so_once(new_si
     (new_site / "content" / "cv.yaml").write_text(
         "experience:\n  - role: Product designer\n    organisation: Ledgerly\n    start: 2019-04\n")
     env = {**__import__("os").environ, "PYTHONPATH": str(shim.parent)}
-    argv = [sys.executable, "-m", "portfoliogen", "build", "--today", "2026-06-15"]
+    argv = [sys.executable, "-m", "portfoliogen", "build", "--today", FIXED_TODAY]
     result = subprocess.run(argv, cwd=new_site, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if "WeasyPrint" in line]
