@@ -77,7 +77,8 @@ def make_nda_site(root: Path) -> Path:
     }, "Vandelay ships in July.\n")
     _doc(cs / "public-project.md", {
         "title": "A public project", "summary": "A checkout that people finish.", "date": "2024-05",
-        "client": "Acme", "industry": "Retail", "cover": "images/street.jpg", "cover_alt": "A street at dusk",
+        "client": "Acme", "role": "Wayfinding consultant", "industry": "Retail", "cover": "images/street.jpg",
+        "cover_alt": "A street at dusk",
         "gallery": [{"src": "images/route.jpg", "alt": "A map of a route", "caption": "The map view"},
                     {"src": "images/street.jpg", "alt": "A street", "caption": "The street view"}],
         "outcomes": [{"value": "+18%", "label": "completed checkouts"}],

@@ -78,6 +78,17 @@ def test_search_leaves_out_what_pages_repeat(served) -> None:
     assert errors == []
 
 
+def test_a_result_shows_a_fact_as_its_label_and_its_value(served) -> None:
+    """The excerpt under a result reads "Role Wayfinding consultant", not "RoleWayfinding
+    consultant": Pagefind joins a <dt> and a <dd> with nothing between them."""
+    base, browser = served
+    page, errors = _page(browser)
+    assert _results(page, "q=wayfinding", base) == ["/portfolio/work/public-project/"]
+    excerpt = page.locator(".search__result p").first.inner_text()
+    assert "Role Wayfinding consultant" in excerpt, excerpt
+    assert errors == []
+
+
 def test_home_loads_nothing_of_search_until_used(served) -> None:
     base, browser = served
     page, _ = _page(browser)
