@@ -27,6 +27,9 @@ BUNDLE = "pagefind"        # the folder of the index, under the output root
 MANIFEST = "shards.json"   # under BUNDLE: each shard's folder and languages
 # Pages a stranger may find: never pitches (they are private), the 404 or the search page.
 UNSEARCHED_KINDS = {"pitch", "404", "search"}
+# What the index leaves out besides what the theme marks data-pagefind-ignore: the "#" that
+# render/markdown.py puts after each heading of a text, or an excerpt reads "The approach#".
+EXCLUDED = (".headerlink",)
 # What the theme's search.js loads; Pagefind's own UI bundles are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -123,7 +126,7 @@ def _index(executable: Path, staging_root: Path, shard: Shard, work_dir: Path) -
     # of the project's can change the index. Pages are not linked into a folder of their
     # own: deleting a thousand folders takes seconds on some file systems.
     options = {"site": str(staging_root.resolve()), "glob": _glob(list(shard.pages)),
-               "output_path": str(bundle.resolve())}
+               "output_path": str(bundle.resolve()), "exclude_selectors": list(EXCLUDED)}
     with tempfile.TemporaryDirectory(prefix="search-", dir=work_dir) as tmp:
         (Path(tmp) / "pagefind.json").write_text(json.dumps(options), encoding="utf-8")
         # Pagefind's allocator (jemalloc) with one arena instead of one per core holds a sixth less
@@ -182,4 +185,4 @@ def _indexer(executable: Path) -> str:
         raise SearchUnavailable(f"Pagefind failed: {err}") from err
     if done.returncode != 0:
         raise SearchUnavailable(f"Pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
-    return f"{done.stdout.strip()} format {INDEX_FORMAT} without {','.join(UNUSED)}"
+    return f"{done.stdout.strip()} format {INDEX_FORMAT} without {','.join(UNUSED)} excluding {','.join(EXCLUDED)}"

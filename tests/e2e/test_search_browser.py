@@ -89,6 +89,18 @@ def test_a_result_shows_a_fact_as_its_label_and_its_value(served) -> None:
     assert errors == []
 
 
+def test_an_excerpt_shows_no_heading_permalink(served) -> None:
+    """The "#" link after each heading of a text is not in the index: "The challenge", not
+    "The challenge#"."""
+    base, browser = served
+    page, errors = _page(browser)
+    assert _results(page, "q=challenge", base)
+    excerpts = [p.inner_text() for p in page.locator(".search__result p").all()]
+    assert excerpts and any("challenge" in e.lower() for e in excerpts), excerpts
+    assert not [e for e in excerpts if "#" in e], excerpts
+    assert errors == []
+
+
 def test_home_loads_nothing_of_search_until_used(served) -> None:
     base, browser = served
     page, _ = _page(browser)
