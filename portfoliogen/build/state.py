@@ -59,6 +59,12 @@ class BuildState:
                           output=self.output, search=self.search, parts=_names_of(self.parts))
 
 
+def _part_names(parts: dict[str, Any]) -> set[str]:
+    """The files a state's parts name, by section a list of shards or one whole part."""
+    return {name for shards in parts.values()
+            for name, _entries in (shards if isinstance(shards, list) else [shards]) if name}
+
+
 def _names_of(parts: dict[str, Any]) -> dict[str, Any]:
     """A state's parts by section (each a list of shards or one whole part), named but empty."""
     return {section: [(name, None) for name, _entries in shards] if isinstance(shards, list) else (shards[0], None)
@@ -170,8 +176,7 @@ def finish_state(cache_dir: Path, state: BuildState, written: WrittenParts,
     # dumps, not dump: dump streams through the pure-Python encoder, several times slower.
     write_atomic(path, json.dumps(head, ensure_ascii=False, separators=(",", ":")))
     state.parts = written.kept   # the next save (the dev server's) compares with what is on disk now
-    written.parts.tidy({name for shards in (previous.parts if previous is not None else {}).values()
-                        for name, _entries in (shards if isinstance(shards, list) else [shards]) if name})
+    written.parts.tidy(_part_names(previous.parts) if previous is not None else set())
     try:
         (path.parent / OLD_STATE_FILE).unlink()   # our own old file: it would never be read again
     except OSError:
