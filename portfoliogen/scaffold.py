@@ -127,7 +127,7 @@ def new_pitch(config_path: Path, name: str, today) -> tuple[Path, str]:
     import secrets
 
     from portfoliogen.config import load_config
-    from portfoliogen.schema.fields import slugify
+    from portfoliogen.slugs import slugify
 
     config = load_config(config_path)
     slug = slugify(name)

@@ -24,9 +24,9 @@ from portfoliogen.content.sources import check_source, entry_kind, list_files, s
 from portfoliogen.content.translations import in_language
 from portfoliogen.errors import ErrorCollector, SiteError, SiteErrors
 from portfoliogen.fsutil import stat_of
-from portfoliogen.schema.fields import slugify
 from portfoliogen.schema.validate import validate_model
 from portfoliogen.schema.yamlfile import Locations, decode_text, load_yaml, read_bytes
+from portfoliogen.slugs import slugify
 
 M = TypeVar("M", bound=Model)
 

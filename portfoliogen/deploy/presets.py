@@ -11,7 +11,7 @@ from portfoliogen.deploy import headers as hdr
 from portfoliogen.deploy.install import BUILD_LINE, INSTALL_LINE, requirements_txt
 from portfoliogen.errors import SiteError, SiteErrors
 
-from portfoliogen.deploy import HOSTS  # noqa: F401 (re-exported)
+
 PYTHON = "3.12"
 NO_HEADERS = ("# {host} serves no custom HTTP headers (it reads no _headers file), so caching\n"
               "# and the Content-Security-Policy stay the host's defaults. For them, deploy to\n"

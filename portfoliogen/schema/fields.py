@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 from pydantic import BeforeValidator, WithJsonSchema
 
-from portfoliogen.slugs import MAX_SLUG_BYTES, fit_slug, plain_slug, slugify  # noqa: F401 (slugify: re-exported)
+from portfoliogen.slugs import MAX_SLUG_BYTES, fit_slug, plain_slug
 
 
 # Each validator takes the raw YAML value and returns the clean one or raises ValueError with a

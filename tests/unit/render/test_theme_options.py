@@ -125,6 +125,6 @@ def test_a_site_can_add_its_own_pairing(tmp_path: Path) -> None:
 def test_the_dark_accent_keeps_its_hue_and_reads_at_aa(accent: str) -> None:
     dark = dark_accent(accent)
     assert contrast(dark, DARK_SURFACE) >= 4.5 and contrast(dark, DARK_TEXT) >= 4.5   # links, and text on buttons
-    (l1, c1, h1), (l2, c2, h2) = to_oklch(accent), to_oklch(dark)
+    (_, c1, h1), (_, c2, h2) = to_oklch(accent), to_oklch(dark)
     if c1 > 0.05:   # a colourful accent stays colourful: same hue, not a pastel
         assert abs(h1 - h2) < 0.2 and c2 >= min(c1, 0.09) * 0.8, (accent, dark)
