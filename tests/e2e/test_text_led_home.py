@@ -1,0 +1,87 @@
+"""The default theme for a freelancer whose work is words, not pictures (a copywriter, a
+consultant), seen on a German site: a case study without a cover is a panel of text, not an
+empty picture frame; a lone featured testimonial takes the width; the time zone reads as a
+city; a very long headline gets a smaller size; and headings in a language of long compound
+words are hyphenated by the browser, not cut mid-word."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import launch, serve_folder
+from tests.conftest import run_cli
+
+LONG_HEADLINE = ("Unternehmenskommunikation, Geschäftsberichte und Nachhaltigkeitsberichterstattung "
+                 "für mittelständische Familienunternehmen im deutschsprachigen Raum")
+
+
+def _facts(html: str) -> str:
+    return re.search(r'<dl class="facts">(.*?)</dl>', html, re.S).group(1)
+
+
+def test_a_case_study_without_a_cover_is_a_text_card(built_site: Path) -> None:
+    second = built_site / "content/case-studies/second-project.md"   # on the home page too
+    second.write_text(second.read_text(encoding="utf-8").replace("\n---\n", "\nfeatured: true\n---\n", 1), encoding="utf-8")
+    assert run_cli("build", cwd=built_site).returncode == 0
+    for page in ("index.html", "work/index.html"):
+        html = (built_site / "output" / page).read_text(encoding="utf-8")
+        cards = re.findall(r'<article class="card[^"]*">.*?</article>', html, re.S)
+        by_title = {re.search(r'class="card__title"><a [^>]*>([^<]+)<', c).group(1): c for c in cards}
+        with_cover, without = by_title["A checkout that people finish"], by_title["A design system a small team can keep"]
+        assert 'class="card"' in with_cover and "card__media" in with_cover and "<picture" in with_cover
+        assert 'class="card card--text"' in without and "card__media" not in without, page
+        assert "card__placeholder" not in html
+
+
+def test_one_featured_testimonial_is_shown_large(built_site: Path) -> None:
+    html = (built_site / "output/index.html").read_text(encoding="utf-8")
+    voices = re.search(r'<ul class="quotes[^"]*">.*?</ul>', html, re.S).group(0)
+    assert voices.startswith('<ul class="quotes quotes--solo">')
+    assert voices.count('<figure class="quote quote--large">') == 1
+
+
+def test_the_time_zone_fact_names_the_city_not_the_zone_id(built_site: Path) -> None:
+    facts = _facts((built_site / "output/index.html").read_text(encoding="utf-8"))
+    assert "Lisbon" in facts and "Europe/" not in facts
+
+
+def _german(site: Path) -> None:
+    config = site / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: de"), encoding="utf-8")
+    profile = site / "content/profile.yaml"
+    text = re.sub(r"(?m)^headline: .*$", f"headline: {LONG_HEADLINE}", profile.read_text(encoding="utf-8"))
+    profile.write_text(text, encoding="utf-8")
+
+
+def test_a_very_long_headline_gets_the_smallest_size(new_site: Path) -> None:
+    _german(new_site)
+    assert run_cli("build", cwd=new_site).returncode == 0
+    html = (new_site / "output/index.html").read_text(encoding="utf-8")
+    assert 'class="hero__title hero__title--s"' in html
+    assert "Lissabon" in _facts(html)   # the city as the site's language writes it
+
+
+@pytest.mark.browser
+def test_headings_hyphenate_in_german_and_not_in_english(new_site: Path, tmp_path: Path) -> None:
+    assert run_cli("build", "--output", str(tmp_path / "en"), cwd=new_site).returncode == 0
+    _german(new_site)
+    assert run_cli("build", "--output", str(tmp_path / "de"), cwd=new_site).returncode == 0
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            seen = {}
+            for language in ("en", "de"):
+                with serve_folder(tmp_path / language) as base:
+                    page = browser.new_page(viewport={"width": 375, "height": 800})
+                    page.goto(base)
+                    seen[language] = page.evaluate(
+                        "[...document.querySelectorAll('h1, h2, h3')].map(h => getComputedStyle(h).hyphens)")
+                    page.close()
+        finally:
+            browser.close()
+    assert seen["de"] and set(seen["de"]) == {"auto"}
+    assert seen["en"] and set(seen["en"]) == {"manual"}
