@@ -85,3 +85,11 @@ def test_headings_hyphenate_in_german_and_not_in_english(new_site: Path, tmp_pat
             browser.close()
     assert seen["de"] and set(seen["de"]) == {"auto"}
     assert seen["en"] and set(seen["en"]) == {"manual"}
+
+
+def test_the_link_to_a_lone_case_study_does_not_say_all_one(new_site: Path) -> None:
+    (new_site / "content/case-studies/second-project.md").unlink()
+    assert run_cli("build", cwd=new_site).returncode == 0
+    html = (new_site / "output/index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="arrow-link section__more" href="/work/">See the case study<', html)
+    assert "All 1 " not in html
