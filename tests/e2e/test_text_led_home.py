@@ -89,6 +89,9 @@ def test_headings_hyphenate_in_german_and_not_in_english(new_site: Path, tmp_pat
 
 def test_the_link_to_a_lone_case_study_does_not_say_all_one(new_site: Path) -> None:
     (new_site / "content/case-studies/second-project.md").unlink()
+    first = new_site / "content/case-studies/first-project.md"   # it links to the second
+    first.write_text(first.read_text(encoding="utf-8").replace("(second-project.md)", "(https://example.com/)"),
+                     encoding="utf-8")
     assert run_cli("build", cwd=new_site).returncode == 0
     html = (new_site / "output/index.html").read_text(encoding="utf-8")
     assert re.search(r'class="arrow-link section__more" href="/work/">See the case study<', html)
