@@ -96,3 +96,63 @@ def test_the_link_to_a_lone_case_study_does_not_say_all_one(new_site: Path) -> N
     html = (new_site / "output/index.html").read_text(encoding="utf-8")
     assert re.search(r'class="arrow-link section__more" href="/work/">See the case study<', html)
     assert "All 1 " not in html
+
+
+OVERFLOW = """() => { const width = document.documentElement.clientWidth; const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > width + 0.5 && getComputedStyle(el).position !== 'fixed')
+      out.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(box.right));
+  }
+  return out.slice(0, 5); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", ["default", "lumen"])
+def test_long_german_words_never_push_a_page_wider_than_a_phone(new_site: Path, tmp_path: Path, theme: str) -> None:
+    # A word longer than the line (a compound, a company's name) used to set the width of a grid
+    # column, a flex item or a no-wrap span: the page then scrolled sideways on a phone.
+    _german(new_site)
+    config = new_site / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"theme: {theme}\n", encoding="utf-8")
+    services = new_site / "content/services.yaml"
+    services.write_text(services.read_text(encoding="utf-8").replace(
+        "name: Design system setup", "name: Nachhaltigkeitsberichterstattung nach CSRD"), encoding="utf-8")
+    first = new_site / "content/case-studies/first-project.md"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "client: Example Shop", "client: Hohenstein Maschinenbau GmbH & Co. KG")
+        .replace("services: [product-design]", "services: [product-design, design-systems]"), encoding="utf-8")
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=new_site).returncode == 0
+    pages = ["", "services/", "work/", "work/first-project/", "contact/", "testimonials/"]
+    with sync_playwright() as p, serve_folder(tmp_path / "out") as base:
+        browser = launch(p)
+        try:
+            wide = {}
+            for width in (320, 375):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                for path in pages:
+                    page.goto(base + path)
+                    found = page.evaluate(OVERFLOW)
+                    if found:
+                        wide[f"{width} /{path}"] = found
+                page.close()
+        finally:
+            browser.close()
+    assert not wide, wide
+
+
+def test_lumen_shows_a_lead_without_a_photograph_as_a_tile_of_type(new_site: Path) -> None:
+    config = new_site / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: lumen\n", encoding="utf-8")
+    first = new_site / "content/case-studies/first-project.md"   # the featured one: lumen's lead
+    first.write_text(re.sub(r"(?m)^cover(_alt)?: .*\n", "", first.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run_cli("build", cwd=new_site).returncode == 0
+    html = (new_site / "output/index.html").read_text(encoding="utf-8")
+    assert "hero-shot" not in html
+    tiles = re.findall(r'<article class="tile[^"]*">.*?</article>', html, re.S)
+    titles = [re.search(r'class="tile__title"><a [^>]*>([^<]+)<', t).group(1) for t in tiles]
+    assert "A checkout that people finish" in titles   # was left off the home page: neither hero nor tile
+    for tile in tiles:
+        assert tile.startswith('<article class="tile tile--text">')
+        media = re.search(r'<div class="tile__media">(.*?)</div>', tile, re.S).group(1)
+        assert 'class="tile__title"' in media and tile.count("tile__title") == 1
