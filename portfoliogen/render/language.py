@@ -29,13 +29,20 @@ def load_theme_language(config: Config, theme: Theme, language: str) -> ThemeLan
     return theme_language(theme.folders, language, config.display)
 
 
+LONG_ISOLATE = 20   # characters: past this, an isolated text may wrap (a date or hours stay whole)
+
+
 def language_globals(language: str, translations: gettext.NullTranslations) -> dict[str, Any]:
     _ = translations.gettext
     rtl = text_direction(language) == "rtl"
 
     def isolate(text: str) -> Markup | str:
-        """Numbers and Latin names keep their own direction inside right-to-left text."""
-        return Markup("<bdi>%s</bdi>") % text if rtl and text else text
+        """Numbers and Latin names keep their own direction inside right-to-left text. A <bdi>
+        stays on one line (a date, hours: the theme's CSS); a long one (a service's name) may
+        wrap, or a phone's line could not hold it."""
+        if not (rtl and text):
+            return text
+        return Markup('<bdi class="long">%s</bdi>' if len(text) > LONG_ISOLATE else "<bdi>%s</bdi>") % text
 
     def availability(view) -> str:
         if view is None:

@@ -106,20 +106,26 @@ OVERFLOW = """() => { const width = document.documentElement.clientWidth; const 
     return false; };
   for (const el of document.querySelectorAll('body *')) {
     const box = el.getBoundingClientRect();
-    if (box.width && box.right > width + 0.5 && getComputedStyle(el).position !== 'fixed' && !scrolled(el))
-      out.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(box.right));
+    const out_of_page = box.right > width + 0.5 || box.left < -0.5;   // right-to-left pages overflow on the left
+    if (box.width && out_of_page && getComputedStyle(el).position !== 'fixed' && !scrolled(el))
+      out.push(el.tagName.toLowerCase() + '.' + el.className + ' spans ' + Math.round(box.left) + '..' + Math.round(box.right));
   }
   return out.slice(0, 5); }"""
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("language", ["de", "ar"])
 @pytest.mark.parametrize("theme", ["default", "lumen"])
-def test_long_german_words_never_push_a_page_wider_than_a_phone(new_site: Path, tmp_path: Path, theme: str) -> None:
+def test_long_words_never_push_a_page_wider_than_a_phone(new_site: Path, tmp_path: Path, theme: str,
+                                                         language: str) -> None:
     # A word longer than the line (a compound, a company's name) used to set the width of a grid
-    # column, a flex item or a no-wrap span: the page then scrolled sideways on a phone.
+    # column, a flex item or a no-wrap span: the page then scrolled sideways on a phone, or cut the
+    # text off. In Arabic the same German names sit in <bdi>, which kept them on one line, and split
+    # a button's label into two flex items side by side.
     _german(new_site)
     config = new_site / "config.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + f"theme: {theme}\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("language: de", f"language: {language}")
+                      + f"theme: {theme}\n", encoding="utf-8")
     services = new_site / "content/services.yaml"
     services.write_text(services.read_text(encoding="utf-8").replace(
         "name: Design system setup", "name: Nachhaltigkeitsberichterstattung nach CSRD"), encoding="utf-8")
@@ -129,6 +135,9 @@ def test_long_german_words_never_push_a_page_wider_than_a_phone(new_site: Path, 
         .replace("services: [product-design]", "services: [product-design, design-systems]")
         + "\n\n| Zahlungsmethode | Anteil der Zahlenden, die sie bevorzugten | Abgeschlossene Zahlungen |\n"
           "|---|---|---|\n| Überweisung | 21 % | 9 % |\n", encoding="utf-8")
+    profile = new_site / "content/profile.yaml"   # said in German whatever the site's language
+    profile.write_text(re.sub(r"(?m)^response_time: .*$", "response_time: innerhalb von zwei Werktagen",
+                              profile.read_text(encoding="utf-8")), encoding="utf-8")
     assert run_cli("build", "--output", str(tmp_path / "out"), cwd=new_site).returncode == 0
     pages = ["", "services/", "work/", "work/first-project/", "contact/", "testimonials/"]
     with sync_playwright() as p, serve_folder(tmp_path / "out") as base:
