@@ -29,6 +29,12 @@ def _at(obj: Model, path: tuple, message: str) -> SiteError:
     return SiteError(obj.src_path, line, col, message)
 
 
+def _and(items) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def presence_warnings(site: Site) -> list[SiteError]:
     config = site.config
     profile = site.profile
@@ -44,11 +50,12 @@ def presence_warnings(site: Site) -> list[SiteError]:
     for cs in site.case_studies:
         # A blind study's cover left out on purpose (cover_blind: false) is not missing.
         dropped = cs.visibility == "blind" and not cs.cover_blind
-        missing = [name for name, value in (("outcomes", cs.outcomes), ("cover", cs.cover or dropped),
-                                            ("client", cs.client)) if not value]
+        missing = [(name, why) for name, value, why in (
+            ("client", cs.client, "who it was for"), ("outcomes", cs.outcomes, "what changed"),
+            ("cover", cs.cover or dropped, "a picture of the work")) if not value]
         if missing:
-            out.append(_at(cs, (), f"case study without {', '.join(missing)}: "
-                                   "clients look for who it was for and what changed"))
+            out.append(_at(cs, (), f"case study without {', '.join(name for name, _ in missing)}: "
+                                   f"clients look for {_and(why for _, why in missing)}"))
         if len(cs.summary) > DESCRIPTION_LIMIT:
             out.append(_at(cs, ("summary",), f"summary is {len(cs.summary)} characters; search results "
                                              f"show about {DESCRIPTION_LIMIT}"))
