@@ -78,13 +78,16 @@ def test_headings_hyphenate_in_german_and_not_in_english(new_site: Path, tmp_pat
                 with serve_folder(tmp_path / language) as base:
                     page = browser.new_page(viewport={"width": 375, "height": 800})
                     page.goto(base)
-                    seen[language] = page.evaluate(
-                        "[...document.querySelectorAll('h1, h2, h3')].map(h => getComputedStyle(h).hyphens)")
+                    seen[language] = page.evaluate(   # headings, and on a phone the text; never an address
+                        "[...document.querySelectorAll('h1, h2, h3, main p')].map(h => getComputedStyle(h).hyphens)")
+                    seen[language + " mail"] = page.evaluate(
+                        "[...document.querySelectorAll('a[href^=\\'mailto:\\']')].map(a => getComputedStyle(a).hyphens)")
                     page.close()
         finally:
             browser.close()
     assert seen["de"] and set(seen["de"]) == {"auto"}
     assert seen["en"] and set(seen["en"]) == {"manual"}
+    assert seen["de mail"] and set(seen["de mail"]) == {"manual"}
 
 
 def test_the_link_to_a_lone_case_study_does_not_say_all_one(new_site: Path) -> None:

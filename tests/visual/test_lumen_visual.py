@@ -43,12 +43,18 @@ def test_page_looks_as_approved(served, tmp_path: Path, name: str, width: int, s
     assert problem is None, f"{problem} (screenshot and difference in {tmp_path})"
 
 
+# The page's layout shift, and what moved (element, from and to), so that a failure says where.
 CLS_SCRIPT = """() => new Promise(resolve => {
-  let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+  let total = 0; const moved = [];
+  const where = r => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) {
+      total += e.value;
+      for (const s of e.sources || []) moved.push(`${s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?'} `
+                                                  + `${where(s.previousRect)} -> ${where(s.currentRect)}`);
+    } })
     .observe({type: "layout-shift", buffered: true});
   window.scrollTo(0, document.body.scrollHeight);          // bring every lazy photo in
-  setTimeout(() => { window.scrollTo(0, 0); setTimeout(() => resolve(total), 300); }, 1500);
+  setTimeout(() => { window.scrollTo(0, 0); setTimeout(() => resolve([total, moved]), 300); }, 1500);
 })"""
 
 
@@ -61,9 +67,9 @@ def test_photos_load_without_moving_anything(served, url_path: str, width: int) 
     # Slow every image down so that they arrive after the layout: their boxes must be right already.
     page.route("**/images/**", lambda route: (page.wait_for_timeout(200), route.continue_()))
     page.goto(base + url_path.lstrip("/"))
-    shift = page.evaluate(CLS_SCRIPT)
+    shift, moved = page.evaluate(CLS_SCRIPT)
     context.close()
-    assert shift == 0, f"{url_path} at {width}px: cumulative layout shift {shift}"
+    assert shift == 0, f"{url_path} at {width}px: cumulative layout shift {shift}; moved: {moved}"
 
 
 def test_youtube_is_contacted_only_after_play_and_without_cookies(served) -> None:
