@@ -1,8 +1,8 @@
-"""The default theme for a freelancer whose work is words, not pictures (a copywriter, a
-consultant), seen on a German site: a case study without a cover is a panel of text, not an
-empty picture frame; a lone featured testimonial takes the width; the time zone reads as a
-city; a very long headline gets a smaller size; and headings in a language of long compound
-words are hyphenated by the browser, not cut mid-word."""
+"""Both themes for a freelancer whose work is words, not pictures (a copywriter, a consultant),
+seen on a German site and the same in Arabic: a case study without a cover is a panel (a tile)
+of text, not an empty picture frame; a lone featured testimonial takes the width; the time zone
+reads as a city; a very long headline gets a smaller size; a language of long compound words is
+hyphenated by the browser, not cut mid-word; and no long word pushes a page wider than a phone."""
 
 from __future__ import annotations
 
